@@ -1,0 +1,2 @@
+/** hpmoe public API. */
+export {};
