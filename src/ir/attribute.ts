@@ -1,0 +1,24 @@
+// Attribute: the base of every uniqued, immutable IR attribute (locations included).
+
+import type { Context } from "./context.js";
+import type { Type } from "./type.js";
+
+/**
+ * Base of all attributes. Interned by the Context except `DistinctAttr`, whose
+ * identity is its point of creation. Compare with `===`.
+ */
+export abstract class Attribute {
+  /** Dense id, unique within the owning context. */
+  readonly id: number;
+  readonly context: Context;
+
+  protected constructor(context: Context) {
+    this.context = context;
+    this.id = context.allocateId();
+  }
+
+  /** The type an attribute carries (`42 : i32`), or undefined for untyped ones. */
+  get type(): Type | undefined {
+    return undefined;
+  }
+}

@@ -1,0 +1,372 @@
+// Builtin attributes: scalars, containers, symbol references, affine maps,
+// dense/sparse/resource element data, dense arrays, opaque dialect attributes,
+// distinct and strided layouts (MLIR's builtin dialect attributes).
+
+import type { AffineMap, IntegerSet } from "./affine-map.js";
+import { Attribute } from "./attribute.js";
+import type { IntegerType, IndexType, FloatType, ShapedType } from "./builtin-types.js";
+import type { Context } from "./context.js";
+import type { Type } from "./type.js";
+
+/** `42 : i32`, `true`. `value` is normalised to the type's range (signed for signless). */
+export class IntegerAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    private readonly intType: IntegerType | IndexType,
+    readonly value: bigint,
+  ) {
+    super(ctx);
+  }
+  override get type(): IntegerType | IndexType {
+    return this.intType;
+  }
+  /** Precondition: `value` fits `type` (the parser checks and reports otherwise). */
+  static get(ctx: Context, type: IntegerType | IndexType, value: bigint): IntegerAttr {
+    return ctx.intern(`int:${type.id}:${value}`, () => new IntegerAttr(ctx, type, value));
+  }
+}
+
+/** `1.5 : f32`. `bits` is the IEEE-style bit pattern of `type` (exact for every float kind). */
+export class FloatAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    private readonly floatType: FloatType,
+    readonly bits: bigint,
+  ) {
+    super(ctx);
+  }
+  override get type(): FloatType {
+    return this.floatType;
+  }
+  static get(ctx: Context, type: FloatType, bits: bigint): FloatAttr {
+    return ctx.intern(`flt:${type.id}:${bits}`, () => new FloatAttr(ctx, type, bits));
+  }
+}
+
+/**
+ * `"text"` or `"text" : type`. `value` is a byte string: each char code is one
+ * byte 0..255 (sources are read as latin1), so any byte sequence round-trips.
+ */
+export class StringAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly value: string,
+    private readonly valueType: Type | undefined,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, value: string, type?: Type): StringAttr {
+    return ctx.intern(`str:${type ? type.id : ""}:${value}`, () => new StringAttr(ctx, value, type));
+  }
+  override get type(): Type | undefined {
+    return this.valueType;
+  }
+}
+
+/** `[a, b]`. */
+export class ArrayAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly value: readonly Attribute[],
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, value: readonly Attribute[]): ArrayAttr {
+    let key = "arr:";
+    for (const a of value) key += a.id + ",";
+    return ctx.intern(key, () => new ArrayAttr(ctx, value.slice()));
+  }
+}
+
+/** A name/value pair in a dictionary. `name` is a byte string. */
+export interface NamedAttribute {
+  readonly name: string;
+  readonly value: Attribute;
+}
+
+function compareNames(a: NamedAttribute, b: NamedAttribute): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** `{a = 1, b}`: entries sorted by name (bytewise), names unique. */
+export class DictionaryAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly entries: readonly NamedAttribute[],
+  ) {
+    super(ctx);
+  }
+  /**
+   * Interns a dictionary; `entries` need not be sorted. Precondition: names are
+   * unique (callers report duplicates first). O(n log n).
+   */
+  static get(ctx: Context, entries: readonly NamedAttribute[]): DictionaryAttr {
+    if (entries.length === 0) return ctx.emptyDictionary;
+    let sorted = entries;
+    for (let i = 1; i < entries.length; i++) {
+      if (compareNames(entries[i - 1]!, entries[i]!) > 0) {
+        sorted = entries.slice().sort(compareNames);
+        break;
+      }
+    }
+    let key = "dict:";
+    for (const e of sorted) key += e.value.id + "=" + e.name + "\u0000";
+    return ctx.intern(key, () => new DictionaryAttr(ctx, sorted === entries ? entries.slice() : sorted));
+  }
+  /** @internal The context's shared empty dictionary. */
+  static createEmpty(ctx: Context): DictionaryAttr {
+    return ctx.intern("dict:", () => new DictionaryAttr(ctx, []));
+  }
+  /** The value of `name`, or undefined. O(log n). */
+  get(name: string): Attribute | undefined {
+    const e = this.entries;
+    let lo = 0;
+    let hi = e.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const n = e[mid]!.name;
+      if (n === name) return e[mid]!.value;
+      if (n < name) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+  get size(): number {
+    return this.entries.length;
+  }
+}
+
+/** `unit`: presence-only attribute. */
+export class UnitAttr extends Attribute {
+  private constructor(ctx: Context) {
+    super(ctx);
+  }
+  static get(ctx: Context): UnitAttr {
+    return ctx.intern("unit", () => new UnitAttr(ctx));
+  }
+}
+
+/** A type used as an attribute value: `ty = i32`. */
+export class TypeAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly value: Type,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, value: Type): TypeAttr {
+    return ctx.intern(`ty:${value.id}`, () => new TypeAttr(ctx, value));
+  }
+}
+
+/** `@root::@a::@b`. A flat reference has no nested parts. Names are byte strings. */
+export class SymbolRefAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly root: string,
+    readonly nested: readonly string[],
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, root: string, nested: readonly string[] = []): SymbolRefAttr {
+    let key = "sym:" + root;
+    for (const n of nested) key += "\u0000" + n;
+    return ctx.intern(key, () => new SymbolRefAttr(ctx, root, nested.slice()));
+  }
+  get isFlat(): boolean {
+    return this.nested.length === 0;
+  }
+  /** The innermost referenced name. */
+  get leaf(): string {
+    return this.nested.length ? this.nested[this.nested.length - 1]! : this.root;
+  }
+}
+
+/** `affine_map<...>` as an attribute. */
+export class AffineMapAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly value: AffineMap,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, value: AffineMap): AffineMapAttr {
+    return ctx.intern(`amap:${ctx.objectId(value)}`, () => new AffineMapAttr(ctx, value));
+  }
+}
+
+/** `affine_set<...>` as an attribute. */
+export class IntegerSetAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly value: IntegerSet,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, value: IntegerSet): IntegerSetAttr {
+    return ctx.intern(`aset:${ctx.objectId(value)}`, () => new IntegerSetAttr(ctx, value));
+  }
+}
+
+/** Base of element attributes over a shaped type (dense, sparse, resource). */
+export abstract class ElementsAttr extends Attribute {
+  abstract override get type(): ShapedType;
+}
+
+/**
+ * `dense<...>` over integer, index, float or complex elements. `data` holds the
+ * raw little-endian element storage exactly as MLIR's hex form spells it
+ * (`dense<"0x...">`); a splat stores one element. Never arrays of JS numbers.
+ */
+export class DenseIntOrFPElementsAttr extends ElementsAttr {
+  private constructor(
+    ctx: Context,
+    private readonly shapedType: ShapedType,
+    readonly data: Uint8Array,
+    readonly isSplat: boolean,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, type: ShapedType, data: Uint8Array, isSplat: boolean): DenseIntOrFPElementsAttr {
+    const key = `dense:${type.id}:${isSplat ? 1 : 0}:${bytesKey(data)}`;
+    return ctx.intern(key, () => new DenseIntOrFPElementsAttr(ctx, type, data, isSplat));
+  }
+  override get type(): ShapedType {
+    return this.shapedType;
+  }
+}
+
+/** `dense<["a", "b"]>`: string elements (byte strings). A splat stores one. */
+export class DenseStringElementsAttr extends ElementsAttr {
+  private constructor(
+    ctx: Context,
+    private readonly shapedType: ShapedType,
+    readonly values: readonly string[],
+    readonly isSplat: boolean,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, type: ShapedType, values: readonly string[], isSplat: boolean): DenseStringElementsAttr {
+    let key = `dstr:${type.id}:${isSplat ? 1 : 0}:`;
+    for (const v of values) key += v.length + ":" + v;
+    return ctx.intern(key, () => new DenseStringElementsAttr(ctx, type, values.slice(), isSplat));
+  }
+  override get type(): ShapedType {
+    return this.shapedType;
+  }
+}
+
+/** `dense_resource<key>`: elements stored in a named blob of the `builtin` dialect's resources. */
+export class DenseResourceElementsAttr extends ElementsAttr {
+  private constructor(
+    ctx: Context,
+    private readonly shapedType: ShapedType,
+    readonly key: string,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, type: ShapedType, key: string): DenseResourceElementsAttr {
+    return ctx.intern(`dres:${type.id}:${key}`, () => new DenseResourceElementsAttr(ctx, type, key));
+  }
+  override get type(): ShapedType {
+    return this.shapedType;
+  }
+}
+
+/** `sparse<indices, values>` over a shaped type. */
+export class SparseElementsAttr extends ElementsAttr {
+  private constructor(
+    ctx: Context,
+    private readonly shapedType: ShapedType,
+    readonly indices: DenseIntOrFPElementsAttr,
+    readonly values: DenseIntOrFPElementsAttr | DenseStringElementsAttr,
+  ) {
+    super(ctx);
+  }
+  static get(
+    ctx: Context,
+    type: ShapedType,
+    indices: DenseIntOrFPElementsAttr,
+    values: DenseIntOrFPElementsAttr | DenseStringElementsAttr,
+  ): SparseElementsAttr {
+    return ctx.intern(`sparse:${type.id}:${indices.id}:${values.id}`, () => new SparseElementsAttr(ctx, type, indices, values));
+  }
+  override get type(): ShapedType {
+    return this.shapedType;
+  }
+}
+
+/**
+ * `array<i32: 1, 2>`: a 1-d array of i1/integer/float scalars stored as raw
+ * little-endian bytes (i1 as one byte per element), `size` elements.
+ */
+export class DenseArrayAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly elementType: IntegerType | FloatType,
+    readonly size: number,
+    readonly data: Uint8Array,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, elementType: IntegerType | FloatType, size: number, data: Uint8Array): DenseArrayAttr {
+    return ctx.intern(`darr:${elementType.id}:${size}:${bytesKey(data)}`, () => new DenseArrayAttr(ctx, elementType, size, data));
+  }
+}
+
+/** Attribute of an unregistered dialect kept verbatim: `#foo.bar<x>` or `#foo<"x y">`, optionally typed. */
+export class OpaqueAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly dialect: string,
+    readonly data: string,
+    private readonly valueType: Type | undefined,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, dialect: string, data: string, type?: Type): OpaqueAttr {
+    return ctx.intern(`oattr:${type ? type.id : ""}:${dialect}:${data}`, () => new OpaqueAttr(ctx, dialect, data, type));
+  }
+  override get type(): Type | undefined {
+    return this.valueType;
+  }
+}
+
+/**
+ * `distinct[N]<attr>`: an attribute with identity. Never uniqued: each `create`
+ * makes a new one; the printer numbers them in order of first appearance.
+ */
+export class DistinctAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly referenced: Attribute,
+  ) {
+    super(ctx);
+  }
+  static create(ctx: Context, referenced: Attribute): DistinctAttr {
+    return new DistinctAttr(ctx, referenced);
+  }
+}
+
+/** Marks a dynamic stride or offset (`?`) in a strided layout; static values may be negative. */
+export const kDynamicStrideOrOffset = Number.MIN_SAFE_INTEGER;
+
+/** `strided<[s0, s1], offset: o>` memref layout. */
+export class StridedLayoutAttr extends Attribute {
+  private constructor(
+    ctx: Context,
+    readonly offset: number,
+    readonly strides: readonly number[],
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, offset: number, strides: readonly number[]): StridedLayoutAttr {
+    return ctx.intern(`strided:${offset}:${strides.join(",")}`, () => new StridedLayoutAttr(ctx, offset, strides.slice()));
+  }
+}
+
+/** Uniquing key for raw element data. Hashing the bytes as latin1 keeps keys exact. O(n). */
+function bytesKey(data: Uint8Array): string {
+  if (data.length <= 64) return String.fromCharCode.apply(null, Array.from(data));
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1");
+}

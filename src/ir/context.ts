@@ -1,0 +1,89 @@
+// Context: owns uniqued types and attributes, the op registry, resource blobs
+// and the diagnostic engine. Everything IR-related hangs off one Context.
+
+import type { OpDefinition } from "./operation-name.js";
+import { OperationName } from "./operation-name.js";
+import { DictionaryAttr } from "./builtin-attributes.js";
+import { DiagnosticEngine } from "./diagnostics.js";
+import type { Uniquer } from "./uniquer.js";
+
+/** A named blob of the `builtin` dialect's resources (`dense_resource<key>`). */
+export interface ResourceBlob {
+  /** Alignment in bytes, a power of two. */
+  readonly alignment: number;
+  readonly data: Uint8Array;
+}
+
+/**
+ * The owner of interned IR objects. Interning is by structural key, O(1)
+ * average; objects live as long as the context (as in MLIR).
+ */
+export class Context implements Uniquer {
+  private readonly uniqued = new Map<string, object>();
+  private readonly foreignIds = new WeakMap<object, number>();
+  private readonly opNames = new Map<string, OperationName>();
+  private readonly loadedDialects = new Set<string>();
+  private nextId = 0;
+  /** Accept ops, types and attributes of dialects that are not loaded. */
+  allowUnregisteredDialects = false;
+  readonly diagnostics = new DiagnosticEngine();
+  /** Blobs named by `dense_resource` keys, set from `{-# dialect_resources #-}`. */
+  readonly resourceBlobs = new Map<string, ResourceBlob>();
+  readonly emptyDictionary: DictionaryAttr;
+
+  constructor(options: { allowUnregisteredDialects?: boolean } = {}) {
+    this.allowUnregisteredDialects = options.allowUnregisteredDialects ?? false;
+    this.emptyDictionary = DictionaryAttr.createEmpty(this);
+  }
+
+  /** @internal Next dense id for a new uniqued object. */
+  allocateId(): number {
+    return this.nextId++;
+  }
+
+  intern<T extends object>(key: string, make: () => T): T {
+    let v = this.uniqued.get(key);
+    if (v === undefined) {
+      v = make();
+      this.uniqued.set(key, v);
+    }
+    return v as T;
+  }
+
+  /** A dense id for an interned object that has no `id` field of its own (affine maps). */
+  objectId(obj: object): number {
+    let id = this.foreignIds.get(obj);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.foreignIds.set(obj, id);
+    }
+    return id;
+  }
+
+  /** The interned name for `name`; registered if its definition is loaded. O(1). */
+  getOperationName(name: string): OperationName {
+    let n = this.opNames.get(name);
+    if (n === undefined) {
+      n = new OperationName(name, undefined);
+      this.opNames.set(name, n);
+    }
+    return n;
+  }
+
+  /** Registers an op kind; its dialect counts as loaded. Re-registering replaces the definition. */
+  registerOperation(def: OpDefinition): OperationName {
+    const n = this.getOperationName(def.name);
+    n.definition = def;
+    this.loadedDialects.add(n.dialect);
+    return n;
+  }
+
+  /** Marks a dialect namespace as loaded (ops of a loaded dialect must be registered). */
+  loadDialect(namespace: string): void {
+    this.loadedDialects.add(namespace);
+  }
+
+  isDialectLoaded(namespace: string): boolean {
+    return this.loadedDialects.has(namespace);
+  }
+}

@@ -1,0 +1,91 @@
+// Locations: where an operation or block argument came from (MLIR's builtin
+// location attributes: unknown, file:line:col ranges, name, callsite, fused).
+
+import { Attribute } from "./attribute.js";
+import type { Context } from "./context.js";
+
+/** Base of all location attributes. */
+export abstract class Location extends Attribute {}
+
+/** `loc(unknown)`. */
+export class UnknownLoc extends Location {
+  private constructor(ctx: Context) {
+    super(ctx);
+  }
+  static get(ctx: Context): UnknownLoc {
+    return ctx.intern("loc?", () => new UnknownLoc(ctx));
+  }
+}
+
+/**
+ * `loc("f":3:4)`, `loc("f":3:4 to 5:6)`, `loc("f":3:4 to :9)` and `loc("f":3)`.
+ * `startColumn` is 0 when absent (`"f":3`); `endLine`/`endColumn` equal the
+ * start when the location is a point. `filename` is a byte string.
+ */
+export class FileLineColRange extends Location {
+  private constructor(
+    ctx: Context,
+    readonly filename: string,
+    readonly startLine: number,
+    readonly startColumn: number,
+    readonly endLine: number,
+    readonly endColumn: number,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
+    return ctx.intern(
+      `locf:${line}:${column}:${endLine}:${endColumn}:${filename}`,
+      () => new FileLineColRange(ctx, filename, line, column, endLine, endColumn),
+    );
+  }
+  get isPoint(): boolean {
+    return this.endLine === this.startLine && this.endColumn === this.startColumn;
+  }
+}
+
+/** `loc("name")` or `loc("name"(child))`; `child` is UnknownLoc when absent. */
+export class NameLoc extends Location {
+  private constructor(
+    ctx: Context,
+    readonly name: string,
+    readonly child: Location,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, name: string, child?: Location): NameLoc {
+    const c = child ?? UnknownLoc.get(ctx);
+    return ctx.intern(`locn:${c.id}:${name}`, () => new NameLoc(ctx, name, c));
+  }
+}
+
+/** `loc(callsite(callee at caller))`. */
+export class CallSiteLoc extends Location {
+  private constructor(
+    ctx: Context,
+    readonly callee: Location,
+    readonly caller: Location,
+  ) {
+    super(ctx);
+  }
+  static get(ctx: Context, callee: Location, caller: Location): CallSiteLoc {
+    return ctx.intern(`locc:${callee.id}:${caller.id}`, () => new CallSiteLoc(ctx, callee, caller));
+  }
+}
+
+/** `loc(fused["a":1:2, "b":3:4])` or `loc(fused<metadata>[...])`. */
+export class FusedLoc extends Location {
+  private constructor(
+    ctx: Context,
+    readonly locations: readonly Location[],
+    readonly metadata: Attribute | undefined,
+  ) {
+    super(ctx);
+  }
+  /** Builds the fused location exactly as written (no simplification, like the parser). */
+  static get(ctx: Context, locations: readonly Location[], metadata?: Attribute): FusedLoc {
+    let key = `locu:${metadata ? metadata.id : ""}:`;
+    for (const l of locations) key += l.id + ",";
+    return ctx.intern(key, () => new FusedLoc(ctx, locations.slice(), metadata));
+  }
+}

@@ -1,0 +1,73 @@
+// OperationName: the interned name of an op kind, with its registered
+// definition (traits, region kinds, verifier hooks) when its dialect is loaded.
+
+import type { LogicalResult } from "./logical-result.js";
+import type { Operation } from "./operation.js";
+
+/** Structural op traits, as bit flags (MLIR's OpTrait names). */
+export enum OpTrait {
+  None = 0,
+  Terminator = 1 << 0,
+  NoTerminator = 1 << 1,
+  IsolatedFromAbove = 1 << 2,
+  SymbolTable = 1 << 3,
+  Symbol = 1 << 4,
+  SingleBlock = 1 << 5,
+  Pure = 1 << 6,
+  ReturnLike = 1 << 7,
+  ConstantLike = 1 << 8,
+  SameOperandsAndResultType = 1 << 9,
+  Commutative = 1 << 10,
+  AffineScope = 1 << 11,
+  AutomaticAllocationScope = 1 << 12,
+  HasParent = 1 << 13,
+  SingleBlockImplicitTerminator = 1 << 14,
+}
+
+/** Whether values in a region obey SSA dominance (SSACFG) or not (Graph). */
+export enum RegionKind {
+  SSACFG = 0,
+  Graph = 1,
+}
+
+/**
+ * What a dialect declares about one op kind. Hooks return a LogicalResult whose
+ * failure has already been reported as a diagnostic.
+ */
+export interface OpDefinition {
+  /** Full name, `dialect.op`. */
+  readonly name: string;
+  readonly traits: number;
+  /** Kind of region `index`; SSACFG when absent. */
+  regionKind?(index: number): RegionKind;
+  /** Names of inherent attributes (stored as properties). */
+  readonly inherentAttrNames?: readonly string[];
+  /** Checks the op itself, before its regions are verified. */
+  verify?(op: Operation): LogicalResult;
+  /** Checks the op after its regions verified. */
+  verifyRegions?(op: Operation): LogicalResult;
+}
+
+/** The interned name of an op kind. Compare with `===`. */
+export class OperationName {
+  /** The text before the first `.`, or the whole name when there is none. */
+  readonly dialect: string;
+  constructor(
+    readonly name: string,
+    public definition: OpDefinition | undefined,
+  ) {
+    const dot = name.indexOf(".");
+    this.dialect = dot < 0 ? name : name.substring(0, dot);
+  }
+  get isRegistered(): boolean {
+    return this.definition !== undefined;
+  }
+  /** True when the op is registered and declares `trait`. */
+  hasTrait(trait: OpTrait): boolean {
+    return this.definition !== undefined && (this.definition.traits & trait) !== 0;
+  }
+  /** True unless the op is registered without `trait` (MLIR's mightHaveTrait). */
+  mightHaveTrait(trait: OpTrait): boolean {
+    return this.definition === undefined || (this.definition.traits & trait) !== 0;
+  }
+}

@@ -1,0 +1,331 @@
+// Operation: the unit of IR. One final class for every op kind; dialects add
+// thin typed views. Layout: name, location, operands (uses), results,
+// successors (block uses), regions, properties and discardable attributes.
+
+import type { Attribute } from "./attribute.js";
+import { Block } from "./block.js";
+import { DictionaryAttr, type NamedAttribute } from "./builtin-attributes.js";
+import type { Context } from "./context.js";
+import { Severity, type Diagnostic } from "./diagnostics.js";
+import type { Location } from "./location.js";
+import type { OperationName } from "./operation-name.js";
+import { Region } from "./region.js";
+import type { Type } from "./type.js";
+import { BlockOperand, OpOperand, OpResult, type Value } from "./value.js";
+
+/** Everything needed to create an operation. */
+export interface OperationState {
+  name: OperationName;
+  loc: Location;
+  operands?: readonly Value[];
+  resultTypes?: readonly Type[];
+  successors?: readonly Block[];
+  /** Number of (empty) regions to create. */
+  numRegions?: number;
+  /** Inherent attributes (`<{...}>`), or undefined when there are none. */
+  properties?: Attribute;
+  /** Discardable attributes. */
+  attributes?: DictionaryAttr;
+}
+
+export class Operation {
+  readonly context: Context;
+  readonly name: OperationName;
+  loc: Location;
+  parent: Block | null = null;
+  /** @internal */ prev: Operation | null = null;
+  /** @internal */ next: Operation | null = null;
+  /** @internal Position key within the parent block; see Block.recomputeOrder. */
+  orderIndex = 0;
+  readonly operands: OpOperand[];
+  readonly results: OpResult[];
+  readonly successors: BlockOperand[];
+  readonly regions: Region[];
+  properties: Attribute | undefined;
+  attributes: DictionaryAttr;
+
+  private constructor(context: Context, state: OperationState) {
+    this.context = context;
+    this.name = state.name;
+    this.loc = state.loc;
+    const ops = state.operands;
+    this.operands = new Array<OpOperand>(ops ? ops.length : 0);
+    if (ops) for (let i = 0; i < ops.length; i++) this.operands[i] = new OpOperand(ops[i]!, this, i);
+    const types = state.resultTypes;
+    this.results = new Array<OpResult>(types ? types.length : 0);
+    if (types) for (let i = 0; i < types.length; i++) this.results[i] = new OpResult(types[i]!, this, i);
+    const succ = state.successors;
+    this.successors = new Array<BlockOperand>(succ ? succ.length : 0);
+    if (succ) for (let i = 0; i < succ.length; i++) this.successors[i] = new BlockOperand(succ[i]!, this, i);
+    const n = state.numRegions ?? 0;
+    this.regions = new Array<Region>(n);
+    for (let i = 0; i < n; i++) this.regions[i] = new Region(this);
+    this.properties = state.properties;
+    this.attributes = state.attributes ?? context.emptyDictionary;
+  }
+
+  /** Creates a detached operation. O(operands + results + successors + regions). */
+  static create(context: Context, state: OperationState): Operation {
+    return new Operation(context, state);
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Operands, results, successors
+  //===--------------------------------------------------------------------===//
+
+  get numOperands(): number {
+    return this.operands.length;
+  }
+  getOperand(i: number): Value {
+    return this.operands[i]!.value;
+  }
+  setOperand(i: number, v: Value): void {
+    this.operands[i]!.set(v);
+  }
+  /** The operand values as a fresh array. */
+  getOperands(): Value[] {
+    const out = new Array<Value>(this.operands.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.operands[i]!.value;
+    return out;
+  }
+  /** Replaces the whole operand list. O(old + new). */
+  setOperands(values: readonly Value[]): void {
+    for (const o of this.operands) o.unlink();
+    this.operands.length = 0;
+    for (let i = 0; i < values.length; i++) this.operands.push(new OpOperand(values[i]!, this, i));
+  }
+  get numResults(): number {
+    return this.results.length;
+  }
+  getResult(i: number): OpResult {
+    return this.results[i]!;
+  }
+  get numSuccessors(): number {
+    return this.successors.length;
+  }
+  getSuccessor(i: number): Block {
+    return this.successors[i]!.block;
+  }
+  get numRegions(): number {
+    return this.regions.length;
+  }
+  getRegion(i: number): Region {
+    return this.regions[i]!;
+  }
+  get isRegistered(): boolean {
+    return this.name.isRegistered;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Attributes
+  //===--------------------------------------------------------------------===//
+
+  /** An inherent attribute (from properties) when registered, else a discardable one. */
+  getAttr(name: string): Attribute | undefined {
+    const p = this.properties;
+    if (p instanceof DictionaryAttr) {
+      const v = p.get(name);
+      if (v !== undefined) return v;
+    }
+    return this.attributes.get(name);
+  }
+  /** Sets a discardable attribute (or replaces it). O(n log n) in the dictionary size. */
+  setAttr(name: string, value: Attribute): void {
+    const entries: NamedAttribute[] = [];
+    for (const e of this.attributes.entries) if (e.name !== name) entries.push(e);
+    entries.push({ name, value });
+    this.attributes = DictionaryAttr.get(this.context, entries);
+  }
+  /** Removes a discardable attribute; returns the removed value, if any. */
+  removeAttr(name: string): Attribute | undefined {
+    const old = this.attributes.get(name);
+    if (old === undefined) return undefined;
+    this.attributes = DictionaryAttr.get(this.context, this.attributes.entries.filter((e) => e.name !== name));
+    return old;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Structure
+  //===--------------------------------------------------------------------===//
+
+  get parentRegion(): Region | null {
+    return this.parent ? this.parent.parent : null;
+  }
+  /** The op whose region contains this op, or null at the top. */
+  get parentOp(): Operation | null {
+    const r = this.parentRegion;
+    return r ? r.parent : null;
+  }
+  get nextOp(): Operation | null {
+    return this.next;
+  }
+  get prevOp(): Operation | null {
+    return this.prev;
+  }
+  /** True when `other` is this op or nested inside it. O(depth). */
+  isAncestor(other: Operation): boolean {
+    for (let o: Operation | null = other; o; o = o.parentOp) if (o === this) return true;
+    return false;
+  }
+  isProperAncestor(other: Operation): boolean {
+    return other !== this && this.isAncestor(other);
+  }
+  /**
+   * True when this op comes before `other` in the same block. O(1) amortised;
+   * O(block length) when the order must be recomputed.
+   */
+  isBeforeInBlock(other: Operation): boolean {
+    const b = this.parent;
+    if (!b || b !== other.parent) throw new Error("assert: isBeforeInBlock on ops of different blocks");
+    if (!b.orderValid) b.recomputeOrder();
+    return this.orderIndex < other.orderIndex;
+  }
+
+  /** Unlinks this op from its block without destroying it. */
+  remove(): void {
+    if (this.parent) this.parent.unlinkOp(this);
+  }
+  /** Moves this op (detaching it first) to just before `before`. */
+  moveBefore(before: Operation): void {
+    this.remove();
+    before.parent!.insertBefore(this, before);
+  }
+  /** Moves this op to just after `after`. */
+  moveAfter(after: Operation): void {
+    this.remove();
+    after.parent!.insertBefore(this, after.next);
+  }
+
+  /**
+   * Drops every use held by this op and all ops nested in it (operands and
+   * successors), leaving results untouched. Iterative: safe at any nesting depth.
+   */
+  dropAllReferences(): void {
+    const stack: Operation[] = [this];
+    while (stack.length) {
+      const op = stack.pop()!;
+      for (const o of op.operands) o.unlink();
+      for (const s of op.successors) s.unlink();
+      for (const r of op.regions)
+        for (let b = r.first; b; b = b.next) for (let inner = b.first; inner; inner = inner.next) stack.push(inner);
+    }
+  }
+  /**
+   * Erases this op and everything nested in it. Precondition: its results have
+   * no uses outside the erased subtree. O(size of the subtree).
+   */
+  erase(): void {
+    this.dropAllReferences();
+    for (const r of this.results)
+      if (r.hasUses) throw new Error(`assert: erasing '${this.name.name}' whose result #${r.index} still has uses`);
+    this.remove();
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Diagnostics
+  //===--------------------------------------------------------------------===//
+
+  /** Reports an error at this op's location. */
+  emitError(message: string): Diagnostic {
+    return this.context.diagnostics.emit(Severity.Error, this.loc, message);
+  }
+  /** Reports `'name' op message` at this op's location (MLIR's emitOpError). */
+  emitOpError(message: string): Diagnostic {
+    return this.emitError(`'${this.name.name}' op ${message}`);
+  }
+  emitWarning(message: string): Diagnostic {
+    return this.context.diagnostics.emit(Severity.Warning, this.loc, message);
+  }
+  emitRemark(message: string): Diagnostic {
+    return this.context.diagnostics.emit(Severity.Remark, this.loc, message);
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Cloning
+  //===--------------------------------------------------------------------===//
+
+  /**
+   * Deep-copies this op with its regions. Operands defined outside are looked up
+   * in `mapping` (kept as they are when absent); the mapping is extended with
+   * every cloned value and block. Iterative over nesting depth.
+   */
+  clone(mapping: IRMapping = new IRMapping()): Operation {
+    const root = this.cloneShallow(mapping);
+    // Pairs of (source region, destination region) still to fill.
+    const work: [Region, Region][] = [];
+    for (let i = 0; i < this.regions.length; i++) work.push([this.regions[i]!, root.regions[i]!]);
+    // Blocks first (so forward successor references resolve), then ops.
+    const pendingOps: [Block, Block][] = [];
+    while (work.length) {
+      const [src, dst] = work.pop()!;
+      for (let b = src.first; b; b = b.next) {
+        const nb = new Block();
+        for (const a of b.args) mapping.mapValue(a, nb.addArgument(a.type, a.loc));
+        mapping.mapBlock(b, nb);
+        dst.push(nb);
+        pendingOps.push([b, nb]);
+      }
+      // Regions of the cloned ops are queued after their ops are created below.
+      while (pendingOps.length) {
+        const [sb, db] = pendingOps.shift()!;
+        for (let op = sb.first; op; op = op.next) {
+          const c = op.cloneShallow(mapping);
+          db.push(c);
+          for (let i = 0; i < op.regions.length; i++) work.push([op.regions[i]!, c.regions[i]!]);
+        }
+      }
+    }
+    // Operands were mapped eagerly; values defined later in a graph region are remapped now.
+    root.remapOperands(mapping);
+    return root;
+  }
+
+  private cloneShallow(mapping: IRMapping): Operation {
+    const operands = this.getOperands().map((v) => mapping.lookupValue(v));
+    const successors = this.successors.map((s) => mapping.lookupBlock(s.block));
+    const c = new Operation(this.context, {
+      name: this.name,
+      loc: this.loc,
+      operands,
+      resultTypes: this.results.map((r) => r.type),
+      successors,
+      numRegions: this.regions.length,
+      properties: this.properties,
+      attributes: this.attributes,
+    });
+    for (let i = 0; i < this.results.length; i++) mapping.mapValue(this.results[i]!, c.results[i]!);
+    return c;
+  }
+
+  private remapOperands(mapping: IRMapping): void {
+    const stack: Operation[] = [this];
+    while (stack.length) {
+      const op = stack.pop()!;
+      for (const o of op.operands) o.set(mapping.lookupValue(o.value));
+      for (const s of op.successors) s.set(mapping.lookupBlock(s.block));
+      for (const r of op.regions) for (let b = r.first; b; b = b.next) for (let i = b.first; i; i = i.next) stack.push(i);
+    }
+  }
+}
+
+/** Maps original values and blocks to their clones. */
+export class IRMapping {
+  private readonly values = new Map<Value, Value>();
+  private readonly blocks = new Map<Block, Block>();
+  mapValue(from: Value, to: Value): void {
+    this.values.set(from, to);
+  }
+  mapBlock(from: Block, to: Block): void {
+    this.blocks.set(from, to);
+  }
+  /** The mapped value, or `v` itself when unmapped. */
+  lookupValue(v: Value): Value {
+    return this.values.get(v) ?? v;
+  }
+  lookupBlock(b: Block): Block {
+    return this.blocks.get(b) ?? b;
+  }
+  hasValue(v: Value): boolean {
+    return this.values.has(v);
+  }
+}

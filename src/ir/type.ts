@@ -1,0 +1,18 @@
+// Type: the base of every uniqued, immutable IR type.
+
+import type { Context } from "./context.js";
+
+/**
+ * Base of all types. Instances are interned by their Context, so two types are
+ * equal exactly when they are `===`. Subclasses are immutable after construction.
+ */
+export abstract class Type {
+  /** Dense id, unique within the owning context; composite keys are built from ids. */
+  readonly id: number;
+  readonly context: Context;
+
+  protected constructor(context: Context) {
+    this.context = context;
+    this.id = context.allocateId();
+  }
+}

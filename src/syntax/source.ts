@@ -1,0 +1,57 @@
+// SourceFile: one input buffer as a byte string, with lazy line/column lookup.
+
+/**
+ * An input buffer. `text` is the file's bytes decoded as latin1, so offsets are
+ * byte offsets (as MLIR's SourceMgr counts columns) and any byte sequence,
+ * including invalid UTF-8, survives unchanged. `lineOffset` shifts reported
+ * line numbers (for `--split-input-file` chunks, which keep whole-file lines).
+ */
+export class SourceFile {
+  private lineStarts: Int32Array | undefined;
+  constructor(
+    readonly name: string,
+    readonly text: string,
+    readonly lineOffset = 0,
+  ) {}
+
+  /** Reads a file's bytes into a SourceFile. */
+  static fromBuffer(name: string, buf: Uint8Array, lineOffset = 0): SourceFile {
+    return new SourceFile(name, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("latin1"), lineOffset);
+  }
+
+  /** 1-based line and column of `offset`. O(log lines) after a one-time O(n) scan. */
+  lineCol(offset: number): { line: number; col: number } {
+    const starts = this.getLineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1 + this.lineOffset, col: offset - starts[lo]! + 1 };
+  }
+
+  /** The text of the line containing `offset`, without its newline. */
+  lineText(offset: number): string {
+    const starts = this.getLineStarts();
+    const { line } = this.lineCol(offset);
+    const i = line - 1 - this.lineOffset;
+    const start = starts[i]!;
+    let end = i + 1 < starts.length ? starts[i + 1]! - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.substring(start, end);
+  }
+
+  private getLineStarts(): Int32Array {
+    if (this.lineStarts) return this.lineStarts;
+    const t = this.text;
+    let n = 1;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) n++;
+    const starts = new Int32Array(n);
+    let k = 1;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) starts[k++] = i + 1;
+    this.lineStarts = starts;
+    return starts;
+  }
+}

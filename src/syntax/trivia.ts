@@ -1,0 +1,26 @@
+// Whitespace and `//` comments between tokens.
+
+const enum Ch {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Slash = 47,
+}
+
+/** Returns the first offset at or after `pos` that is not whitespace or inside a `//` comment. */
+export function skipTrivia(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === Ch.Space || c === Ch.LineFeed || c === Ch.Tab || c === Ch.CarriageReturn) {
+      pos++;
+    } else if (c === Ch.Slash && text.charCodeAt(pos + 1) === Ch.Slash) {
+      const nl = text.indexOf("\n", pos + 2);
+      pos = nl < 0 ? n : nl + 1;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
