@@ -1,2 +1,42 @@
-/** hpmoe public API. */
-export {};
+// hpmoe's public API: everything an embedding compiler needs to build, parse,
+// verify and print IR. Deep imports are not part of the contract.
+
+export { Context, type ResourceBlob, type ResourceValue } from "./ir/context.js";
+export { Attribute } from "./ir/attribute.js";
+export { Type } from "./ir/type.js";
+export * from "./ir/builtin-types.js";
+export * from "./ir/builtin-attributes.js";
+export * from "./ir/location.js";
+export { Operation, IRMapping, type OperationState } from "./ir/operation.js";
+export { OperationName, OpTrait, RegionKind, type OpDefinition } from "./ir/operation-name.js";
+export { Block } from "./ir/block.js";
+export { Region } from "./ir/region.js";
+export { Value, OpResult, BlockArgument, OpOperand, BlockOperand } from "./ir/value.js";
+export { walk, WalkOrder, WalkResult } from "./ir/walk.js";
+export { Diagnostic, DiagnosticEngine, Severity, type DiagnosticHandler } from "./ir/diagnostics.js";
+export { success, failure, succeeded, failed, type LogicalResult } from "./ir/logical-result.js";
+export { verify } from "./ir/verifier.js";
+export { DominanceInfo } from "./ir/dominance.js";
+export { SymbolTable } from "./ir/symbol-table.js";
+export { registerBuiltinDialect } from "./dialect/builtin.js";
+export { SourceFile } from "./syntax/source.js";
+export { parseSourceFile, type ParseOptions } from "./syntax/op-parser.js";
+export { printTopLevel, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";
+export { renderDiagnostic } from "./syntax/diagnostic-printer.js";
+export { runOpt } from "./cli/opt-main.js";
+
+import { Context } from "./ir/context.js";
+import { registerBuiltinDialect } from "./dialect/builtin.js";
+import { parseSourceFile } from "./syntax/op-parser.js";
+import { SourceFile } from "./syntax/source.js";
+import type { Operation } from "./ir/operation.js";
+
+/**
+ * Parses MLIR text (generic form, or builtin.module's custom form) into a
+ * top-level module. Returns undefined after reporting errors to
+ * `ctx.diagnostics`. The builtin dialect is registered on first use.
+ */
+export function parseSourceString(ctx: Context, text: string, filename = "<string>"): Operation | undefined {
+  if (!ctx.isDialectLoaded("builtin")) registerBuiltinDialect(ctx);
+  return parseSourceFile(ctx, new SourceFile(filename, Buffer.from(text, "utf8").toString("latin1")));
+}

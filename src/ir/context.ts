@@ -14,6 +14,9 @@ export interface ResourceBlob {
   readonly data: Uint8Array;
 }
 
+/** A value in a `{-# external_resources #-}` entry. */
+export type ResourceValue = string | boolean;
+
 /**
  * The owner of interned IR objects. Interning is by structural key, O(1)
  * average; objects live as long as the context (as in MLIR).
@@ -29,6 +32,8 @@ export class Context implements Uniquer {
   readonly diagnostics = new DiagnosticEngine();
   /** Blobs named by `dense_resource` keys, set from `{-# dialect_resources #-}`. */
   readonly resourceBlobs = new Map<string, ResourceBlob>();
+  /** `{-# external_resources #-}` groups (e.g. `mlir_reproducer`), key → value, in input order. */
+  readonly externalResources = new Map<string, Map<string, ResourceValue>>();
   readonly emptyDictionary: DictionaryAttr;
 
   constructor(options: { allowUnregisteredDialects?: boolean } = {}) {

@@ -266,14 +266,15 @@ export class Operation {
         pendingOps.push([b, nb]);
       }
       // Regions of the cloned ops are queued after their ops are created below.
-      while (pendingOps.length) {
-        const [sb, db] = pendingOps.shift()!;
+      for (let k = 0; k < pendingOps.length; k++) {
+        const [sb, db] = pendingOps[k]!;
         for (let op = sb.first; op; op = op.next) {
           const c = op.cloneShallow(mapping);
           db.push(c);
           for (let i = 0; i < op.regions.length; i++) work.push([op.regions[i]!, c.regions[i]!]);
         }
       }
+      pendingOps.length = 0;
     }
     // Operands were mapped eagerly; values defined later in a graph region are remapped now.
     root.remapOperands(mapping);

@@ -3,8 +3,9 @@
 /**
  * An input buffer. `text` is the file's bytes decoded as latin1, so offsets are
  * byte offsets (as MLIR's SourceMgr counts columns) and any byte sequence,
- * including invalid UTF-8, survives unchanged. `lineOffset` shifts reported
- * line numbers (for `--split-input-file` chunks, which keep whole-file lines).
+ * including invalid UTF-8, survives unchanged. A `--split-input-file` chunk
+ * reports whole-file positions, as mlir-opt does: `lineOffset` lines precede
+ * it and its first line starts `columnOffset` bytes into a file line.
  */
 export class SourceFile {
   private lineStarts: Int32Array | undefined;
@@ -12,11 +13,26 @@ export class SourceFile {
     readonly name: string,
     readonly text: string,
     readonly lineOffset = 0,
+    readonly columnOffset = 0,
   ) {}
 
   /** Reads a file's bytes into a SourceFile. */
-  static fromBuffer(name: string, buf: Uint8Array, lineOffset = 0): SourceFile {
-    return new SourceFile(name, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("latin1"), lineOffset);
+  static fromBuffer(name: string, buf: Uint8Array): SourceFile {
+    return new SourceFile(name, Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("latin1"));
+  }
+
+  /** The chunk `[begin, end)` of this file, reporting whole-file lines and columns. */
+  slice(begin: number, end: number): SourceFile {
+    const before = this.lineCol(begin);
+    return new SourceFile(this.name, this.text.substring(begin, end), before.line - 1, before.col - 1);
+  }
+
+  /** The text of 1-based `line` (whole-file numbering), without its newline. */
+  lineTextAt(line: number): string {
+    const starts = this.getLineStarts();
+    const i = line - 1 - this.lineOffset;
+    if (i < 0 || i >= starts.length) return "";
+    return this.lineText(starts[i]!);
   }
 
   /** 1-based line and column of `offset`. O(log lines) after a one-time O(n) scan. */
@@ -29,7 +45,7 @@ export class SourceFile {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1 + this.lineOffset, col: offset - starts[lo]! + 1 };
+    return { line: lo + 1 + this.lineOffset, col: offset - starts[lo]! + 1 + (lo === 0 ? this.columnOffset : 0) };
   }
 
   /** The text of the line containing `offset`, without its newline. */

@@ -1,0 +1,965 @@
+// The hot path of the textual parser: generic operations, SSA names, blocks,
+// regions, top-level alias definitions and the `{-# #-}` resource block.
+// Hand-written over charCodeAt with no token objects (DESIGN.md "Syntax": a
+// token object per lexeme cannot meet the speed budget); types, attributes and
+// locations go to TypeAttrParser. Nesting is handled with an explicit stack so
+// 10,000-deep regions cannot overflow the JS stack.
+
+import type { Attribute } from "../ir/attribute.js";
+import { Block } from "../ir/block.js";
+import { DictionaryAttr, StringAttr, type NamedAttribute } from "../ir/builtin-attributes.js";
+import { FunctionType } from "../ir/builtin-types.js";
+import type { Context } from "../ir/context.js";
+import { Severity } from "../ir/diagnostics.js";
+import { FileLineColRange, type Location } from "../ir/location.js";
+import { Operation } from "../ir/operation.js";
+import { OpTrait, type OperationName } from "../ir/operation-name.js";
+import { Region } from "../ir/region.js";
+import type { Type } from "../ir/type.js";
+import type { Value } from "../ir/value.js";
+import { AliasTable, TypeAttrParser } from "./type-attr-parser.js";
+import { parseResourceBlock } from "./resource-parser.js";
+import type { SourceFile } from "./source.js";
+import { ForwardRefValue, IsolatedNameScope, type NameEntry } from "./ssa-scope.js";
+import { skipTrivia } from "./trivia.js";
+
+const enum Ch {
+  Tab = 9,
+  LF = 10,
+  CR = 13,
+  Space = 32,
+  Bang = 33,
+  Quote = 34,
+  Hash = 35,
+  Dollar = 36,
+  Percent = 37,
+  LParen = 40,
+  RParen = 41,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Slash = 47,
+  D0 = 48,
+  D9 = 57,
+  Colon = 58,
+  Less = 60,
+  Equal = 61,
+  Greater = 62,
+  At = 64,
+  A = 65,
+  Z = 90,
+  LBracket = 91,
+  Backslash = 92,
+  RBracket = 93,
+  Caret = 94,
+  Underscore = 95,
+  a = 97,
+  z = 122,
+  LBrace = 123,
+  RBrace = 125,
+}
+
+function isDigit(c: number): boolean {
+  return c >= Ch.D0 && c <= Ch.D9;
+}
+function isLetter(c: number): boolean {
+  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z);
+}
+/** Characters allowed after the first in a suffix id (`%`, `^`, `#`, `!`, `@` names). */
+function isSuffixIdChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === Ch.Dollar || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus;
+}
+/** Characters allowed after the first in a bare identifier. */
+function isBareIdChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === Ch.Underscore || c === Ch.Dollar || c === Ch.Dot;
+}
+
+/** A `%name#number` operand reference awaiting its type. */
+interface OperandRef {
+  name: string;
+  number: number;
+  offset: number;
+}
+
+/** A `%name` or `%name:count` result binding. */
+interface ResultBinding {
+  name: string;
+  count: number;
+  offset: number;
+}
+
+const enum OpForm {
+  Generic = 0,
+  /** `module @name attributes {...} { ... }` (builtin.module's custom form). */
+  Module = 1,
+}
+
+/** An operation whose head is parsed and whose regions are being parsed. */
+interface PendingOp {
+  form: OpForm;
+  name: OperationName;
+  nameOffset: number;
+  results: ResultBinding[];
+  operands: OperandRef[];
+  successors: Block[];
+  properties: Attribute | undefined;
+  regions: Region[];
+  /** Custom module form: symbol name and attributes from the head. */
+  moduleAttrs: NamedAttribute[];
+  /** The name scope the op itself lives in (its operands and results). */
+  scope: IsolatedNameScope;
+}
+
+/** A block label as seen so far in one region. */
+interface LabelInfo {
+  block: Block;
+  /** Offset of the definition, or -1 while only referenced. */
+  defOffset: number;
+  refOffset: number;
+}
+
+/** Parsing state of one region between `{` and `}`. */
+interface RegionFrame {
+  op: PendingOp;
+  region: Region;
+  block: Block | null;
+  labels: Map<string, LabelInfo>;
+  scope: IsolatedNameScope;
+  /** Whether this region opened `scope` (its op is IsolatedFromAbove). */
+  ownsScope: boolean;
+}
+
+/** Options for parsing a source buffer. */
+export interface ParseOptions {
+  /** Wrap top-level ops in an implicit `builtin.module` unless the file is exactly one module. Default true. */
+  implicitModule?: boolean;
+}
+
+/**
+ * Parses one buffer into a top-level operation (a `builtin.module`), or returns
+ * undefined after reporting the first error to `ctx.diagnostics`.
+ */
+export function parseSourceFile(ctx: Context, src: SourceFile, options: ParseOptions = {}): Operation | undefined {
+  return new OpParser(ctx, src).parseTopLevel(options.implicitModule ?? true);
+}
+
+class OpParser {
+  private readonly text: string;
+  private pos = 0;
+  private failed = false;
+  private readonly aliases = new AliasTable();
+  private readonly tp: TypeAttrParser;
+  private readonly moduleName: OperationName;
+  private readonly topScope = new IsolatedNameScope();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly src: SourceFile,
+  ) {
+    this.text = src.text;
+    this.tp = new TypeAttrParser(ctx, src, this.aliases, (offset, message) => this.error(offset, message));
+    this.moduleName = ctx.getOperationName("builtin.module");
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Diagnostics and small helpers
+  //===--------------------------------------------------------------------===//
+
+  /** Reports the first error only (parsing stops there, as in MLIR). */
+  private error(offset: number, message: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.ctx.diagnostics.emit(Severity.Error, this.locAt(offset), message);
+  }
+  private errorWithNote(offset: number, message: string, noteOffset: number, note: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.ctx.diagnostics.emit(Severity.Error, this.locAt(offset), message).attachNote(note, this.locAt(noteOffset));
+  }
+  private locAt(offset: number): Location {
+    const { line, col } = this.src.lineCol(offset);
+    return FileLineColRange.get(this.ctx, this.src.name, line, col);
+  }
+  private skip(): number {
+    return (this.pos = skipTrivia(this.text, this.pos));
+  }
+  private peek(): number {
+    return this.text.charCodeAt(this.skip());
+  }
+  /** Consumes `c` if it is the next character; reports `expected '<c>'`-style errors otherwise. */
+  private expect(c: number, what: string): boolean {
+    if (this.peek() === c) {
+      this.pos++;
+      return true;
+    }
+    this.error(this.pos, what);
+    return false;
+  }
+  private consumeIf(c: number): boolean {
+    if (this.peek() === c) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+  /** Reads the id after a sigil at `this.pos` (which points at the sigil). Returns "" if none. */
+  private readSuffixId(): string {
+    const t = this.text;
+    const start = this.pos + 1;
+    let p = start;
+    const c = t.charCodeAt(p);
+    if (isDigit(c)) {
+      while (isDigit(t.charCodeAt(p))) p++;
+    } else if (isLetter(c) || c === Ch.Dollar || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus) {
+      p++;
+      while (isSuffixIdChar(t.charCodeAt(p))) p++;
+    } else {
+      return "";
+    }
+    this.pos = p;
+    return t.substring(start, p);
+  }
+  private readBareId(): string {
+    const t = this.text;
+    const start = this.pos;
+    const c = t.charCodeAt(start);
+    if (!(isLetter(c) || c === Ch.Underscore)) return "";
+    let p = start + 1;
+    while (isBareIdChar(t.charCodeAt(p))) p++;
+    this.pos = p;
+    return t.substring(start, p);
+  }
+  private readDecimal(): number {
+    const t = this.text;
+    let p = this.pos;
+    let v = 0;
+    while (isDigit(t.charCodeAt(p))) v = v * 10 + (t.charCodeAt(p++) - Ch.D0);
+    this.pos = p;
+    return v;
+  }
+  /** Reads a `"..."` op name; returns undefined after reporting an error. */
+  private readOpNameString(): string | undefined {
+    const t = this.text;
+    const start = this.pos;
+    let p = start + 1;
+    let simple = true;
+    for (;;) {
+      const c = t.charCodeAt(p);
+      if (c === Ch.Quote) break;
+      if (c !== c || c === Ch.LF || c === Ch.CR) {
+        this.error(start, "expected '\"' in string literal");
+        return undefined;
+      }
+      if (c === Ch.Backslash) {
+        simple = false;
+        p++;
+      }
+      p++;
+    }
+    this.pos = p + 1;
+    if (simple) return t.substring(start + 1, p);
+    this.tp.pos = start;
+    const a = this.tp.parseAttribute();
+    this.pos = this.tp.pos;
+    return a instanceof StringAttr ? a.value : undefined;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Top level
+  //===--------------------------------------------------------------------===//
+
+  parseTopLevel(implicitModule: boolean): Operation | undefined {
+    const top = new Block();
+    const topScope = this.topScope;
+    const frames: RegionFrame[] = [];
+    const text = this.text;
+    const n = text.length;
+
+    // The body of the main loop: one step per op head, block label or region end.
+    while (!this.failed) {
+      const p = this.skip();
+      const frame = frames.length ? frames[frames.length - 1]! : undefined;
+      if (p >= n) {
+        if (frame) this.error(p, "expected '}' to end region");
+        break;
+      }
+      const c = text.charCodeAt(p);
+      if (!frame) {
+        if ((c === Ch.Hash || c === Ch.Bang) && this.tryParseAliasDefinition(c)) continue;
+        if (c === Ch.LBrace && text.charCodeAt(p + 1) === Ch.Minus && text.charCodeAt(p + 2) === Ch.Hash) {
+          this.pos = parseResourceBlock(this.ctx, this.tp, p, (o, m) => this.error(o, m));
+          if (this.failed) break;
+          if (this.skip() < n) this.error(this.pos, "expected operation name in quotes");
+          break;
+        }
+      } else {
+        if (c === Ch.RBrace) {
+          this.pos++;
+          if (!this.closeRegion(frames, top)) break;
+          continue;
+        }
+        if (c === Ch.Caret) {
+          this.parseBlockLabel(frame);
+          continue;
+        }
+        if (frame.block === null) this.startImplicitEntryBlock(frame);
+      }
+      const scope = frame ? frame.scope : topScope;
+      const op = this.parseOpHead(frame, scope);
+      if (!op) break;
+      if (!this.openRegionOrFinish(op, frames, top)) break;
+    }
+    if (this.failed) return undefined;
+    if (!this.checkForwardRefs(topScope)) return undefined;
+    if (!this.tp.resolveForwardLocations(top.first ?? this.placeholderRoot())) return undefined;
+    return this.finishTopLevel(top, implicitModule);
+  }
+
+  /** A throwaway op so location resolution has a root when the file has no ops. */
+  private placeholderRoot(): Operation {
+    return Operation.create(this.ctx, { name: this.moduleName, loc: this.locAt(0), numRegions: 0 });
+  }
+
+  private finishTopLevel(top: Block, implicitModule: boolean): Operation | undefined {
+    const first = top.first;
+    if (first && first === top.last && first.name === this.moduleName) {
+      first.remove();
+      return first;
+    }
+    if (!implicitModule) {
+      if (first && first === top.last) {
+        first.remove();
+        return first;
+      }
+      this.error(0, "source must contain a single top-level operation if the implicit module is disabled");
+      return undefined;
+    }
+    const module = Operation.create(this.ctx, {
+      name: this.moduleName,
+      loc: FileLineColRange.get(this.ctx, this.src.name, 0, 0),
+      numRegions: 1,
+    });
+    const body = new Block();
+    module.regions[0]!.push(body);
+    for (let op = top.first; op; ) {
+      const next = op.next;
+      op.remove();
+      body.push(op);
+      op = next;
+    }
+    return module;
+  }
+
+  /** `#name = attr` or `!name = type`. Returns false (consuming nothing) if this is not one. */
+  private tryParseAliasDefinition(sigil: number): boolean {
+    const start = this.pos;
+    const name = this.readSuffixId();
+    if (!name) {
+      this.pos = start;
+      return false;
+    }
+    if (this.peek() !== Ch.Equal) {
+      this.pos = start;
+      return false;
+    }
+    this.pos++;
+    const isType = sigil === Ch.Bang;
+    const table: Map<string, unknown> = isType ? this.aliases.types : this.aliases.attrs;
+    if (table.has(name)) {
+      this.error(start, `redefinition of ${isType ? "type" : "attribute"} alias id '${name}'`);
+      return true;
+    }
+    this.tp.pos = this.skip();
+    if (isType) {
+      const t = this.tp.parseType();
+      if (t) this.aliases.types.set(name, t);
+    } else {
+      const a = this.tp.parseAttribute();
+      if (a) this.aliases.attrs.set(name, a);
+    }
+    this.pos = this.tp.pos;
+    return true;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Operations
+  //===--------------------------------------------------------------------===//
+
+  /** Parses results, name, operands, successors and properties (everything before regions). */
+  private parseOpHead(frame: RegionFrame | undefined, scope: IsolatedNameScope): PendingOp | undefined {
+    const text = this.text;
+    const results: ResultBinding[] = [];
+    if (text.charCodeAt(this.pos) === Ch.Percent) {
+      for (;;) {
+        const offset = this.pos;
+        const name = this.readSuffixId();
+        if (!name) {
+          this.error(offset, "expected valid ssa identifier");
+          return undefined;
+        }
+        let count = 1;
+        if (this.peek() === Ch.Colon) {
+          this.pos++;
+          this.skip();
+          if (!isDigit(text.charCodeAt(this.pos))) {
+            this.error(this.pos, "expected integer number of results");
+            return undefined;
+          }
+          count = this.readDecimal();
+          if (count < 1) {
+            this.error(offset, "expected named operation to have at least 1 result");
+            return undefined;
+          }
+        }
+        results.push({ name, count, offset });
+        if (this.peek() !== Ch.Comma) break;
+        this.pos++;
+        if (this.peek() !== Ch.Percent) {
+          this.error(this.pos, "expected valid ssa identifier");
+          return undefined;
+        }
+      }
+      if (!this.expect(Ch.Equal, "expected '=' after SSA name")) return undefined;
+      this.skip();
+    }
+    const nameOffset = this.pos;
+    const c = text.charCodeAt(nameOffset);
+    if (c === Ch.Quote) return this.parseGenericHead(results, nameOffset, frame, scope);
+    const id = this.readBareId();
+    if (id === "module" || id === "builtin.module") return this.parseModuleHead(results, nameOffset, scope);
+    if (id) {
+      this.error(nameOffset, `custom op '${id}' is unknown (tried 'builtin.${id}' as well)`);
+    } else {
+      this.error(nameOffset, "expected operation name in quotes");
+    }
+    return undefined;
+  }
+
+  private parseGenericHead(
+    results: ResultBinding[],
+    nameOffset: number,
+    frame: RegionFrame | undefined,
+    scope: IsolatedNameScope,
+  ): PendingOp | undefined {
+    const nameText = this.readOpNameString();
+    if (nameText === undefined) return undefined;
+    if (nameText.length === 0) {
+      this.error(nameOffset, "empty operation name is invalid");
+      return undefined;
+    }
+    const name = this.ctx.getOperationName(nameText);
+    if (!name.isRegistered && !this.checkUnregistered(name, nameOffset)) return undefined;
+    // Operands.
+    if (!this.expect(Ch.LParen, "expected '(' to start operand list")) return undefined;
+    const operands: OperandRef[] = [];
+    if (this.peek() !== Ch.RParen) {
+      for (;;) {
+        const ref = this.parseOperandRef();
+        if (!ref) return undefined;
+        operands.push(ref);
+        const d = this.peek();
+        if (d === Ch.Comma) {
+          this.pos++;
+          continue;
+        }
+        if (d === Ch.RParen) break;
+        this.error(this.pos, "expected ')' in operand list");
+        return undefined;
+      }
+    }
+    this.pos++;
+    // Successors.
+    const successors: Block[] = [];
+    if (this.peek() === Ch.LBracket) {
+      this.pos++;
+      for (;;) {
+        this.skip();
+        if (this.text.charCodeAt(this.pos) !== Ch.Caret) {
+          this.error(this.pos, "expected block name");
+          return undefined;
+        }
+        const b = this.parseBlockRef(frame);
+        if (!b) return undefined;
+        successors.push(b);
+        const d = this.peek();
+        if (d === Ch.Comma) {
+          this.pos++;
+          continue;
+        }
+        if (d === Ch.RBracket) break;
+        this.error(this.pos, "expected ',' or ']'");
+        return undefined;
+      }
+      this.pos++;
+    }
+    // Properties.
+    let properties: Attribute | undefined;
+    if (this.peek() === Ch.Less) {
+      this.pos++;
+      this.tp.pos = this.skip();
+      properties = this.tp.parseAttribute();
+      this.pos = this.tp.pos;
+      if (!properties) return undefined;
+      if (!this.expect(Ch.Greater, "expected '>' to close properties")) return undefined;
+    }
+    return {
+      form: OpForm.Generic,
+      name,
+      nameOffset,
+      results,
+      operands,
+      successors,
+      properties,
+      regions: [],
+      moduleAttrs: [],
+      scope,
+    };
+  }
+
+  /** `module @name? (attributes {dict})?` — the region follows. */
+  private parseModuleHead(results: ResultBinding[], nameOffset: number, scope: IsolatedNameScope): PendingOp | undefined {
+    if (results.length) {
+      this.error(nameOffset, "cannot name an operation with no results");
+      return undefined;
+    }
+    const attrs: NamedAttribute[] = [];
+    if (this.peek() === Ch.At) {
+      this.tp.pos = this.pos;
+      const sym = this.tp.parseAttribute();
+      this.pos = this.tp.pos;
+      if (!sym) return undefined;
+      const root = (sym as { root?: unknown }).root;
+      if (typeof root !== "string") {
+        this.error(nameOffset, "expected symbol name");
+        return undefined;
+      }
+      attrs.push({ name: "sym_name", value: StringAttr.get(this.ctx, root) });
+    }
+    if (this.peek() === Ch.a && this.text.startsWith("attributes", this.pos)) {
+      this.pos += "attributes".length;
+      this.tp.pos = this.skip();
+      const dict = this.tp.parseAttributeDict();
+      this.pos = this.tp.pos;
+      if (!dict) return undefined;
+      for (const e of dict.entries) {
+        if (e.name === "sym_name" && attrs.length) continue;
+        attrs.push(e);
+      }
+    }
+    if (this.peek() !== Ch.LBrace) {
+      this.error(this.pos, "expected '{' to begin a region");
+      return undefined;
+    }
+    return {
+      form: OpForm.Module,
+      name: this.moduleName,
+      nameOffset,
+      results,
+      operands: [],
+      successors: [],
+      properties: undefined,
+      regions: [],
+      moduleAttrs: attrs,
+      scope,
+    };
+  }
+
+  private checkUnregistered(name: OperationName, offset: number): boolean {
+    if (this.ctx.isDialectLoaded(name.dialect)) {
+      this.error(
+        offset,
+        `unregistered operation '${name.name}' found in dialect ('${name.dialect}') that does not allow unknown operations`,
+      );
+      return false;
+    }
+    if (!this.ctx.allowUnregisteredDialects) {
+      this.error(
+        offset,
+        `operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used`,
+      );
+      return false;
+    }
+    return true;
+  }
+
+  private parseOperandRef(): OperandRef | undefined {
+    const offset = this.skip();
+    if (this.text.charCodeAt(offset) !== Ch.Percent) {
+      this.error(offset, "expected SSA operand");
+      return undefined;
+    }
+    const name = this.readSuffixId();
+    if (!name) {
+      this.error(offset, "expected SSA operand");
+      return undefined;
+    }
+    let number = 0;
+    if (this.text.charCodeAt(this.pos) === Ch.Hash) {
+      this.pos++;
+      if (!isDigit(this.text.charCodeAt(this.pos))) {
+        this.error(this.pos, "expected integer value");
+        return undefined;
+      }
+      number = this.readDecimal();
+    }
+    return { name, number, offset };
+  }
+
+  /**
+   * After an op head: either opens its first region (pushing a frame) or
+   * finishes the op and appends it to the current block.
+   */
+  private openRegionOrFinish(op: PendingOp, frames: RegionFrame[], top: Block): boolean {
+    if (op.form === OpForm.Module) {
+      this.pos++; // '{'
+      this.pushRegion(op, frames);
+      return true;
+    }
+    if (this.peek() === Ch.LParen) {
+      this.pos++;
+      if (this.peek() !== Ch.LBrace) {
+        this.error(this.pos, "expected '{' to begin a region");
+        return false;
+      }
+      this.pos++;
+      this.pushRegion(op, frames);
+      return true;
+    }
+    return this.finishOp(op, frames, top);
+  }
+
+  private pushRegion(op: PendingOp, frames: RegionFrame[]): void {
+    const region = new Region(null);
+    op.regions.push(region);
+    const isolated = op.name.hasTrait(OpTrait.IsolatedFromAbove);
+    const scope = isolated ? new IsolatedNameScope() : op.scope;
+    if (!isolated) scope.pushRegion();
+    frames.push({ op, region, block: null, labels: new Map(), scope, ownsScope: isolated });
+    // An empty region `{}` has no blocks; otherwise a block starts unless a label comes first.
+  }
+
+  private startImplicitEntryBlock(frame: RegionFrame): void {
+    const b = new Block();
+    frame.region.push(b);
+    frame.block = b;
+  }
+
+  /** At `}`: checks the region's labels and names, then resumes its op. */
+  private closeRegion(frames: RegionFrame[], top: Block): boolean {
+    const frame = frames.pop()!;
+    for (const [label, info] of frame.labels) {
+      if (info.defOffset < 0) {
+        this.error(info.refOffset, `reference to an undefined block`);
+        void label;
+        return false;
+      }
+    }
+    if (frame.ownsScope) {
+      if (!this.checkForwardRefs(frame.scope)) return false;
+    } else {
+      frame.scope.popRegion();
+    }
+    const op = frame.op;
+    if (op.form === OpForm.Module) return this.finishOp(op, frames, top);
+    const c = this.peek();
+    if (c === Ch.Comma) {
+      this.pos++;
+      if (this.peek() !== Ch.LBrace) {
+        this.error(this.pos, "expected '{' to begin a region");
+        return false;
+      }
+      this.pos++;
+      this.pushRegion(op, frames);
+      return true;
+    }
+    if (c !== Ch.RParen) {
+      this.error(this.pos, "expected ')' to end region list");
+      return false;
+    }
+    this.pos++;
+    return this.finishOp(op, frames, top);
+  }
+
+  /** Parses the op tail (attributes, type, location), creates it and binds its results. */
+  private finishOp(op: PendingOp, frames: RegionFrame[], top: Block): boolean {
+    const frame = frames.length ? frames[frames.length - 1] : undefined;
+    const block = frame ? frame.block! : top;
+    const scope = op.scope;
+    let attributes: DictionaryAttr = this.ctx.emptyDictionary;
+    let fnType: FunctionType | undefined;
+    if (op.form === OpForm.Generic) {
+      if (this.peek() === Ch.LBrace) {
+        this.tp.pos = this.pos;
+        const d = this.tp.parseAttributeDict();
+        this.pos = this.tp.pos;
+        if (!d) return false;
+        attributes = d;
+      }
+      if (!this.expect(Ch.Colon, "expected ':' followed by operation type")) return false;
+      const typeOffset = this.skip();
+      this.tp.pos = typeOffset;
+      const t = this.tp.parseType();
+      this.pos = this.tp.pos;
+      if (!t) return false;
+      if (!(t instanceof FunctionType)) {
+        this.error(typeOffset, "expected function type");
+        return false;
+      }
+      fnType = t;
+      if (fnType.inputs.length !== op.operands.length) {
+        this.error(
+          typeOffset,
+          `expected ${op.operands.length} operand type${op.operands.length === 1 ? "" : "s"} but had ${fnType.inputs.length}`,
+        );
+        return false;
+      }
+    } else if (op.moduleAttrs.length) {
+      attributes = DictionaryAttr.get(this.ctx, op.moduleAttrs);
+    }
+    // Location.
+    let loc: Location;
+    const lp = this.skip();
+    if (this.text.startsWith("loc(", lp)) {
+      this.tp.pos = lp;
+      const l = this.tp.parseLocation();
+      this.pos = this.tp.pos;
+      if (!l) return false;
+      loc = l;
+    } else {
+      loc = this.locAt(op.nameOffset);
+    }
+    // Operands.
+    const operandValues = new Array<Value>(op.operands.length);
+    for (let i = 0; i < op.operands.length; i++) {
+      const v = this.resolveOperand(scope, op.operands[i]!, fnType!.inputs[i]!);
+      if (!v) return false;
+      operandValues[i] = v;
+    }
+    const resultTypes: readonly Type[] = fnType ? fnType.results : [];
+    let numBound = 0;
+    for (const r of op.results) numBound += r.count;
+    if (op.results.length && numBound !== resultTypes.length) {
+      this.error(
+        op.results[0]!.offset,
+        `operation defines ${resultTypes.length} results but was provided ${numBound} to bind`,
+      );
+      return false;
+    }
+    // Registered ops keep inherent attributes as properties even when written in the dictionary.
+    let properties = op.properties;
+    const inherent = op.name.definition?.inherentAttrNames;
+    if (inherent && inherent.length) {
+      const props: NamedAttribute[] = properties instanceof DictionaryAttr ? properties.entries.slice() : [];
+      const rest: NamedAttribute[] = [];
+      for (const e of attributes.entries) {
+        if (inherent.includes(e.name) && !props.some((p) => p.name === e.name)) props.push(e);
+        else rest.push(e);
+      }
+      if (props.length) properties = DictionaryAttr.get(this.ctx, props);
+      if (rest.length !== attributes.entries.length) attributes = DictionaryAttr.get(this.ctx, rest);
+    }
+    const operation = Operation.create(this.ctx, {
+      name: op.name,
+      loc,
+      operands: operandValues,
+      resultTypes,
+      successors: op.successors,
+      numRegions: op.regions.length,
+      properties,
+      attributes,
+    });
+    for (let i = 0; i < op.regions.length; i++) operation.regions[i]!.takeBody(op.regions[i]!);
+    // Bind result names.
+    let index = 0;
+    for (const r of op.results) {
+      if (!this.defineName(scope, r.name, index, r.count, operation, r.offset)) return false;
+      index += r.count;
+    }
+    block.push(operation);
+    return true;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // SSA names
+  //===--------------------------------------------------------------------===//
+
+  private resolveOperand(scope: IsolatedNameScope, ref: OperandRef, type: Type): Value | undefined {
+    let e = scope.entries.get(ref.name);
+    if (!e) {
+      e = { values: [], defOffsets: [], numDefined: 0 };
+      scope.entries.set(ref.name, e);
+    }
+    if (e.numDefined > 0 && ref.number >= e.numDefined) {
+      this.error(ref.offset, "reference to invalid result number");
+      return undefined;
+    }
+    const existing = e.values[ref.number];
+    if (existing) {
+      if (existing.type === type) return existing;
+      const prior = existing instanceof ForwardRefValue ? existing.useOffset : e.defOffsets[ref.number]!;
+      this.errorWithNote(
+        ref.offset,
+        `use of value '%${ref.name}' expects different type than prior uses: '${this.typeText(type)}' vs '${this.typeText(existing.type)}'`,
+        prior,
+        "prior use here",
+      );
+      return undefined;
+    }
+    const fwd = new ForwardRefValue(type, ref.offset);
+    e.values[ref.number] = fwd;
+    e.defOffsets[ref.number] = -1;
+    scope.numForwardRefs++;
+    return fwd;
+  }
+
+  /** Defines `%name#0..count-1` as results `first..` of `op` (or one block argument). */
+  private defineName(scope: IsolatedNameScope, name: string, first: number, count: number, op: Operation, offset: number): boolean {
+    const values: Value[] = [];
+    for (let i = 0; i < count; i++) values.push(op.results[first + i]!);
+    return this.defineValues(scope, name, values, offset);
+  }
+
+  private defineValues(scope: IsolatedNameScope, name: string, values: Value[], offset: number): boolean {
+    let e: NameEntry | undefined = scope.entries.get(name);
+    if (!e) {
+      e = { values: [], defOffsets: [], numDefined: 0 };
+      scope.entries.set(name, e);
+    }
+    // Forward references past the defined count (`%x#3` for 2 results) stay
+    // unresolved and are reported when the scope closes, as MLIR does.
+    for (let i = 0; i < values.length; i++) {
+      const old = e.values[i];
+      const v = values[i]!;
+      if (old && !(old instanceof ForwardRefValue)) {
+        this.errorWithNote(offset, `redefinition of SSA value '%${name}'`, e.defOffsets[i]!, "previously defined here");
+        return false;
+      }
+      if (old instanceof ForwardRefValue) {
+        if (old.type !== v.type) {
+          this.errorWithNote(
+            offset,
+            `definition of SSA value '%${name}#${i}' has type '${this.typeText(v.type)}'`,
+            old.useOffset,
+            `previously used here with type '${this.typeText(old.type)}'`,
+          );
+          return false;
+        }
+        old.replaceAllUsesWith(v);
+        scope.numForwardRefs--;
+      }
+      e.values[i] = v;
+      e.defOffsets[i] = offset;
+    }
+    e.numDefined = values.length;
+    scope.noteDefinition(name);
+    return true;
+  }
+
+  /** Reports the earliest unresolved forward reference of a closing isolated scope. */
+  private checkForwardRefs(scope: IsolatedNameScope): boolean {
+    if (scope.numForwardRefs === 0) return true;
+    let first: ForwardRefValue | undefined;
+    for (const e of scope.entries.values())
+      for (const v of e.values) if (v instanceof ForwardRefValue && (!first || v.useOffset < first.useOffset)) first = v;
+    if (first) {
+      this.error(first.useOffset, "use of undeclared SSA value name");
+      return false;
+    }
+    return true;
+  }
+
+  private typeText(t: Type): string {
+    return this.tp.typeToString(t);
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Blocks
+  //===--------------------------------------------------------------------===//
+
+  private parseBlockRef(frame: RegionFrame | undefined): Block | undefined {
+    const offset = this.pos;
+    const name = this.readSuffixId();
+    if (!name) {
+      this.error(offset, "expected block name");
+      return undefined;
+    }
+    if (!frame) {
+      this.error(offset, "blocks are not allowed at the top level");
+      return undefined;
+    }
+    let info = frame.labels.get(name);
+    if (!info) {
+      info = { block: new Block(), defOffset: -1, refOffset: offset };
+      frame.labels.set(name, info);
+    }
+    return info.block;
+  }
+
+  /** `^name(%a: T loc(...), ...):` — starts a new block in the current region. */
+  private parseBlockLabel(frame: RegionFrame): void {
+    const offset = this.pos;
+    const name = this.readSuffixId();
+    if (!name) {
+      this.error(offset, "expected block name");
+      return;
+    }
+    let info = frame.labels.get(name);
+    if (info && info.defOffset >= 0) {
+      this.errorWithNote(offset, `redefinition of block '^${name}'`, info.defOffset, "previously defined here");
+      return;
+    }
+    if (!info) {
+      info = { block: new Block(), defOffset: offset, refOffset: offset };
+      frame.labels.set(name, info);
+    }
+    info.defOffset = offset;
+    const block = info.block;
+    frame.region.push(block);
+    frame.block = block;
+    if (this.peek() === Ch.LParen) {
+      this.pos++;
+      if (this.peek() !== Ch.RParen) {
+        for (;;) {
+          const argOffset = this.skip();
+          if (this.text.charCodeAt(argOffset) !== Ch.Percent) {
+            this.error(argOffset, "expected SSA operand");
+            return;
+          }
+          const argName = this.readSuffixId();
+          if (!argName) {
+            this.error(argOffset, "expected SSA operand");
+            return;
+          }
+          if (!this.expect(Ch.Colon, "expected ':' and type for SSA operand")) return;
+          this.tp.pos = this.skip();
+          const t = this.tp.parseType();
+          this.pos = this.tp.pos;
+          if (!t) return;
+          let loc: Location;
+          const lp = this.skip();
+          if (this.text.startsWith("loc(", lp)) {
+            this.tp.pos = lp;
+            const l = this.tp.parseLocation();
+            this.pos = this.tp.pos;
+            if (!l) return;
+            loc = l;
+          } else {
+            loc = this.locAt(argOffset);
+          }
+          const arg = block.addArgument(t, loc);
+          if (!this.defineValues(frame.scope, argName, [arg], argOffset)) return;
+          const d = this.peek();
+          if (d === Ch.Comma) {
+            this.pos++;
+            continue;
+          }
+          if (d === Ch.RParen) break;
+          this.error(this.pos, "expected ')' to end argument list");
+          return;
+        }
+      }
+      this.pos++;
+    }
+    this.expect(Ch.Colon, "expected ':' after block name");
+  }
+}

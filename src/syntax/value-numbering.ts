@@ -1,0 +1,67 @@
+// SSA value and block numbering for the printer, matching mlir-opt 22.
+
+import type { Block } from "../ir/block.js";
+import type { Operation } from "../ir/operation.js";
+import type { Region } from "../ir/region.js";
+import { OpResult, type BlockArgument, type Value } from "../ir/value.js";
+
+/**
+ * Names for every value and block under a root op. mlir-opt numbers regions
+ * from a LIFO stack with counters that keep running (verified on 22.1.8):
+ * after numbering a region's block arguments and op results in order, the
+ * regions of its ops are pushed in order, so the last one is numbered next.
+ * Entry-block arguments are `%argN` from their own counter; other block
+ * arguments and op results share `%N`; a multi-result op takes one number.
+ * Blocks are `^bbN` per region. O(ops + blocks + values).
+ */
+export class ValueNumbering {
+  private readonly opIds = new Map<Operation, number>();
+  private readonly argNames = new Map<BlockArgument, string>();
+  private readonly blockIds = new Map<Block, number>();
+
+  constructor(root: Operation) {
+    let nextValue = 0;
+    let nextArg = 0;
+    if (root.numResults) this.opIds.set(root, nextValue++);
+    const stack: Region[] = [];
+    for (const r of root.regions) stack.push(r);
+    while (stack.length) {
+      const region = stack.pop()!;
+      let blockId = 0;
+      for (let b = region.entryBlock; b; b = b.next) {
+        this.blockIds.set(b, blockId++);
+        const entry = b.prev === null;
+        for (const a of b.args) this.argNames.set(a, entry ? "%arg" + nextArg++ : "%" + nextValue++);
+        for (let op = b.first; op; op = op.next) if (op.numResults) this.opIds.set(op, nextValue++);
+      }
+      for (let b = region.entryBlock; b; b = b.next)
+        for (let op = b.first; op; op = op.next) for (const r of op.regions) stack.push(r);
+    }
+  }
+
+  /** `%3`, `%3#1` or `%arg0`; `<<UNKNOWN SSA VALUE>>` for values outside the root (as MLIR). */
+  valueName(v: Value): string {
+    if (v instanceof OpResult) {
+      const id = this.opIds.get(v.owner);
+      if (id === undefined) return "<<UNKNOWN SSA VALUE>>";
+      return v.owner.numResults > 1 ? `%${id}#${v.index}` : "%" + id;
+    }
+    return this.argNames.get(v as BlockArgument) ?? "<<UNKNOWN SSA VALUE>>";
+  }
+
+  /** The result-list prefix of an op's definition: `%3 = `, `%3:2 = `, or "". */
+  resultPrefix(op: Operation): string {
+    const n = op.numResults;
+    if (n === 0) return "";
+    const id = this.opIds.get(op);
+    return n > 1 ? `%${id}:${n} = ` : `%${id} = `;
+  }
+
+  blockId(b: Block): number {
+    return this.blockIds.get(b) ?? -1;
+  }
+  blockName(b: Block): string {
+    const id = this.blockIds.get(b);
+    return id === undefined ? "<<UNKNOWN BLOCK>>" : "^bb" + id;
+  }
+}
