@@ -1,0 +1,2 @@
+// Pins: an empty attribute dictionary is omitted.
+"x.a"() {} : () -> ()

@@ -1,0 +1,2 @@
+// Pins: nested dictionaries, including empty ones.
+"x.a"() {d = {b = {c = {}}, a = {z, y = 1 : i8}}} : () -> ()

@@ -1,0 +1,2 @@
+// Pins: distinct over the empty (unit) body.
+"x.a"() {a = distinct[0]<>} : () -> ()

@@ -1,0 +1,2 @@
+// Pins: empty sparse elements.
+"x.a"() {a = sparse<> : tensor<4xf32>} : () -> ()

@@ -1,0 +1,2 @@
+// Pins: plain and typed strings.
+"x.a"() {a = "hello", b = "", c = "typed" : i32} : () -> ()

@@ -1,0 +1,2 @@
+// Pins: file:line:col locations.
+"x.a"() : () -> () loc("src/file.c":3:4)

@@ -1,0 +1,2 @@
+// Pins: an empty fused location.
+"x.a"() : () -> () loc(fused[])

@@ -1,0 +1,2 @@
+// Pins: name locations with a child location.
+"x.a"() : () -> () loc("myname"("f.c":1:2))

@@ -1,0 +1,2 @@
+// Pins: name locations with an explicit unknown child.
+"x.a"() : () -> () loc("myname"(unknown))

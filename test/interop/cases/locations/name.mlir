@@ -1,0 +1,2 @@
+// Pins: name locations.
+"x.a"() : () -> () loc("myname")

@@ -1,0 +1,2 @@
+// Pins: the unknown location.
+"x.a"() : () -> () loc(unknown)

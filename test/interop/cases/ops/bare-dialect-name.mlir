@@ -1,0 +1,2 @@
+// Pins: an op name with several dots.
+"x.y.z.w"() : () -> ()

@@ -1,0 +1,4 @@
+// Pins: a region holding one empty block without arguments.
+"x.r"() ({
+^bb0:
+}) : () -> ()

@@ -1,0 +1,2 @@
+// Pins: an empty region prints as ({ }) on two lines.
+"x.r"() ({}) : () -> ()

@@ -1,0 +1,2 @@
+// Pins: several empty regions.
+"x.r"() ({}, {}, {}) : () -> ()

@@ -1,0 +1,3 @@
+// Pins: an explicit empty module.
+module {
+}

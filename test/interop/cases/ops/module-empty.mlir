@@ -1,0 +1,1 @@
+// Pins: an empty input prints an empty module.

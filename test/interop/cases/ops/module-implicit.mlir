@@ -1,0 +1,3 @@
+// Pins: top-level ops are wrapped in an implicit builtin.module.
+"x.a"() : () -> ()
+"x.b"() : () -> ()

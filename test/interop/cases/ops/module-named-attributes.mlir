@@ -1,0 +1,3 @@
+// Pins: a named module with attributes.
+module @"m n" attributes {x.k = "v"} {
+}

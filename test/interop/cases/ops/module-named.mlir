@@ -1,0 +1,4 @@
+// Pins: named modules module @m.
+module @m {
+  "x.a"() : () -> ()
+}

@@ -1,0 +1,2 @@
+// Pins: ops with no operands and no results.
+"x.a"() : () -> ()

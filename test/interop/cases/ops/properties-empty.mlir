@@ -1,0 +1,2 @@
+// Pins: empty properties <{}>.
+"x.a"() <{}> : () -> ()

@@ -1,0 +1,4 @@
+// Pins: an empty file metadata block.
+"x.a"() : () -> ()
+{-#
+#-}

@@ -1,0 +1,2 @@
+// Pins: the bf16 and tf32 float types.
+"x.a"() : () -> (bf16, tf32)

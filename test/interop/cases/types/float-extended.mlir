@@ -1,0 +1,2 @@
+// Pins: the extended float types f80 and f128.
+"x.a"() : () -> (f80, f128)

@@ -1,0 +1,2 @@
+// Pins: IEEE binary float types f16, f32, f64.
+"x.a"() : () -> (f16, f32, f64)

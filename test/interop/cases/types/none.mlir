@@ -1,0 +1,2 @@
+// Pins: the none type as a result and as a type attribute.
+"x.a"() {t = none} : () -> none

@@ -1,0 +1,2 @@
+// Pins: the 0-d tensor type.
+"x.a"() : () -> tensor<f32>

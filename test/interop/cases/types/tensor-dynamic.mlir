@@ -1,0 +1,2 @@
+// Pins: dynamic dimensions written as ?.
+"x.a"() : () -> (tensor<?xf32>, tensor<?x4x?xi8>)

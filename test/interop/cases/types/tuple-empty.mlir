@@ -1,0 +1,2 @@
+// Pins: the empty tuple type.
+"x.a"() : () -> tuple<>

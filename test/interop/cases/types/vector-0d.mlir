@@ -1,0 +1,2 @@
+// Pins: the 0-d vector type.
+"x.a"() : () -> vector<f32>
