@@ -40,3 +40,4 @@ export function parseSourceString(ctx: Context, text: string, filename = "<strin
   if (!ctx.isDialectLoaded("builtin")) registerBuiltinDialect(ctx);
   return parseSourceFile(ctx, new SourceFile(filename, Buffer.from(text, "utf8").toString("latin1")));
 }
+export { Builder, type InsertionPoint, type CreateOptions } from "./ir/builder.js";

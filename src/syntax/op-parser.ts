@@ -195,13 +195,6 @@ class OpParser {
     this.error(this.pos, what);
     return false;
   }
-  private consumeIf(c: number): boolean {
-    if (this.peek() === c) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
   /** Reads the id after a sigil at `this.pos` (which points at the sigil). Returns "" if none. */
   private readSuffixId(): string {
     const t = this.text;
@@ -334,9 +327,12 @@ class OpParser {
       this.error(0, "source must contain a single top-level operation if the implicit module is disabled");
       return undefined;
     }
+    // mlir-opt gives the implicit module `file:0:0`, except in a later split
+    // chunk, where it gets the chunk's starting position (just past the marker).
+    const start = this.src.lineOffset || this.src.columnOffset ? this.src.lineCol(0) : { line: 0, col: 0 };
     const module = Operation.create(this.ctx, {
       name: this.moduleName,
-      loc: FileLineColRange.get(this.ctx, this.src.name, 0, 0),
+      loc: FileLineColRange.get(this.ctx, this.src.name, start.line, start.col),
       numRegions: 1,
     });
     const body = new Block();

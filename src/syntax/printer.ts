@@ -6,6 +6,7 @@ import type { Attribute } from "../ir/attribute.js";
 import type { Block } from "../ir/block.js";
 import type { Context } from "../ir/context.js";
 import type { Operation } from "../ir/operation.js";
+import { OpTrait } from "../ir/operation-name.js";
 import type { Type } from "../ir/type.js";
 import { ArrayAttr, DenseResourceElementsAttr, DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
 import { TypeAttrPrinter, type AsmPrintOptions } from "./type-attr-printer.js";
@@ -29,7 +30,7 @@ export const defaultPrintOptions: PrintOptions = {
 /**
  * Prints `root` the way `mlir-opt` prints a top-level op: attribute/type
  * aliases, the op, deferred `#loc` aliases, then the `{-# #-}` resources.
- * The result ends with a newline. O(size of the IR).
+ * mlir-opt adds one more newline after this text. O(size of the IR).
  */
 export function printTopLevel(root: Operation, options: Partial<PrintOptions> = {}): string {
   const opts: PrintOptions = { ...defaultPrintOptions, ...options };
@@ -38,13 +39,17 @@ export function printTopLevel(root: Operation, options: Partial<PrintOptions> = 
 }
 
 /**
- * Prints one op alone in generic form with local scope (for diagnostics such
- * as "see current operation"), numbering values from that op.
+ * Prints one op alone in generic form with local scope, for diagnostics such
+ * as "see current operation". Values are numbered from the nearest
+ * IsolatedFromAbove ancestor (or the topmost one), as MLIR's Operation::print
+ * does, so operands defined outside the op keep meaningful names.
  */
 export function printOpForDiagnostic(op: Operation): string {
   const opts: PrintOptions = { ...defaultPrintOptions, printGenericOpForm: true, printLocalScope: true };
-  const p = new OpPrinter(op.context, opts, op);
-  return p.printOpOnly(op);
+  let scope = op;
+  while (!scope.name.hasTrait(OpTrait.IsolatedFromAbove) && scope.parentOp) scope = scope.parentOp;
+  const p = new OpPrinter(op.context, opts, scope);
+  return p.printOpOnly(op).replace(/\n$/, "");
 }
 
 /** A unit of pending output: text to emit, an op to print, or a block's contents. */
@@ -71,6 +76,9 @@ class OpPrinter {
     const before = this.attrs.aliasesBefore();
     this.run(root);
     const body = this.out.join("");
+    // With local scope mlir-opt skips the alias pass entirely: no deferred
+    // aliases, no resource block, and no blank line after the op.
+    if (this.options.printLocalScope) return before + body;
     return before + body + "\n" + this.attrs.aliasesAfter() + this.printResources(root);
   }
 

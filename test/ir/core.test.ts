@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { Block } from "../../src/ir/block.js";
+import { Builder } from "../../src/ir/builder.js";
 import { DictionaryAttr, IntegerAttr, StringAttr } from "../../src/ir/builtin-attributes.js";
 import { FunctionType, IntegerType, RankedTensorType, Signedness, kDynamic } from "../../src/ir/builtin-types.js";
 import { Context } from "../../src/ir/context.js";
@@ -186,5 +187,25 @@ describe("walk and clone", () => {
     expect(cb1.first!.getOperand(0)).toBe(cb1.args[0]);
     expect(cb1.hasPredecessors).toBe(true);
     expect(outerDef.getResult(0).numUses).toBe(2);
+  });
+});
+
+describe("builder", () => {
+  it("inserts at the end, at the start, before and after ops", () => {
+    const { ctx, i32 } = setup();
+    const top = Operation.create(ctx, { name: ctx.getOperationName("x.top"), loc: UnknownLoc.get(ctx), numRegions: 1 });
+    const b = new Builder(ctx);
+    const block = b.createBlock(top.regions[0]!, [i32]);
+    const a = b.create("x.a", { results: [i32] });
+    const c = b.create("x.c", { operands: [a.getResult(0), block.args[0]!] });
+    b.setInsertionPoint(c);
+    b.create("x.b");
+    b.setInsertionPointToStart(block);
+    b.create("x.first");
+    b.setInsertionPointAfter(c);
+    b.create("x.last", { attributes: [{ name: "k", value: IntegerAttr.get(ctx, i32, 3n) }] });
+    expect([...block.ops()].map((o) => o.name.name)).toEqual(["x.first", "x.a", "x.b", "x.c", "x.last"]);
+    expect(block.last!.getAttr("k")).toBe(IntegerAttr.get(ctx, i32, 3n));
+    expect(block.args[0]!.hasOneUse).toBe(true);
   });
 });
