@@ -4,7 +4,8 @@
 import type { OpDefinition } from "./operation-name.js";
 import { OperationName } from "./operation-name.js";
 import { DictionaryAttr } from "./builtin-attributes.js";
-import { DiagnosticEngine } from "./diagnostics.js";
+import { DiagnosticEngine, type Severity } from "./diagnostics.js";
+import type { Operation } from "./operation.js";
 import type { Uniquer } from "./uniquer.js";
 
 /** A named blob of the `builtin` dialect's resources (`dense_resource<key>`). */
@@ -35,6 +36,13 @@ export class Context implements Uniquer {
   /** `{-# external_resources #-}` groups (e.g. `mlir_reproducer`), key → value, in input order. */
   readonly externalResources = new Map<string, Map<string, ResourceValue>>();
   readonly emptyDictionary: DictionaryAttr;
+  /**
+   * When set, `op.emitError`/`emitWarning`/`emitRemark` attach the note
+   * `see current operation: <text>` (MLIR's printOpOnDiagnostic). The syntax
+   * layer installs its generic printer here; mlir-opt turns this off under
+   * `--verify-diagnostics`. `src/ir` never prints ops itself.
+   */
+  diagnosticOpPrinter: ((op: Operation, severity: Severity) => string) | undefined = undefined;
 
   constructor(options: { allowUnregisteredDialects?: boolean } = {}) {
     this.allowUnregisteredDialects = options.allowUnregisteredDialects ?? false;

@@ -227,17 +227,30 @@ export class Operation {
 
   /** Reports an error at this op's location. */
   emitError(message: string): Diagnostic {
-    return this.context.diagnostics.emit(Severity.Error, this.loc, message);
+    return this.attachCurrentOp(this.context.diagnostics.emit(Severity.Error, this.loc, message));
   }
   /** Reports `'name' op message` at this op's location (MLIR's emitOpError). */
   emitOpError(message: string): Diagnostic {
     return this.emitError(`'${this.name.name}' op ${message}`);
   }
   emitWarning(message: string): Diagnostic {
-    return this.context.diagnostics.emit(Severity.Warning, this.loc, message);
+    return this.attachCurrentOp(this.context.diagnostics.emit(Severity.Warning, this.loc, message));
   }
   emitRemark(message: string): Diagnostic {
-    return this.context.diagnostics.emit(Severity.Remark, this.loc, message);
+    return this.attachCurrentOp(this.context.diagnostics.emit(Severity.Remark, this.loc, message));
+  }
+  /**
+   * Adds MLIR's `see current operation: …` note when the context has an op
+   * printer. Like MLIR's Diagnostic::appendOp, an op printed on several lines
+   * starts on a line of its own.
+   */
+  private attachCurrentOp(diag: Diagnostic): Diagnostic {
+    const print = this.context.diagnosticOpPrinter;
+    if (print) {
+      const text = print(this, diag.severity);
+      diag.attachNote("see current operation: " + (text.includes("\n") ? "\n" : "") + text);
+    }
+    return diag;
   }
 
   //===--------------------------------------------------------------------===//
