@@ -10,7 +10,7 @@ import { parseSourceFile } from "../syntax/op-parser.js";
 import { printOpForDiagnostic, printTopLevel, type PrintOptions } from "../syntax/printer.js";
 import { SourceFile } from "../syntax/source.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
-import { verifyDiagnostics } from "../syntax/verify-diagnostics.js";
+import { DiagnosticVerifier } from "../syntax/verify-diagnostics.js";
 import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec } from "./options.js";
 import { writeFileAtomic } from "./output-file.js";
 
@@ -98,11 +98,24 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
   const chunks = split !== undefined && split !== "" ? splitChunks(whole, split) : [whole];
   const outputs: string[] = [];
   let ok = true;
+  // mlir-opt checks expected-* designators with one handler over the whole
+  // file: unmatched expectations are reported once, after the last chunk.
+  const verifier = settings.verifyDiagnostics ? new DiagnosticVerifier(whole) : undefined;
   for (const chunk of chunks) {
-    const r = processChunk(chunk, whole, settings);
-    if (r.diagnosticsText) io.stderr(r.diagnosticsText);
+    const r = processChunk(chunk, settings);
+    if (verifier) {
+      for (const d of r.diagnostics) verifier.process(d);
+    } else {
+      let text = "";
+      for (const d of r.diagnostics) text += renderDiagnostic(d, (name) => (name === whole.name ? whole : undefined));
+      if (text) io.stderr(text);
+      if (!r.ok) ok = false;
+    }
     outputs.push(r.output);
-    if (!r.ok) ok = false;
+  }
+  if (verifier) {
+    ok = verifier.finish();
+    if (verifier.output) io.stderr(verifier.output);
   }
   const outMarker = (v.get("output-split-marker") as string | undefined) ?? DEFAULT_SPLIT_MARKER;
   const text = outputs.join(outMarker + "\n");
@@ -132,29 +145,23 @@ interface ChunkSettings {
 interface ChunkResult {
   ok: boolean;
   output: string;
-  diagnosticsText: string;
+  diagnostics: Diagnostic[];
 }
 
 /** Parses, verifies and prints one chunk in a fresh context (as mlir-opt does per split). */
-function processChunk(chunk: SourceFile, whole: SourceFile, s: ChunkSettings): ChunkResult {
+function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   const ctx = new Context({ allowUnregisteredDialects: s.allowUnregistered });
   registerBuiltinDialect(ctx);
   let output = "";
   let ok = false;
   const root = parseSourceFile(ctx, chunk, { implicitModule: s.implicitModule });
-  if (root && (!s.verifyAfterParse || !verify(root, { printOp: printOpForDiagnostic }).failed)) {
+  // mlir-opt drops the "see current operation" note under --verify-diagnostics.
+  const verifyOptions = { printOp: printOpForDiagnostic, printOpOnDiagnostic: !s.verifyDiagnostics };
+  if (root && (!s.verifyAfterParse || !verify(root, verifyOptions).failed)) {
     output = printTopLevel(root, s.printOptions) + "\n";
     ok = true;
   }
-  const diags: Diagnostic[] = ctx.diagnostics.takeAll();
-  const lookup = (name: string): SourceFile | undefined => (name === whole.name ? whole : undefined);
-  if (s.verifyDiagnostics) {
-    const r = verifyDiagnostics(chunk, whole, diags);
-    return { ok: r.ok, output, diagnosticsText: r.output };
-  }
-  let text = "";
-  for (const d of diags) text += renderDiagnostic(d, lookup);
-  return { ok, output, diagnosticsText: text };
+  return { ok, output, diagnostics: ctx.diagnostics.takeAll() };
 }
 
 /**
