@@ -15,6 +15,7 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_OPS, DEFAULT_SEED, GENERATOR_VERSION, generateGeneric } from "./gen-generic.mjs";
@@ -304,13 +305,17 @@ function printTable(report) {
   out.push(`input: ${path.relative(process.cwd(), report.input) || report.input} (${(report.inputBytes / 1e6).toFixed(1)} MB${report.ops ? `, ${report.ops} ops` : ""}), ${report.rounds} round(s)`);
   out.push(`flags: ${COMMON_FLAGS.join(" ")} [+ variant flags] FILE -o OUT`);
   out.push(`peak RSS: ${RUSAGE_METHODS[report.rusageMethod].describe}`);
+  // Wall times on a shared 2-core machine follow its load; CPU times (user+sys) much less so.
+  out.push(`load average at start: ${report.loadAverage.join(", ")} on ${report.cpus} CPU(s)`);
   out.push("");
-  const header = ["variant", "mlir-opt s", "hpmoe s", "ratio mlir/hpmoe", "mlir RSS MiB", "hpmoe RSS MiB", "hpmoe MB/s", "output"];
+  const header = ["variant", "mlir-opt s", "hpmoe s", "ratio mlir/hpmoe", "mlir CPU s", "hpmoe CPU s", "mlir RSS MiB", "hpmoe RSS MiB", "hpmoe MB/s", "output"];
   const rows = report.variants.map((v) => [
     v.name,
     fmt(v.mlirOpt.medianWallS, 3),
     fmt(v.hpmoe.medianWallS, 3),
     fmt(v.ratio, 2),
+    fmt(v.mlirOpt.medianCpuS, 2),
+    fmt(v.hpmoe.medianCpuS, 2),
     fmt(v.mlirOpt.peakRssMiB, 1),
     fmt(v.hpmoe.peakRssMiB, 1),
     v.hpmoe.medianWallS ? (report.inputBytes / 1e6 / v.hpmoe.medianWallS).toFixed(1) : "-",
@@ -322,7 +327,7 @@ function printTable(report) {
   out.push(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) out.push(line(r));
   out.push("");
-  out.push("times are medians of successful runs; ratio >= 1.00 means hpmoe-opt is faster; RSS is the peak over all runs");
+  out.push("wall and CPU (user+sys) times are medians of successful runs; ratio (of wall times) >= 1.00 means hpmoe-opt is faster; RSS is the peak over all runs");
   for (const v of report.variants) {
     if (v.firstDifference) {
       const d = v.firstDifference;
@@ -373,6 +378,7 @@ async function main() {
   const input = ensureInput(opts);
   const inputBytes = fs.statSync(input).size;
   const rusageMethod = pickRusageMethod();
+  const loadAverage = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const tools = [
     { key: "mlirOpt", label: path.basename(opts.mlirOpt[0]), argv: opts.mlirOpt },
     { key: "hpmoe", label: "hpmoe-opt", argv: opts.hpmoe },
@@ -449,6 +455,8 @@ async function main() {
     seed: opts.input === undefined ? opts.seed : null,
     rounds: opts.rounds,
     rusageMethod,
+    loadAverage,
+    cpus: os.cpus().length,
     mlirOptCommand: opts.mlirOpt.join(" "),
     hpmoeCommand: opts.hpmoe.join(" "),
     variants,
