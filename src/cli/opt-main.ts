@@ -21,6 +21,7 @@ export const optOptions: readonly OptionSpec[] = [
   { name: "allow-unregistered-dialect", kind: "bool", help: "Allow operation with no registered dialects" },
   { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
   { name: "mlir-print-debuginfo", kind: "bool", help: "Print debug info in MLIR output" },
+  { name: "mlir-print-unique-ssa-ids", kind: "bool", help: "Print unique SSA ID numbers for values, block arguments and naming conflicts across all regions" },
   { name: "mlir-print-local-scope", kind: "bool", help: "Print with local scope and inline information (eliding aliases for attributes, types, and locations)" },
   {
     name: "mlir-print-elementsattrs-with-hex-if-larger",
@@ -83,6 +84,7 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
   const whole = SourceFile.fromBuffer(inputName === "-" ? "<stdin>" : inputName, bytes);
   const printOptions: PrintOptions = {
     printGenericOpForm: Boolean(v.get("mlir-print-op-generic")),
+    printUniqueSSAIds: Boolean(v.get("mlir-print-unique-ssa-ids")),
     printDebugInfo: Boolean(v.get("mlir-print-debuginfo")),
     printLocalScope: Boolean(v.get("mlir-print-local-scope")),
     hexThreshold: (v.get("mlir-print-elementsattrs-with-hex-if-larger") as number | undefined) ?? 100,

@@ -16,12 +16,15 @@ import { walk } from "../ir/walk.js";
 
 /** How to print. Field names follow mlir-opt's flags. */
 export interface PrintOptions extends AsmPrintOptions {
-  /** `--mlir-print-op-generic`: every op in generic form. */
+  /** `--mlir-print-op-generic`: every op in generic form (implies unique SSA ids, as in MLIR 22). */
   printGenericOpForm: boolean;
+  /** `--mlir-print-unique-ssa-ids`: never reuse a value number in sibling regions. */
+  printUniqueSSAIds: boolean;
 }
 
 export const defaultPrintOptions: PrintOptions = {
   printGenericOpForm: false,
+  printUniqueSSAIds: false,
   printDebugInfo: false,
   printLocalScope: false,
   hexThreshold: 100,
@@ -66,7 +69,7 @@ class OpPrinter {
     private readonly options: PrintOptions,
     root: Operation,
   ) {
-    this.names = new ValueNumbering(root);
+    this.names = new ValueNumbering(root, options.printGenericOpForm || options.printUniqueSSAIds);
     this.attrs = new TypeAttrPrinter(ctx, options);
     this.moduleName = ctx.getOperationName("builtin.module");
   }
@@ -75,11 +78,12 @@ class OpPrinter {
     this.attrs.collectAliases(root);
     const before = this.attrs.aliasesBefore();
     this.run(root);
+    // The op text ends with a newline. With local scope mlir-opt skips the
+    // alias pass entirely: no deferred aliases, no resource block, and no
+    // blank line after the op (mlir-opt's own final newline then ends it).
     const body = this.out.join("");
-    // With local scope mlir-opt skips the alias pass entirely: no deferred
-    // aliases, no resource block, and no blank line after the op.
-    if (this.options.printLocalScope) return before + body;
-    return before + body + "\n" + this.attrs.aliasesAfter() + this.printResources(root);
+    if (this.options.printLocalScope) return before + body.substring(0, body.length - 1);
+    return before + body + this.attrs.aliasesAfter() + this.printResources(root);
   }
 
   printOpOnly(op: Operation): string {
@@ -128,7 +132,7 @@ class OpPrinter {
     }
     out.push(head + " (");
     // Pushed in reverse: the last thing to print goes on the stack first.
-    stack.push(indent + ")" + tail + "\n");
+    stack.push(")" + tail + "\n");
     const inner = indent + "  ";
     for (let i = op.regions.length - 1; i >= 0; i--) {
       stack.push(indent + "}");

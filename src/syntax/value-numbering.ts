@@ -6,36 +6,56 @@ import type { Region } from "../ir/region.js";
 import { OpResult, type BlockArgument, type Value } from "../ir/value.js";
 
 /**
- * Names for every value and block under a root op. mlir-opt numbers regions
- * from a LIFO stack with counters that keep running (verified on 22.1.8):
- * after numbering a region's block arguments and op results in order, the
- * regions of its ops are pushed in order, so the last one is numbered next.
- * Entry-block arguments are `%argN` from their own counter; other block
- * arguments and op results share `%N`; a multi-result op takes one number.
- * Blocks are `^bbN` per region. O(ops + blocks + values).
+ * Names for every value and block under a root op, as mlir-opt 22 assigns
+ * them (verified on 22.1.8). Regions are numbered from a LIFO stack: after a
+ * region's block arguments and op results are numbered in order, the regions
+ * of its ops are pushed in order, so the last one is numbered next. Entry-block
+ * arguments are `%argN` from their own counter; other block arguments and op
+ * results share `%N`; a multi-result op takes one number. With `unique` ids
+ * (generic form) the counters keep running; otherwise each region restarts
+ * from the counters its parent region ended with, so sibling regions reuse
+ * numbers. Blocks are `^bbN` per region. O(ops + blocks + values).
  */
 export class ValueNumbering {
   private readonly opIds = new Map<Operation, number>();
   private readonly argNames = new Map<BlockArgument, string>();
   private readonly blockIds = new Map<Block, number>();
 
-  constructor(root: Operation) {
+  constructor(root: Operation, unique: boolean) {
     let nextValue = 0;
     let nextArg = 0;
     if (root.numResults) this.opIds.set(root, nextValue++);
-    const stack: Region[] = [];
-    for (const r of root.regions) stack.push(r);
-    while (stack.length) {
-      const region = stack.pop()!;
+    // Each entry: a region and the counters to resume from (ignored when unique).
+    const regions: Region[] = [];
+    const savedValue: number[] = [];
+    const savedArg: number[] = [];
+    for (const r of root.regions) {
+      regions.push(r);
+      savedValue.push(nextValue);
+      savedArg.push(nextArg);
+    }
+    while (regions.length) {
+      const region = regions.pop()!;
+      const v = savedValue.pop()!;
+      const a = savedArg.pop()!;
+      if (!unique) {
+        nextValue = v;
+        nextArg = a;
+      }
       let blockId = 0;
       for (let b = region.entryBlock; b; b = b.next) {
         this.blockIds.set(b, blockId++);
         const entry = b.prev === null;
-        for (const a of b.args) this.argNames.set(a, entry ? "%arg" + nextArg++ : "%" + nextValue++);
+        for (const arg of b.args) this.argNames.set(arg, entry ? "%arg" + nextArg++ : "%" + nextValue++);
         for (let op = b.first; op; op = op.next) if (op.numResults) this.opIds.set(op, nextValue++);
       }
       for (let b = region.entryBlock; b; b = b.next)
-        for (let op = b.first; op; op = op.next) for (const r of op.regions) stack.push(r);
+        for (let op = b.first; op; op = op.next)
+          for (const r of op.regions) {
+            regions.push(r);
+            savedValue.push(nextValue);
+            savedArg.push(nextArg);
+          }
     }
   }
 
