@@ -122,12 +122,13 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
   const outMarker = (v.get("output-split-marker") as string | undefined) ?? DEFAULT_SPLIT_MARKER;
   const text = outputs.join(outMarker + "\n");
   const outName = v.get("o") as string | undefined;
-  // Like mlir-opt, nothing is written (and no -o file is kept) when processing failed.
-  if (!ok) return 1;
+  // Like mlir-opt: on stdout, the chunks that succeeded still print (failed
+  // ones are empty between markers); an -o file is never kept after a failure.
   if (outName === undefined || outName === "-") {
     io.stdout(text);
-    return 0;
+    return ok ? 0 : 1;
   }
+  if (!ok) return 1;
   const err = writeFileAtomic(outName, Buffer.from(text, "latin1"));
   if (err) {
     io.stderr(`${tool}: error opening output file '${outName}': ${err}\n`);

@@ -92,6 +92,8 @@ const enum OpForm {
   Generic = 0,
   /** `module @name attributes {...} { ... }` (builtin.module's custom form). */
   Module = 1,
+  /** `builtin.unrealized_conversion_cast %a : T to U` (its declarative format). */
+  Cast = 2,
 }
 
 /** An operation whose head is parsed and whose regions are being parsed. */
@@ -108,6 +110,9 @@ interface PendingOp {
   moduleAttrs: NamedAttribute[];
   /** The name scope the op itself lives in (its operands and results). */
   scope: IsolatedNameScope;
+  /** Custom forms: operand and result types read from the head. */
+  operandTypes: Type[];
+  resultTypes: Type[];
 }
 
 /** A block label as seen so far in one region. */
@@ -423,6 +428,8 @@ class OpParser {
     if (c === Ch.Quote) return this.parseGenericHead(results, nameOffset, frame, scope);
     const id = this.readBareId();
     if (id === "module" || id === "builtin.module") return this.parseModuleHead(results, nameOffset, scope);
+    if (id === "unrealized_conversion_cast" || id === "builtin.unrealized_conversion_cast")
+      return this.parseCastHead(results, nameOffset, scope);
     if (id) {
       this.error(nameOffset, `custom op '${id}' is unknown (tried 'builtin.${id}' as well)`);
     } else {
@@ -509,6 +516,8 @@ class OpParser {
       regions: [],
       moduleAttrs: [],
       scope,
+      operandTypes: [],
+      resultTypes: [],
     };
   }
 
@@ -557,7 +566,76 @@ class OpParser {
       regions: [],
       moduleAttrs: attrs,
       scope,
+      operandTypes: [],
+      resultTypes: [],
     };
+  }
+
+  /**
+   * `builtin.unrealized_conversion_cast` in its declarative format
+   * `($inputs^ : type($inputs))? to type($outputs) attr-dict`.
+   */
+  private parseCastHead(results: ResultBinding[], nameOffset: number, scope: IsolatedNameScope): PendingOp | undefined {
+    const operands: OperandRef[] = [];
+    const operandTypes: Type[] = [];
+    if (this.peek() === Ch.Percent) {
+      for (;;) {
+        const ref = this.parseOperandRef();
+        if (!ref) return undefined;
+        operands.push(ref);
+        if (this.peek() !== Ch.Comma) break;
+        this.pos++;
+      }
+      if (!this.expect(Ch.Colon, "expected ':'")) return undefined;
+      if (!this.parseTypeList(operandTypes)) return undefined;
+      if (operandTypes.length !== operands.length) {
+        this.error(nameOffset, `${operands.length} operands present, but expected ${operandTypes.length}`);
+        return undefined;
+      }
+    }
+    this.skip();
+    if (!this.text.startsWith("to", this.pos) || isBareIdChar(this.text.charCodeAt(this.pos + 2))) {
+      this.error(this.pos, "expected 'to'");
+      return undefined;
+    }
+    this.pos += 2;
+    const resultTypes: Type[] = [];
+    if (!this.parseTypeList(resultTypes)) return undefined;
+    const attrs: NamedAttribute[] = [];
+    if (this.peek() === Ch.LBrace) {
+      this.tp.pos = this.pos;
+      const d = this.tp.parseAttributeDict();
+      this.pos = this.tp.pos;
+      if (!d) return undefined;
+      attrs.push(...d.entries);
+    }
+    return {
+      form: OpForm.Cast,
+      name: this.ctx.getOperationName("builtin.unrealized_conversion_cast"),
+      nameOffset,
+      results,
+      operands,
+      successors: [],
+      properties: undefined,
+      regions: [],
+      moduleAttrs: attrs,
+      scope,
+      operandTypes,
+      resultTypes,
+    };
+  }
+
+  /** `T (, T)*` into `out`. */
+  private parseTypeList(out: Type[]): boolean {
+    for (;;) {
+      this.tp.pos = this.skip();
+      const t = this.tp.parseType();
+      this.pos = this.tp.pos;
+      if (!t) return false;
+      out.push(t);
+      if (this.peek() !== Ch.Comma) return true;
+      this.pos++;
+    }
   }
 
   private checkUnregistered(name: OperationName, offset: number): boolean {
@@ -656,7 +734,11 @@ class OpParser {
       frame.scope.popRegion();
     }
     const op = frame.op;
-    if (op.form === OpForm.Module) return this.finishOp(op, frames, top);
+    if (op.form === OpForm.Module) {
+      // builtin.module's custom form always has its single block, even when written `{}`.
+      if (frame.region.empty) frame.region.push(new Block());
+      return this.finishOp(op, frames, top);
+    }
     const c = this.peek();
     if (c === Ch.Comma) {
       this.pos++;
@@ -712,6 +794,7 @@ class OpParser {
     } else if (op.moduleAttrs.length) {
       attributes = DictionaryAttr.get(this.ctx, op.moduleAttrs);
     }
+    const operandTypes: readonly Type[] = fnType ? fnType.inputs : op.operandTypes;
     // Location.
     let loc: Location;
     const lp = this.skip();
@@ -727,11 +810,11 @@ class OpParser {
     // Operands.
     const operandValues = new Array<Value>(op.operands.length);
     for (let i = 0; i < op.operands.length; i++) {
-      const v = this.resolveOperand(scope, op.operands[i]!, fnType!.inputs[i]!);
+      const v = this.resolveOperand(scope, op.operands[i]!, operandTypes[i]!);
       if (!v) return false;
       operandValues[i] = v;
     }
-    const resultTypes: readonly Type[] = fnType ? fnType.results : [];
+    const resultTypes: readonly Type[] = fnType ? fnType.results : op.resultTypes;
     let numBound = 0;
     for (const r of op.results) numBound += r.count;
     if (op.results.length && numBound !== resultTypes.length) {

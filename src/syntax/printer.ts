@@ -63,6 +63,7 @@ class OpPrinter {
   private readonly names: ValueNumbering;
   private readonly attrs: TypeAttrPrinter;
   private readonly moduleName;
+  private readonly castName;
 
   constructor(
     private readonly ctx: Context,
@@ -72,6 +73,7 @@ class OpPrinter {
     this.names = new ValueNumbering(root, options.printGenericOpForm || options.printUniqueSSAIds);
     this.attrs = new TypeAttrPrinter(ctx, options);
     this.moduleName = ctx.getOperationName("builtin.module");
+    this.castName = ctx.getOperationName("builtin.unrealized_conversion_cast");
   }
 
   printTop(root: Operation): string {
@@ -108,9 +110,15 @@ class OpPrinter {
   }
 
   private printOp(op: Operation, indent: string, stack: Task[]): void {
-    if (!this.options.printGenericOpForm && op.name === this.moduleName && this.canPrintModuleCustom(op)) {
-      this.printModule(op, indent, stack);
-      return;
+    if (!this.options.printGenericOpForm) {
+      if (op.name === this.moduleName && this.canPrintModuleCustom(op)) {
+        this.printModule(op, indent, stack);
+        return;
+      }
+      if (op.name === this.castName && op.numResults > 0 && op.properties === undefined) {
+        this.out.push(this.printCast(op, indent));
+        return;
+      }
     }
     const out = this.out;
     const names = this.names;
@@ -193,7 +201,8 @@ class OpPrinter {
       for (let i = 0; i < b.args.length; i++) {
         const a = b.args[i]!;
         s += (i ? ", " : "") + names.valueName(a) + ": " + this.type(a.type);
-        if (this.options.printDebugInfo) s += " " + this.attrs.printLocation(a.loc);
+        // mlir-opt prints block-argument locations inline even when aliased.
+        if (this.options.printDebugInfo) s += " " + this.attrs.printLocation(a.loc, /*allowAlias=*/ false);
       }
       s += ")";
     }
@@ -238,6 +247,17 @@ class OpPrinter {
     this.out.push(head + " {\n");
     stack.push(indent + "}" + this.loc(op) + "\n");
     stack.push({ block: op.regions[0]!.entryBlock!, indent: indent + "  " });
+  }
+
+  /** `%0 = builtin.unrealized_conversion_cast %a : T to U {attrs}`. */
+  private printCast(op: Operation, indent: string): string {
+    let s = indent + this.names.resultPrefix(op) + "builtin.unrealized_conversion_cast";
+    if (op.numOperands) {
+      s += " " + op.operands.map((o) => this.names.valueName(o.value)).join(", ");
+      s += " : " + op.operands.map((o) => this.type(o.value.type)).join(", ");
+    }
+    s += " to " + op.results.map((r) => this.type(r.type)).join(", ");
+    return s + this.attrDict(op.attributes) + this.loc(op) + "\n";
   }
 
   //===--------------------------------------------------------------------===//

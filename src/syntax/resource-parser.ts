@@ -44,11 +44,11 @@ export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number
     if (section !== "dialect_resources" && section !== "external_resources")
       return fail(sectionStart, `unknown file metadata key '${section}'`);
     const isDialect = section === "dialect_resources";
-    p = parseBraced(text, p, report, (groupOffset, group, q) => {
+    p = parseBraced(tp, text, p, report, (groupOffset, group, q) => {
       if (text.charCodeAt(q) !== Ch.LBrace) return fail(q, "expected '{'");
       if (isDialect && group !== "builtin" && !ctx.isDialectLoaded(group))
         return fail(groupOffset, `dialect '${group}' is unknown`);
-      return parseBraced(text, q, report, (keyOffset, key, r) => {
+      return parseBraced(tp, text, q, report, (keyOffset, key, r) => {
         const v = parseValue(tp, r, report);
         if (v.end < 0) return -1;
         if (isDialect) {
@@ -79,6 +79,7 @@ export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number
 
 /** Reads `{ key: <entry>, ... }`; `entry` parses what follows the colon and returns its end. */
 function parseBraced(
+  tp: TypeAttrParser,
   text: string,
   p: number,
   report: Report,
@@ -92,13 +93,24 @@ function parseBraced(
   if (text.charCodeAt(p) === Ch.RBrace) return p + 1;
   for (;;) {
     p = skipTrivia(text, p);
-    const key = readKey(text, p);
-    if (!key) {
-      report(p, "expected identifier key for 'resource' entry");
-      return -1;
-    }
     const keyOffset = p;
-    p = skipTrivia(text, p + key.length);
+    let key: string;
+    if (text.charCodeAt(p) === Ch.Quote) {
+      // Keys that are not bare identifiers are quoted (`"my blob": ...`).
+      tp.pos = p;
+      const s = tp.parseStringLiteral();
+      if (s === undefined) return -1;
+      key = s;
+      p = tp.pos;
+    } else {
+      key = readKey(text, p);
+      if (!key) {
+        report(p, "expected identifier key for 'resource' entry");
+        return -1;
+      }
+      p += key.length;
+    }
+    p = skipTrivia(text, p);
     if (text.charCodeAt(p) !== Ch.Colon) {
       report(p, "expected ':'");
       return -1;
