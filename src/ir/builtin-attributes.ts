@@ -8,6 +8,9 @@ import type { IntegerType, IndexType, FloatType, ShapedType } from "./builtin-ty
 import type { Context } from "./context.js";
 import type { Type } from "./type.js";
 
+/** IntegerAttrs with |value| < 2^53, per (uniqued) integer type. */
+const smallIntTables = new WeakMap<IntegerType | IndexType, Map<number, IntegerAttr>>();
+
 /** `42 : i32`, `true`. `value` is normalised to the type's range (signed for signless). */
 export class IntegerAttr extends Attribute {
   private constructor(
@@ -20,8 +23,20 @@ export class IntegerAttr extends Attribute {
   override get type(): IntegerType | IndexType {
     return this.intType;
   }
-  /** Precondition: `value` fits `type` (the parser checks and reports otherwise). */
+  /**
+   * Precondition: `value` fits `type` (the parser checks and reports otherwise).
+   * Values of magnitude below 2^53 are interned in a per-type numeric table
+   * (no string key per constant); larger ones through the context's uniquer.
+   */
   static get(ctx: Context, type: IntegerType | IndexType, value: bigint): IntegerAttr {
+    if (value > -0x20000000000000n && value < 0x20000000000000n) {
+      let table = smallIntTables.get(type);
+      if (!table) smallIntTables.set(type, (table = new Map()));
+      const key = Number(value);
+      let a = table.get(key);
+      if (!a) table.set(key, (a = new IntegerAttr(ctx, type, value)));
+      return a;
+    }
     return ctx.intern(`int:${type.id}:${value}`, () => new IntegerAttr(ctx, type, value));
   }
 }

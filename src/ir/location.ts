@@ -17,6 +17,10 @@ export class UnknownLoc extends Location {
   }
 }
 
+/** Point locations with line < 2^21 and a 32-bit column key exactly as line·2^32 + column (< 2^53). */
+const kPointLineLimit = 0x200000;
+const pointTables = new WeakMap<Context, Map<string, Map<number, FileLineColRange>>>();
+
 /**
  * `loc("f":3:4)`, `loc("f":3:4 to 5:6)`, `loc("f":3:4 to :9)` and `loc("f":3)`.
  * `startColumn` is 0 when absent (`"f":3`); `endLine`/`endColumn` equal the
@@ -33,7 +37,23 @@ export class FileLineColRange extends Location {
   ) {
     super(ctx);
   }
+  /**
+   * The interned location. Points (the common case: one per op) are interned
+   * in a per-context table keyed by filename and a numeric line/column key,
+   * which avoids building a string key per location; other ranges go through
+   * the context's string-keyed uniquer. O(1) average.
+   */
   static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
+    if (endLine === line && endColumn === column && line < kPointLineLimit && column < 0x100000000) {
+      let byFile = pointTables.get(ctx);
+      if (!byFile) pointTables.set(ctx, (byFile = new Map()));
+      let table = byFile.get(filename);
+      if (!table) byFile.set(filename, (table = new Map()));
+      const key = line * 0x100000000 + column;
+      let loc = table.get(key);
+      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column, line, column)));
+      return loc;
+    }
     return ctx.intern(
       `locf:${line}:${column}:${endLine}:${endColumn}:${filename}`,
       () => new FileLineColRange(ctx, filename, line, column, endLine, endColumn),
@@ -88,4 +108,32 @@ export class FusedLoc extends Location {
     for (const l of locations) key += l.id + ",";
     return ctx.intern(key, () => new FusedLoc(ctx, locations.slice(), metadata));
   }
+}
+
+/**
+ * The location MLIR's FusedLoc::get returns (the parser builds fused locations
+ * through it): nested fused locations with the same metadata are flattened,
+ * unknown locations dropped and duplicates removed (first occurrence kept); no
+ * locations gives UnknownLoc (or `fused<meta>[unknown]` with metadata), one
+ * location without metadata is returned as is. O(n).
+ */
+export function getFusedLocation(ctx: Context, locations: readonly Location[], metadata?: Attribute): Location {
+  const seen = new Set<Location>();
+  const out: Location[] = [];
+  const add = (l: Location): void => {
+    if (!seen.has(l)) {
+      seen.add(l);
+      out.push(l);
+    }
+  };
+  for (const l of locations) {
+    if (l instanceof FusedLoc && l.metadata === metadata) {
+      for (const inner of l.locations) add(inner);
+    } else if (!(l instanceof UnknownLoc)) {
+      add(l);
+    }
+  }
+  if (out.length === 0) return metadata ? FusedLoc.get(ctx, [UnknownLoc.get(ctx)], metadata) : UnknownLoc.get(ctx);
+  if (out.length === 1 && !metadata) return out[0]!;
+  return FusedLoc.get(ctx, out, metadata);
 }

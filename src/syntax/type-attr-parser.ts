@@ -1,0 +1,393 @@
+// TypeAttrParser: the entry point the op parser uses for types, attributes,
+// attribute dictionaries and locations. Common forms take the hand-written fast
+// paths (type-parser.ts, attribute-parser.ts, location-parser.ts); rich forms
+// take the chevrotain grammar (type-attr-grammar.ts) on the exact source text of
+// the construct, with results cached by that text for the whole parse (aliases
+// are fixed once defined, so a spelling always means the same thing).
+
+import type { Attribute } from "../ir/attribute.js";
+import { DictionaryAttr, DistinctAttr } from "../ir/builtin-attributes.js";
+import { FloatType, IntegerType } from "../ir/builtin-types.js";
+import type { Context } from "../ir/context.js";
+import { Location } from "../ir/location.js";
+import type { Operation } from "../ir/operation.js";
+import type { Type } from "../ir/type.js";
+import { parseAttributeDictFast, parseAttributeFast, parseLeafAttribute } from "./attribute-parser.js";
+import { decodeStringLiteral, lexStringLiteral } from "./escape.js";
+import { parseLocationAttr, parseTrailingLocation } from "./location-parser.js";
+import { attrText, type ParserHost } from "./parse-actions.js";
+import { Ch, currentTokenOffset, scanAttrExtent, scanBalanced, scanLeafAttrExtent, scanTypeExtent, wrongTokenOffset } from "./scan.js";
+import type { SourceFile } from "./source.js";
+import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
+import { typeAttrLexer } from "./type-attr-lexer.js";
+import { parseTypeFast } from "./type-parser.js";
+import { printTypeForDiagnostic } from "./type-attr-printer.js";
+import { skipTrivia } from "./trivia.js";
+
+/** Alias definitions seen so far in one file (`#name = attr`, `!name = type`). */
+export class AliasTable {
+  readonly types = new Map<string, Type>();
+  readonly attrs = new Map<string, Attribute>();
+}
+
+/** Reports a parse error: offset into the source text, MLIR's message, and an optional note at the same place. */
+export type ParseErrorReporter = (offset: number, message: string, note?: string) => void;
+
+/**
+ * Placeholder for a trailing `loc(#name)` whose alias is defined later in the
+ * file (MLIR's deferred location); replaced by resolveForwardLocations.
+ */
+export class DeferredLoc extends Location {
+  constructor(
+    ctx: Context,
+    readonly aliasName: string,
+    readonly offset: number,
+  ) {
+    super(ctx);
+  }
+}
+
+const enum GrammarKind {
+  Type = 0,
+  Attribute = 1,
+}
+
+/** Grammar instances by re-entrancy depth (a location inside a rich attribute may need another). */
+const grammarPool: TypeAttrGrammar[] = [];
+let grammarDepth = 0;
+
+/** Beyond this nesting the chevrotain path gives up with a located error instead of overflowing. */
+const kGrammarDepthMessage = "nesting too deep for the attribute/type parser (JS stack exhausted)";
+
+/**
+ * Parses builtin types, attributes and locations out of one source buffer,
+ * sharing the cursor `pos` with the op parser. Each `parse*` method skips
+ * trivia first, advances `pos` on success, and on error reports once (through
+ * `report`, MLIR's wording and position) and returns undefined; after an error
+ * every later call fails too. Never throws for bad input.
+ */
+export class TypeAttrParser implements ParserHost {
+  pos = 0;
+  readonly text: string;
+  readonly i64: IntegerType;
+  readonly f64: FloatType;
+  private hasFailed = false;
+  private readonly typeCache = new Map<string, Type>();
+  private readonly attrCache = new Map<string, Attribute>();
+  private readonly leafCache = new Map<string, Attribute>();
+  private readonly distincts = new Map<bigint, DistinctAttr>();
+  private readonly deferred: DeferredLoc[] = [];
+  /** Test hook: route every type and attribute through the grammar (no fast path, no cache). */
+  grammarOnly = false;
+
+  constructor(
+    readonly ctx: Context,
+    readonly src: SourceFile,
+    readonly aliases: AliasTable,
+    private readonly report: ParseErrorReporter,
+  ) {
+    this.text = src.text;
+    this.i64 = IntegerType.get(ctx, 64);
+    this.f64 = FloatType.get(ctx, "f64");
+  }
+
+  /** The whole source text (a byte string). */
+  get sourceText(): string {
+    return this.text;
+  }
+  get failed(): boolean {
+    return this.hasFailed;
+  }
+
+  //===------------------------------------------------------------------===//
+  // Public API (the op parser's contract)
+  //===------------------------------------------------------------------===//
+
+  /** A type at `pos`, including function types. */
+  parseType(): Type | undefined {
+    const q = skipTrivia(this.text, this.pos);
+    if (this.grammarOnly) return this.runGrammar(GrammarKind.Type, q, scanTypeExtent(this.text, q), undefined) as Type | undefined;
+    return this.parseTypeAt(q);
+  }
+
+  /**
+   * Any attribute at `pos`, including `loc(...)` and `#alias`. With `type`, a
+   * top-level literal takes that type and no `: type` is parsed for it.
+   */
+  parseAttribute(type?: Type): Attribute | undefined {
+    const q = skipTrivia(this.text, this.pos);
+    if (this.grammarOnly) return this.runGrammar(GrammarKind.Attribute, q, this.grammarExtent(q), type) as Attribute | undefined;
+    return parseAttributeFast(this, q, type);
+  }
+
+  /** `{key = value, ...}` at `pos`; duplicate keys are reported as MLIR does. */
+  parseAttributeDict(): DictionaryAttr | undefined {
+    const q = skipTrivia(this.text, this.pos);
+    if (this.grammarOnly) {
+      const a = this.runGrammar(GrammarKind.Attribute, q, this.grammarExtent(q), undefined);
+      return a instanceof DictionaryAttr ? a : undefined;
+    }
+    return parseAttributeDictFast(this, q);
+  }
+
+  /**
+   * A trailing location `loc(...)` at `pos` (after an op or a block argument).
+   * `loc(#name)` may name an alias defined later: the result is then a
+   * DeferredLoc that resolveForwardLocations replaces.
+   */
+  parseLocation(): Location | undefined {
+    const q = skipTrivia(this.text, this.pos);
+    if (!this.text.startsWith("loc", q)) return this.emitWrongToken(q, "expected 'loc' keyword");
+    return parseTrailingLocation(this, q, (name, offset) => {
+      const d = new DeferredLoc(this.ctx, name, offset);
+      this.deferred.push(d);
+      return d;
+    });
+  }
+
+  /** A string literal at `pos`, escapes resolved (for `{-# #-}` resource values). */
+  parseStringLiteral(): string | undefined {
+    const q = skipTrivia(this.text, this.pos);
+    if (this.text.charCodeAt(q) !== Ch.Quote) return this.emitWrongToken(q, "expected string");
+    const r = lexStringLiteral(this.text, q);
+    if (r.end < 0) return this.emitLexError(r.errorOffset, r.errorMessage);
+    this.pos = r.end;
+    return r.escaped ? decodeStringLiteral(this.text, q, r.end) : this.text.substring(q + 1, r.end - 1);
+  }
+
+  /** A type as MLIR prints it in diagnostics (no aliases). */
+  typeToString(t: Type): string {
+    return printTypeForDiagnostic(t);
+  }
+
+  /**
+   * At the end of the file: replaces every DeferredLoc on ops and block
+   * arguments under `root` and its following siblings with its alias. Reports
+   * "operation location alias was never defined" / "expected location, but
+   * found '...'" at the first offender in MLIR's (post-order) walk order.
+   * O(ops) when forward references exist, O(1) otherwise.
+   */
+  resolveForwardLocations(root: Operation): boolean {
+    if (this.deferred.length === 0) return true;
+    for (let op: Operation | null = root; op; op = op.next) if (!this.resolveIn(op)) return false;
+    return true;
+  }
+
+  private resolveLoc(loc: Location): Location | undefined {
+    if (!(loc instanceof DeferredLoc)) return loc;
+    const attr = this.aliases.attrs.get(loc.aliasName);
+    if (!attr) return this.emitErrorAt(loc.offset, "operation location alias was never defined");
+    if (!(attr instanceof Location)) return this.emitErrorAt(loc.offset, `expected location, but found '${attrText(attr)}'`);
+    return attr;
+  }
+
+  /** Post-order over `root`'s tree with an explicit stack: op location, then its regions' block arguments. */
+  private resolveIn(root: Operation): boolean {
+    const ops: Operation[] = [root];
+    const expanded: boolean[] = [false];
+    while (ops.length) {
+      const top = ops.length - 1;
+      const op = ops[top]!;
+      if (!expanded[top]) {
+        expanded[top] = true;
+        for (let ri = op.regions.length - 1; ri >= 0; ri--)
+          for (let b = op.regions[ri]!.lastBlock; b; b = b.prev)
+            for (let c = b.last; c; c = c.prev) {
+              ops.push(c);
+              expanded.push(false);
+            }
+        continue;
+      }
+      ops.pop();
+      expanded.pop();
+      const l = this.resolveLoc(op.loc);
+      if (!l) return false;
+      op.loc = l;
+      for (const region of op.regions)
+        for (let b = region.entryBlock; b; b = b.next)
+          for (const arg of b.args) {
+            const al = this.resolveLoc(arg.loc);
+            if (!al) return false;
+            arg.loc = al;
+          }
+    }
+    return true;
+  }
+
+  //===------------------------------------------------------------------===//
+  // ParserHost
+  //===------------------------------------------------------------------===//
+
+  emitErrorAt(offset: number, message: string, note?: string): undefined {
+    if (this.hasFailed) return undefined;
+    this.hasFailed = true;
+    this.report(currentTokenOffset(this.text, offset), message, note);
+    return undefined;
+  }
+
+  emitLexError(offset: number, message: string): undefined {
+    if (this.hasFailed) return undefined;
+    this.hasFailed = true;
+    this.report(Math.min(offset, this.text.length), message);
+    return undefined;
+  }
+
+  emitWrongToken(tokenOffset: number, message: string): undefined {
+    return this.emitErrorAt(wrongTokenOffset(this.text, tokenOffset), message);
+  }
+
+  typeAlias(name: string): Type | undefined {
+    return this.aliases.types.get(name);
+  }
+  attrAlias(name: string): Attribute | undefined {
+    return this.aliases.attrs.get(name);
+  }
+
+  /** A type at `q`, memoised by its source text for this parse (types repeat a lot in IR). */
+  parseTypeAt(q: number): Type | undefined {
+    const text = this.text;
+    const end = scanTypeExtent(text, q);
+    const key = text.substring(q, end);
+    const hit = this.typeCache.get(key);
+    if (hit) {
+      this.pos = end;
+      return hit;
+    }
+    const t = parseTypeFast(this, q);
+    if (t && this.pos === end) this.typeCache.set(key, t);
+    return t;
+  }
+
+  leafAttribute(q: number, providedType: Type | undefined): Attribute | undefined {
+    const text = this.text;
+    const end = providedType ? -1 : scanLeafAttrExtent(text, q);
+    if (end < 0) return parseLeafAttribute(this, q, providedType);
+    const key = text.substring(q, end);
+    const hit = this.leafCache.get(key);
+    if (hit) {
+      this.pos = end;
+      return hit;
+    }
+    const a = parseLeafAttribute(this, q, undefined);
+    if (a && this.pos === end) this.leafCache.set(key, a);
+    return a;
+  }
+  parseAttributeAt(q: number, type?: Type): Attribute | undefined {
+    return parseAttributeFast(this, q, type);
+  }
+  parseLocationAttrAt(q: number): Location | undefined {
+    return parseLocationAttr(this, q);
+  }
+
+  slowAttribute(q: number, type?: Type): Attribute | undefined {
+    const end = scanAttrExtent(this.text, q);
+    let key = this.text.substring(q, end);
+    if (type) key += "\u0000" + type.id;
+    const hit = this.attrCache.get(key);
+    if (hit) {
+      this.pos = end;
+      return hit;
+    }
+    const a = this.runGrammar(GrammarKind.Attribute, q, end, type) as Attribute | undefined;
+    if (a && this.pos === end) this.attrCache.set(key, a);
+    return a;
+  }
+
+  distinctAttr(id: bigint, referenced: Attribute, offset: number): Attribute | undefined {
+    const existing = this.distincts.get(id);
+    if (!existing) {
+      const d = DistinctAttr.create(this.ctx, referenced);
+      this.distincts.set(id, d);
+      return d;
+    }
+    if (existing.referenced !== referenced)
+      return this.emitErrorAt(offset, `referenced attribute does not match previous definition: ${attrText(existing.referenced)}`);
+    return existing;
+  }
+
+  //===------------------------------------------------------------------===//
+  // The chevrotain path
+  //===------------------------------------------------------------------===//
+
+  /** Extent of any attribute for grammar-only mode (a test hook): containers balanced, leaves as cached. */
+  private grammarExtent(q: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(q);
+    if (c === Ch.LBracket || c === Ch.LBrace) return scanBalanced(text, q);
+    const e = scanLeafAttrExtent(text, q);
+    return e < 0 ? scanAttrExtent(text, q) : e;
+  }
+
+  /**
+   * Runs the grammar on `text[start, end)`. On success sets `pos` after the
+   * last token the grammar consumed (normally `end`). Maps lexer errors,
+   * grammar errors and stack exhaustion to located diagnostics.
+   */
+  private runGrammar(kind: GrammarKind, start: number, end: number, type: Type | undefined): Type | Attribute | undefined {
+    if (this.hasFailed) return undefined;
+    const sub = this.text.substring(start, end);
+    const lexed = typeAttrLexer.tokenize(sub);
+    const g = (grammarPool[grammarDepth] ??= new TypeAttrGrammar());
+    grammarDepth++;
+    let result: Type | Attribute | undefined;
+    try {
+      g.host = this;
+      g.base = start;
+      g.subLen = sub.length;
+      g.input = lexed.tokens;
+      g.setProvidedType(type);
+      result = kind === GrammarKind.Type ? g.topType() : g.topAttribute();
+    } catch (e) {
+      if (e === STOP) return undefined;
+      if (e instanceof RangeError) return this.emitErrorAt(start, kGrammarDepthMessage);
+      throw e;
+    } finally {
+      grammarDepth--;
+    }
+    const firstLexError = lexed.errors.length ? start + lexed.errors[0]!.offset : -1;
+    // A first rule that stops early is not an error here (the caller continues after it).
+    const errors = g.errors.filter((e) => e.name !== "NotAllInputParsedException");
+    if (errors.length) {
+      const err = errors[0]!;
+      const at = g.off(err.token);
+      if (firstLexError >= 0 && firstLexError <= at) return this.reportLexError(firstLexError);
+      return this.emitWrongToken(at, err.message);
+    }
+    const next = g.nextToken();
+    const stop = Number.isNaN(next.startOffset) ? end : start + next.startOffset;
+    if (firstLexError >= 0 && firstLexError < stop) return this.reportLexError(firstLexError);
+    if (result === undefined) return undefined;
+    this.pos = stop === end ? end : stop;
+    if (stop !== end) {
+      // The grammar stopped early: continue after the last consumed token.
+      let p = stop;
+      while (p > start && (this.text.charCodeAt(p - 1) === Ch.Space || this.text.charCodeAt(p - 1) === Ch.Tab || this.text.charCodeAt(p - 1) === Ch.LF))
+        p--;
+      this.pos = p;
+    }
+    return result;
+  }
+
+  /** MLIR's lexer error for the character at `offset`. */
+  private reportLexError(offset: number): undefined {
+    const text = this.text;
+    const c = text.charCodeAt(offset);
+    if (c === Ch.Quote) {
+      const r = lexStringLiteral(text, offset);
+      if (r.end < 0) return this.emitLexError(r.errorOffset, r.errorMessage);
+    }
+    if (c === Ch.At) {
+      if (text.charCodeAt(offset + 1) === Ch.Quote) {
+        const r = lexStringLiteral(text, offset + 1);
+        if (r.end < 0) return this.emitLexError(r.errorOffset, r.errorMessage);
+      }
+      return this.emitLexError(offset + 1, "@ identifier expected to start with letter or '_'");
+    }
+    if (c === Ch.Hash) return this.emitLexError(offset, "invalid attribute name");
+    if (c === Ch.Bang) return this.emitLexError(offset, "invalid type identifier");
+    if (c === Ch.Percent) return this.emitLexError(offset, "invalid SSA name");
+    if (c === 94 /* ^ */) return this.emitLexError(offset, "invalid block name");
+    if (c === Ch.Dot) return this.emitLexError(offset + 1, "expected three consecutive dots for an ellipsis");
+    return this.emitLexError(offset, "unexpected character");
+  }
+}

@@ -1,0 +1,377 @@
+// The hand-written parser for types: builtin scalars, `tuple<>`, `complex<>`,
+// function types, vector/tensor/memref (their encoding, layout and memory
+// space are attributes, parsed through the host), dialect types and `!alias`
+// references, over charCodeAt with an explicit stack (10,000-deep nesting is
+// fine). Results are cached by source text in TypeAttrParser.parseTypeAt.
+// Error messages and positions follow mlir/lib/AsmParser/TypeParser.cpp.
+
+import { FunctionType, IndexType, NoneType, TupleType, type ShapedType } from "../ir/builtin-types.js";
+import { FloatType } from "../ir/builtin-types.js";
+import type { Attribute } from "../ir/attribute.js";
+import type { Type } from "../ir/type.js";
+import {
+  buildComplexType,
+  buildDialectType,
+  addMemRefExtra,
+  buildIntegerType,
+  checkMemRefElementType,
+  finishMemRefType,
+  finishTensorType,
+  finishVectorType,
+  floatKindOf,
+  isIntTypeSpelling,
+  unexpectedToken,
+  type ParserHost,
+} from "./parse-actions.js";
+import {
+  Ch,
+  isAlpha,
+  newShapePrefix,
+  scanBareId,
+  scanDialectBody,
+  scanShapePrefix,
+  scanSuffixId,
+  shapedKindOf,
+  ShapedKind,
+  type ShapePrefix,
+} from "./scan.js";
+import { skipTrivia } from "./trivia.js";
+
+const enum Frame {
+  Tuple = 0,
+  Complex = 1,
+  FnInputs = 2,
+  FnResults = 3,
+  FnSingleResult = 4,
+  Shaped = 5,
+}
+
+/** One open composite type. Fields unused by a kind stay at their defaults. */
+interface TypeFrame {
+  kind: Frame;
+  /** Offset where this type starts (for restarting on the slow path). */
+  start: number;
+  /** Offset of the element type (complex, shaped). */
+  elementOffset: number;
+  types: Type[];
+  inputs: Type[];
+  prefix: ShapePrefix | undefined;
+}
+
+const shapedNames = ["tensor", "memref", "vector"];
+
+/**
+ * Parses the type starting at `q` (trivia already skipped). On success sets
+ * `host.pos` after it and returns the type; on error reports once and returns
+ * undefined. Function types are allowed (MLIR's parseType).
+ */
+export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
+  const text = host.text;
+  const stack: TypeFrame[] = [];
+  // `nonFunction`: the next type is a function result written without parentheses.
+  let nonFunction = false;
+  outer: for (;;) {
+    // --- Parse one type, or open a composite one and loop for its first element. ---
+    let value: Type | undefined;
+    const start = q;
+    const c = text.charCodeAt(q);
+    if (c === Ch.LParen && !nonFunction) {
+      stack.push(frame(Frame.FnInputs, start));
+      q = skipTrivia(text, q + 1);
+      if (text.charCodeAt(q) !== Ch.RParen) continue;
+      const r = inputsDone(host, stack, q + 1);
+      if (r < 0) return undefined;
+      q = r;
+      if (stack[stack.length - 1]!.kind === Frame.FnSingleResult) {
+        nonFunction = true;
+        continue;
+      }
+      if (text.charCodeAt(q) !== Ch.RParen) continue;
+      const fn = stack.pop()!;
+      value = FunctionType.get(host.ctx, fn.inputs, []);
+      q++;
+    } else if (isAlpha(c) || c === Ch.Underscore) {
+      const e = scanBareId(text, q);
+      const kind = shapedKindOf(text, q, e);
+      if (kind >= 0) {
+        const lt = skipTrivia(text, e);
+        if (text.charCodeAt(lt) !== Ch.Less) return host.emitWrongToken(lt, `expected '<' in ${shapedNames[kind]} type`);
+        const prefix = scanShapePrefix(text, kind as ShapedKind, q, lt + 1, newShapePrefix());
+        if (prefix.errorOffset >= 0)
+          return prefix.errorWrongToken
+            ? host.emitWrongToken(prefix.errorOffset, prefix.errorMessage)
+            : host.emitErrorAt(prefix.errorOffset, prefix.errorMessage);
+        const f = frame(Frame.Shaped, start);
+        f.prefix = prefix;
+        f.elementOffset = prefix.end;
+        stack.push(f);
+        q = prefix.end;
+        nonFunction = false;
+        continue;
+      }
+      value = scalarType(host, q, e);
+      if (value !== undefined) {
+        q = e;
+      } else if (host.failed) {
+        return undefined;
+      } else if (e - q === 5 && text.startsWith("tuple", q)) {
+        const lt = skipTrivia(text, e);
+        if (text.charCodeAt(lt) !== Ch.Less) return host.emitWrongToken(lt, "expected '<' in tuple type");
+        q = skipTrivia(text, lt + 1);
+        if (text.charCodeAt(q) !== Ch.Greater) {
+          stack.push(frame(Frame.Tuple, start));
+          nonFunction = false;
+          continue;
+        }
+        value = TupleType.get(host.ctx, []);
+        q++;
+      } else if (e - q === 7 && text.startsWith("complex", q)) {
+        const lt = skipTrivia(text, e);
+        if (text.charCodeAt(lt) !== Ch.Less) return host.emitWrongToken(lt, "expected '<' in complex type");
+        q = skipTrivia(text, lt + 1);
+        const f = frame(Frame.Complex, start);
+        f.elementOffset = q;
+        stack.push(f);
+        nonFunction = false;
+        continue;
+      } else {
+        return host.emitWrongToken(q, "expected non-function type");
+      }
+    } else if (c === Ch.Bang) {
+      const idEnd = scanSuffixId(text, q);
+      if (idEnd < 0) return host.emitLexError(q, "invalid type identifier");
+      let bodyEnd = -1;
+      if (text.charCodeAt(idEnd) === Ch.Less) {
+        const r = scanDialectBody(text, idEnd);
+        if (typeof r !== "number") return host.emitErrorAt(r.offset, r.message);
+        bodyEnd = r;
+      }
+      value = buildDialectType(host, q, idEnd, bodyEnd);
+      if (!value) return undefined;
+      q = bodyEnd >= 0 ? bodyEnd : idEnd;
+    } else {
+      return unexpectedToken(host, q, "expected non-function type");
+    }
+    nonFunction = false;
+
+    // --- Close the composite types that `value` completes. ---
+    for (;;) {
+      if (stack.length === 0) {
+        host.pos = q;
+        return value;
+      }
+      const top = stack[stack.length - 1]!;
+      if (top.kind === Frame.FnSingleResult) {
+        // The result type ends the function type: do not look past it.
+        stack.pop();
+        value = FunctionType.get(host.ctx, top.inputs, [value]);
+        continue;
+      }
+      q = skipTrivia(text, q);
+      const d = text.charCodeAt(q);
+      switch (top.kind) {
+        case Frame.Tuple:
+          top.types.push(value);
+          if (d === Ch.Comma) {
+            q = skipTrivia(text, q + 1);
+            continue outer;
+          }
+          if (d !== Ch.Greater) return host.emitWrongToken(q, "expected '>' in tuple type");
+          q++;
+          stack.pop();
+          value = TupleType.get(host.ctx, top.types);
+          break;
+        case Frame.Complex: {
+          if (d !== Ch.Greater) return host.emitWrongToken(q, "expected '>' in complex type");
+          q++;
+          stack.pop();
+          const t = buildComplexType(host, value, top.elementOffset);
+          if (!t) return undefined;
+          value = t;
+          break;
+        }
+        case Frame.FnInputs: {
+          top.inputs.push(value);
+          if (d === Ch.Comma) {
+            q = skipTrivia(text, q + 1);
+            continue outer;
+          }
+          if (d !== Ch.RParen) return host.emitWrongToken(q, "expected ')'");
+          const r = inputsDone(host, stack, q + 1);
+          if (r < 0) return undefined;
+          q = r;
+          // inputsDone turned the frame into FnResults or FnSingleResult.
+          if ((top.kind as Frame) === Frame.FnSingleResult) {
+            nonFunction = true;
+            continue outer;
+          }
+          if (text.charCodeAt(q) !== Ch.RParen) continue outer;
+          q++;
+          stack.pop();
+          value = FunctionType.get(host.ctx, top.inputs, []);
+          break;
+        }
+        case Frame.FnResults:
+          top.types.push(value);
+          if (d === Ch.Comma) {
+            q = skipTrivia(text, q + 1);
+            continue outer;
+          }
+          if (d !== Ch.RParen) return host.emitWrongToken(q, "expected ')'");
+          q++;
+          stack.pop();
+          value = FunctionType.get(host.ctx, top.inputs, top.types);
+          break;
+        case Frame.Shaped: {
+          const prefix = top.prefix!;
+          stack.pop();
+          const t = finishShaped(host, prefix, value, top.elementOffset, q);
+          if (!t) return undefined;
+          value = t;
+          q = host.pos;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Finishes a shaped type after its element type, at `q` (the next token):
+ * tensor `, encoding`, memref `, layout, memory-space` (attributes parsed by
+ * the host, so rich ones go to the cached chevrotain path), then `>`, with the
+ * checks of Parser::parseTensorType / parseMemRefType / parseVectorType.
+ * Sets host.pos after the `>`.
+ */
+function finishShaped(host: ParserHost, prefix: ShapePrefix, elt: Type, eltOffset: number, q: number): ShapedType | undefined {
+  const text = host.text;
+  if (prefix.kind === ShapedKind.Vector) {
+    if (text.charCodeAt(q) !== Ch.Greater) return host.emitWrongToken(q, "expected '>' in vector type");
+    host.pos = q + 1;
+    return finishVectorType(host, prefix, elt);
+  }
+  if (prefix.kind === ShapedKind.Tensor) {
+    let encoding: Attribute | undefined;
+    if (text.charCodeAt(q) === Ch.Comma) {
+      q = skipTrivia(text, q + 1);
+      // parseOptionalAttribute: only forms with a known first token.
+      if (startsOptionalAttribute(text, q)) {
+        encoding = host.parseAttributeAt(q);
+        if (!encoding) return undefined;
+        q = skipTrivia(text, host.pos);
+      }
+    }
+    if (text.charCodeAt(q) !== Ch.Greater) return host.emitWrongToken(q, "expected '>' in tensor type");
+    const t = finishTensorType(host, prefix, elt, eltOffset, encoding, skipTrivia(text, q + 1));
+    host.pos = q + 1;
+    return t;
+  }
+  if (!checkMemRefElementType(host, elt, eltOffset)) return undefined;
+  const state: { layout: Attribute | undefined; memorySpace: Attribute | undefined } = { layout: undefined, memorySpace: undefined };
+  if (text.charCodeAt(q) !== Ch.Greater) {
+    if (text.charCodeAt(q) !== Ch.Comma) return host.emitWrongToken(q, "expected ',' or '>' in memref type");
+    q = skipTrivia(text, q + 1);
+    if (text.charCodeAt(q) === Ch.Greater) return host.emitWrongToken(q, "expected list element");
+    for (;;) {
+      const a = host.parseAttributeAt(q);
+      if (!a) return undefined;
+      q = skipTrivia(text, host.pos);
+      if (!addMemRefExtra(host, state, prefix.unranked, a, q)) return undefined;
+      if (text.charCodeAt(q) === Ch.Comma) {
+        q = skipTrivia(text, q + 1);
+        continue;
+      }
+      if (text.charCodeAt(q) !== Ch.Greater) return host.emitWrongToken(q, "expected ',' or '>'");
+      break;
+    }
+  }
+  host.pos = q + 1;
+  return finishMemRefType(host, prefix, elt, state.layout, state.memorySpace);
+}
+
+/**
+ * True if an attribute can start at `q` for Parser::parseOptionalAttribute:
+ * its fixed list of first tokens plus type starts. (`array`, `strided` and
+ * `distinct` are not in that list, so a tensor encoding cannot start with them.)
+ */
+export function startsOptionalAttribute(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  switch (c) {
+    case Ch.At:
+    case Ch.Hash:
+    case Ch.LBrace:
+    case Ch.LBracket:
+    case Ch.Minus:
+    case Ch.Quote:
+    case Ch.LParen:
+    case Ch.Bang:
+      return true;
+    default:
+      break;
+  }
+  if (c >= Ch.D0 && c <= Ch.D9) return true;
+  if (!isAlpha(c) && c !== Ch.Underscore) return false;
+  const e = scanBareId(text, q);
+  const w = text.substring(q, e);
+  switch (w) {
+    case "affine_map":
+    case "affine_set":
+    case "dense":
+    case "dense_resource":
+    case "false":
+    case "loc":
+    case "sparse":
+    case "true":
+    case "unit":
+    case "memref":
+    case "tensor":
+    case "complex":
+    case "tuple":
+    case "vector":
+    case "index":
+    case "none":
+      return true;
+    default:
+      return isIntTypeSpelling(text, q, e) || floatKindOf(text, q, e) !== undefined;
+  }
+}
+
+function frame(kind: Frame, start: number): TypeFrame {
+  return { kind, start, elementOffset: -1, types: [], inputs: [], prefix: undefined };
+}
+
+/**
+ * After the `)` of function inputs (top frame FnInputs), `q` just past it:
+ * expects `->`, then turns the frame into FnResults (parenthesised, trivia after
+ * `(` skipped) or FnSingleResult. Returns the next token's offset, or -1.
+ */
+function inputsDone(host: ParserHost, stack: TypeFrame[], q: number): number {
+  const text = host.text;
+  const top = stack[stack.length - 1]!;
+  q = skipTrivia(text, q);
+  if (text.charCodeAt(q) !== Ch.Minus || text.charCodeAt(q + 1) !== Ch.Greater)
+    return (host.emitWrongToken(q, "expected '->' in function type"), -1);
+  q = skipTrivia(text, q + 2);
+  if (text.charCodeAt(q) === Ch.LParen) {
+    top.kind = Frame.FnResults;
+    return skipTrivia(text, q + 1);
+  }
+  top.kind = Frame.FnSingleResult;
+  return q;
+}
+
+/**
+ * A builtin scalar type spelled `text[q, e)`: integer types, floats, `index`,
+ * `none`. Undefined (without reporting) if the word is not one, or after
+ * reporting a bad integer width (check host.failed).
+ */
+export function scalarType(host: ParserHost, q: number, e: number): Type | undefined {
+  const text = host.text;
+  const c = text.charCodeAt(q);
+  if ((c === Ch.i || c === Ch.s || c === Ch.u) && isIntTypeSpelling(text, q, e)) return buildIntegerType(host, q, e);
+  const kind = floatKindOf(text, q, e);
+  if (kind) return FloatType.get(host.ctx, kind);
+  if (e - q === 5 && text.startsWith("index", q)) return IndexType.get(host.ctx);
+  if (e - q === 4 && text.startsWith("none", q)) return NoneType.get(host.ctx);
+  return undefined;
+}
