@@ -156,6 +156,7 @@ class OpParser {
   private readonly tp: TypeAttrParser;
   private readonly moduleName: OperationName;
   private readonly topScope = new IsolatedNameScope();
+  private readonly topLabels = new Map<string, LabelInfo>();
 
   constructor(
     private readonly ctx: Context,
@@ -308,6 +309,10 @@ class OpParser {
       if (!this.openRegionOrFinish(op, frames, top)) break;
     }
     if (this.failed) return undefined;
+    for (const info of this.topLabels.values()) {
+      this.error(info.refOffset, "reference to an undefined block");
+      return undefined;
+    }
     if (!this.checkForwardRefs(topScope)) return undefined;
     if (!this.tp.resolveForwardLocations(top.first ?? this.placeholderRoot())) return undefined;
     return this.finishTopLevel(top, implicitModule);
@@ -962,14 +967,13 @@ class OpParser {
       this.error(offset, "expected block name");
       return undefined;
     }
-    if (!frame) {
-      this.error(offset, "blocks are not allowed at the top level");
-      return undefined;
-    }
-    let info = frame.labels.get(name);
+    // Top-level ops live in the implicit module's block, so they can name
+    // successors too (which can never be defined there).
+    const labels = frame ? frame.labels : this.topLabels;
+    let info = labels.get(name);
     if (!info) {
       info = { block: new Block(), defOffset: -1, refOffset: offset };
-      frame.labels.set(name, info);
+      labels.set(name, info);
     }
     return info.block;
   }
@@ -984,7 +988,7 @@ class OpParser {
     }
     let info = frame.labels.get(name);
     if (info && info.defOffset >= 0) {
-      this.errorWithNote(offset, `redefinition of block '^${name}'`, info.defOffset, "previously defined here");
+      this.error(offset, `redefinition of block '^${name}'`);
       return;
     }
     if (!info) {
