@@ -17,9 +17,10 @@ export class UnknownLoc extends Location {
   }
 }
 
-/** Point locations with line < 2^21 and a 32-bit column key exactly as line·2^32 + column (< 2^53). */
-const kPointLineLimit = 0x200000;
-const pointTables = new WeakMap<Context, Map<string, Map<number, FileLineColRange>>>();
+/** Point locations below these limits are interned in per-file line/column arrays (array indexing, no key strings). */
+const kPointLineLimit = 1 << 24;
+const kPointColumnLimit = 1 << 16;
+const pointTables = new WeakMap<Context, Map<string, (FileLineColRange[] | undefined)[]>>();
 
 /**
  * `loc("f":3:4)`, `loc("f":3:4 to 5:6)`, `loc("f":3:4 to :9)` and `loc("f":3)`.
@@ -44,14 +45,15 @@ export class FileLineColRange extends Location {
    * the context's string-keyed uniquer. O(1) average.
    */
   static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
-    if (endLine === line && endColumn === column && line < kPointLineLimit && column < 0x100000000) {
+    if (endLine === line && endColumn === column && line < kPointLineLimit && column < kPointColumnLimit) {
       let byFile = pointTables.get(ctx);
       if (!byFile) pointTables.set(ctx, (byFile = new Map()));
-      let table = byFile.get(filename);
-      if (!table) byFile.set(filename, (table = new Map()));
-      const key = line * 0x100000000 + column;
-      let loc = table.get(key);
-      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column, line, column)));
+      let rows = byFile.get(filename);
+      if (!rows) byFile.set(filename, (rows = []));
+      let row = rows[line];
+      if (!row) rows[line] = row = [];
+      let loc = row[column];
+      if (!loc) row[column] = loc = new FileLineColRange(ctx, filename, line, column, line, column);
       return loc;
     }
     return ctx.intern(

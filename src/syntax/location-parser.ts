@@ -155,13 +155,35 @@ function parseFused(host: ParserHost, q: number, depth: number): Location | unde
   return getFusedLocation(host.ctx, locations, metadata);
 }
 
-/** Reads an unsigned 32-bit integer token at `q`, or returns -1 (and sets nothing). */
+/**
+ * Reads an unsigned 32-bit integer token at `q` (decimal or `0x` hex), or
+ * returns -1 (a float, or too large). Decimal digits are accumulated in place.
+ */
 function readUnsigned(text: string, q: number): number {
   if (!isDigit(text.charCodeAt(q))) return -1;
   const e = scanNumber(text, q);
-  for (let i = q + 1; i < e; i++) if (text.charCodeAt(i) === Ch.Dot) return -1;
-  const v = Number(text.substring(q, e));
+  let v = 0;
+  for (let i = q; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < Ch.D0 || c > Ch.D9) {
+      if (c === Ch.Dot) return -1;
+      v = Number(text.substring(q, e)); // hex
+      break;
+    }
+    v = v * 10 + (c - Ch.D0);
+  }
   return v <= 0xffffffff ? v : -1;
+}
+
+/** The last filename read: locations of one file repeat it, so reuse the string (its hash is cached). */
+let lastFilename = "";
+
+/** The unescaped body of the string literal `text[q, end)` (quotes included). */
+function filenameAt(text: string, q: number, end: number, escaped: boolean): string {
+  if (escaped) return decodeStringLiteral(text, q, end);
+  const len = end - q - 2;
+  if (len === lastFilename.length && text.startsWith(lastFilename, q + 1)) return lastFilename;
+  return (lastFilename = text.substring(q + 1, end - 1));
 }
 
 function numberEnd(text: string, q: number): number {
@@ -174,7 +196,7 @@ function parseNameOrFileLineCol(host: ParserHost, q: number, depth: number): Loc
   const r = lexStringLiteral(text, q);
   if (r.end < 0) return host.emitLexError(r.errorOffset, r.errorMessage);
   const strEnd = r.end;
-  const str = r.escaped ? decodeStringLiteral(text, q, strEnd) : text.substring(q + 1, strEnd - 1);
+  const str = filenameAt(text, q, strEnd, r.escaped);
   let p = skipTrivia(text, strEnd);
   if (text.charCodeAt(p) === Ch.Colon) {
     p = skipTrivia(text, p + 1);

@@ -428,7 +428,16 @@ export function isAliasReference(text: string, start: number, idEnd: number, bod
   return true;
 }
 
-/** Dialect namespaces an unregistered-dialect context accepts (Dialect::isValidNamespace). */
+/**
+ * Where parseExtendedSymbol reports verification errors: the data start for a
+ * pretty name (`!foo.<here>bar`), else the sigil.
+ */
+function symbolErrorOffset(text: string, start: number, idEnd: number): number {
+  const dot = text.indexOf(".", start + 1);
+  return dot >= 0 && dot < idEnd ? dot + 1 : start;
+}
+
+/** OpaqueType/OpaqueAttr verification: the dialect must be loaded unless unregistered dialects are allowed. */
 function checkDialect(sink: ParseSink, dialect: string, what: string, offset: number): boolean {
   if (sink.ctx.allowUnregisteredDialects || sink.ctx.isDialectLoaded(dialect)) return true;
   sink.emitErrorAt(
@@ -448,14 +457,15 @@ export function buildDialectType(sink: ParseSink, start: number, idEnd: number, 
     return t;
   }
   const { dialect, data } = splitDialectSymbol(text, start, idEnd, bodyEnd);
-  if (!checkDialect(sink, dialect, `\`!${dialect}<"${data}">\` type`, start)) return undefined;
+  if (!checkDialect(sink, dialect, `\`!"${dialect}"<"${data}">\` type`, symbolErrorOffset(text, start, idEnd))) return undefined;
   return OpaqueType.get(sink.ctx, dialect, data);
 }
 
 /** `#dialect...` (not an alias) with its optional type: an OpaqueAttr kept verbatim. */
 export function buildDialectAttr(sink: ParseSink, start: number, idEnd: number, bodyEnd: number, type: Type | undefined): Attribute | undefined {
   const { dialect, data } = splitDialectSymbol(sink.text, start, idEnd, bodyEnd);
-  if (!checkDialect(sink, dialect, `#${dialect}<"${data}"> : ${type ? printTypeForDiagnostic(type) : "none"} attribute`, start))
+  const typeText = type ? quoteType(type) : "'none'";
+  if (!checkDialect(sink, dialect, `#"${dialect}"<"${data}"> : ${typeText} attribute`, symbolErrorOffset(sink.text, start, idEnd)))
     return undefined;
   return OpaqueAttr.get(sink.ctx, dialect, data, type instanceof NoneType ? undefined : type);
 }

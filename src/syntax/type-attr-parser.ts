@@ -7,7 +7,7 @@
 
 import type { Attribute } from "../ir/attribute.js";
 import { DictionaryAttr, DistinctAttr } from "../ir/builtin-attributes.js";
-import { FloatType, IntegerType } from "../ir/builtin-types.js";
+import { FloatType, IntegerType, Signedness } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { Location } from "../ir/location.js";
 import type { Operation } from "../ir/operation.js";
@@ -16,11 +16,11 @@ import { parseAttributeDictFast, parseAttributeFast, parseLeafAttribute } from "
 import { decodeStringLiteral, lexStringLiteral } from "./escape.js";
 import { parseLocationAttr, parseTrailingLocation } from "./location-parser.js";
 import { attrText, type ParserHost } from "./parse-actions.js";
-import { Ch, currentTokenOffset, scanAttrExtent, scanBalanced, scanLeafAttrExtent, scanTypeExtent, wrongTokenOffset } from "./scan.js";
+import { Ch, currentTokenOffset, scanAttrExtent, scanBalanced, scanBareId, scanLeafAttrExtent, scanTypeExtent, wrongTokenOffset } from "./scan.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
 import { typeAttrLexer } from "./type-attr-lexer.js";
-import { parseTypeFast } from "./type-parser.js";
+import { parseTypeFast, scalarType } from "./type-parser.js";
 import { printTypeForDiagnostic } from "./type-attr-printer.js";
 import { skipTrivia } from "./trivia.js";
 
@@ -74,7 +74,6 @@ export class TypeAttrParser implements ParserHost {
   private hasFailed = false;
   private readonly typeCache = new Map<string, Type>();
   private readonly attrCache = new Map<string, Attribute>();
-  private readonly leafCache = new Map<string, Attribute>();
   private readonly distincts = new Map<bigint, DistinctAttr>();
   private readonly deferred: DeferredLoc[] = [];
   /** Test hook: route every type and attribute through the grammar (no fast path, no cache). */
@@ -105,6 +104,7 @@ export class TypeAttrParser implements ParserHost {
 
   /** A type at `pos`, including function types. */
   parseType(): Type | undefined {
+    if (this.hasFailed) return undefined;
     const q = skipTrivia(this.text, this.pos);
     if (this.grammarOnly) return this.runGrammar(GrammarKind.Type, q, scanTypeExtent(this.text, q), undefined) as Type | undefined;
     return this.parseTypeAt(q);
@@ -115,6 +115,7 @@ export class TypeAttrParser implements ParserHost {
    * top-level literal takes that type and no `: type` is parsed for it.
    */
   parseAttribute(type?: Type): Attribute | undefined {
+    if (this.hasFailed) return undefined;
     const q = skipTrivia(this.text, this.pos);
     if (this.grammarOnly) return this.runGrammar(GrammarKind.Attribute, q, this.grammarExtent(q), type) as Attribute | undefined;
     return parseAttributeFast(this, q, type);
@@ -122,6 +123,7 @@ export class TypeAttrParser implements ParserHost {
 
   /** `{key = value, ...}` at `pos`; duplicate keys are reported as MLIR does. */
   parseAttributeDict(): DictionaryAttr | undefined {
+    if (this.hasFailed) return undefined;
     const q = skipTrivia(this.text, this.pos);
     if (this.grammarOnly) {
       const a = this.runGrammar(GrammarKind.Attribute, q, this.grammarExtent(q), undefined);
@@ -136,6 +138,7 @@ export class TypeAttrParser implements ParserHost {
    * DeferredLoc that resolveForwardLocations replaces.
    */
   parseLocation(): Location | undefined {
+    if (this.hasFailed) return undefined;
     const q = skipTrivia(this.text, this.pos);
     if (!this.text.startsWith("loc", q)) return this.emitWrongToken(q, "expected 'loc' keyword");
     return parseTrailingLocation(this, q, (name, offset) => {
@@ -243,9 +246,23 @@ export class TypeAttrParser implements ParserHost {
     return this.aliases.attrs.get(name);
   }
 
-  /** A type at `q`, memoised by its source text for this parse (types repeat a lot in IR). */
+  /**
+   * A type at `q`. Builtin scalar words (`i32`, `f32`, `index`, ...) resolve
+   * without building a string; composite types are memoised by their source
+   * text for this parse (types repeat a lot in IR).
+   */
   parseTypeAt(q: number): Type | undefined {
     const text = this.text;
+    const c = text.charCodeAt(q);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      const e = scanBareId(text, q);
+      const t = this.scalarWord(q, e);
+      if (t) {
+        this.pos = e;
+        return t;
+      }
+      if (this.hasFailed) return undefined;
+    }
     const end = scanTypeExtent(text, q);
     const key = text.substring(q, end);
     const hit = this.typeCache.get(key);
@@ -258,20 +275,44 @@ export class TypeAttrParser implements ParserHost {
     return t;
   }
 
-  leafAttribute(q: number, providedType: Type | undefined): Attribute | undefined {
+  /** Integer types by width (index) per signedness, for widths of up to 4 digits. */
+  private readonly intTypes: IntegerType[][] = [[], [], []];
+
+  /** The builtin scalar type spelled `text[q, e)`, or undefined (reporting only bad integer widths). */
+  private scalarWord(q: number, e: number): Type | undefined {
     const text = this.text;
-    const end = providedType ? -1 : scanLeafAttrExtent(text, q);
-    if (end < 0) return parseLeafAttribute(this, q, providedType);
-    const key = text.substring(q, end);
-    const hit = this.leafCache.get(key);
-    if (hit) {
-      this.pos = end;
-      return hit;
+    const c = text.charCodeAt(q);
+    if (c === Ch.i || c === Ch.s || c === Ch.u) {
+      const signedness = c === Ch.i ? Signedness.Signless : c === Ch.s ? Signedness.Signed : Signedness.Unsigned;
+      if (signedness !== Signedness.Signless && text.charCodeAt(q + 1) !== Ch.i) return undefined;
+      let p = signedness === Signedness.Signless ? q + 1 : q + 2;
+      if (p >= e) return undefined;
+      if (e - p > 4) return scalarType(this, q, e);
+      let width = 0;
+      for (; p < e; p++) {
+        const d = text.charCodeAt(p);
+        if (d < Ch.D0 || d > Ch.D9) return undefined;
+        width = width * 10 + (d - Ch.D0);
+      }
+      const table = this.intTypes[signedness]!;
+      return (table[width] ??= IntegerType.get(this.ctx, width, signedness));
     }
-    const a = parseLeafAttribute(this, q, undefined);
-    if (a && this.pos === end) this.leafCache.set(key, a);
-    return a;
+    if (c === Ch.f && e - q === 3) {
+      // f16, f32, f64, f80: the common float types, without a substring.
+      const d1 = text.charCodeAt(q + 1);
+      const d2 = text.charCodeAt(q + 2);
+      const kind = d1 === 51 && d2 === 50 ? "f32" : d1 === 49 && d2 === 54 ? "f16" : d1 === 54 && d2 === 52 ? "f64" : d1 === 56 && d2 === 48 ? "f80" : undefined;
+      if (kind) return (this.floatTypes[kind] ??= FloatType.get(this.ctx, kind));
+    }
+    return scalarType(this, q, e);
   }
+
+  private readonly floatTypes: Partial<Record<string, FloatType>> = {};
+
+  leafAttribute(q: number, providedType: Type | undefined): Attribute | undefined {
+    return parseLeafAttribute(this, q, providedType);
+  }
+
   parseAttributeAt(q: number, type?: Type): Attribute | undefined {
     return parseAttributeFast(this, q, type);
   }
