@@ -39,6 +39,17 @@ export class IntegerAttr extends Attribute {
     }
     return ctx.intern(`int:${type.id}:${value}`, () => new IntegerAttr(ctx, type, value));
   }
+  /**
+   * As `get` for a safe integer `value` (|value| < 2^53), already normalised
+   * to the type: no BigInt is made unless the attribute is new. O(1) average.
+   */
+  static getFromSafeInteger(ctx: Context, type: IntegerType | IndexType, value: number): IntegerAttr {
+    let table = smallIntTables.get(type);
+    if (!table) smallIntTables.set(type, (table = new Map()));
+    let a = table.get(value);
+    if (!a) table.set(value, (a = new IntegerAttr(ctx, type, BigInt(value))));
+    return a;
+  }
 }
 
 /** `1.5 : f32`. `bits` is the IEEE-style bit pattern of `type` (exact for every float kind). */

@@ -17,7 +17,7 @@ import {
   UnitAttr,
   type NamedAttribute,
 } from "../ir/builtin-attributes.js";
-import { IntegerType } from "../ir/builtin-types.js";
+import { IntegerType, NoneType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import type { Type } from "../ir/type.js";
 import { decodeStringLiteral, lexStringLiteral } from "./escape.js";
@@ -192,7 +192,8 @@ export function parseLeafAttribute(host: ParserHost, q: number, providedType: Ty
         if (!t) return undefined;
       }
     }
-    return StringAttr.get(ctx, s, t);
+    // `: none` is MLIR's default string type, so `"x" : none` is the same attribute as `"x"`.
+    return StringAttr.get(ctx, s, t instanceof NoneType ? undefined : t);
   }
   if (isDigit(c) || c === Ch.Minus) return parseNumberAttr(host, q, providedType);
   if (c === Ch.At) return parseSymbolRef(host, q);

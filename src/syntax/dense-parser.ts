@@ -10,7 +10,6 @@
 // byte 0x00 or 0xFF. Any attribute whose elements are all equal is a splat and
 // stores one element (MLIR's storage uniquing detects this).
 
-import type { Attribute } from "../ir/attribute.js";
 import { DenseIntOrFPElementsAttr, DenseStringElementsAttr, type ElementsAttr } from "../ir/builtin-attributes.js";
 import { ComplexType, FloatType, IndexType, IntegerType, Signedness, type ShapedType } from "../ir/builtin-types.js";
 import { getFloatSemantics } from "../ir/float-format.js";
@@ -425,6 +424,3 @@ export function readElementBits(attr: DenseIntOrFPElementsAttr, i: number, scala
   for (let k = nbytes - 1; k >= 0; k--) v = (v << 8n) | BigInt(data[base + k]!);
   return v;
 }
-
-/** An attribute referenced by name in diagnostics (kept for symmetry with MLIR messages). */
-export type DenseBuildResult = Attribute | undefined;

@@ -161,13 +161,31 @@ export function integerLiteralValue(spelling: string, negative: boolean, type: I
   return v & signBit ? v - (1n << w) : v;
 }
 
-/** Parses small decimal literals without BigInt when the result is a safe integer. */
-function fastSmallInt(spelling: string, negative: boolean, type: IntegerType | IndexType): bigint | undefined {
-  if (spelling.length > 15 || (spelling.length > 1 && spelling.charCodeAt(1) === Ch.x)) return integerLiteralValue(spelling, negative, type);
+/**
+ * The value of a short decimal literal `text[start, end)` checked and
+ * normalised as integerLiteralValue does, computed in doubles: a number, null
+ * when out of range, or undefined when the literal is hex or too long for
+ * doubles (callers then use integerLiteralValue). O(digits).
+ */
+function smallIntegerLiteral(text: string, start: number, end: number, negative: boolean, type: IntegerType | IndexType): number | null | undefined {
+  if (end - start > 15 || (end - start > 1 && text.charCodeAt(start + 1) === Ch.x)) return undefined;
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + (text.charCodeAt(i) - Ch.D0);
   const width = type instanceof IndexType ? 64 : type.width;
-  if (width < 54 || negative) return integerLiteralValue(spelling, negative, type);
-  // |v| < 10^15 < 2^53 ≤ 2^(width-1): always in range for a positive literal.
-  return BigInt(Number(spelling));
+  if (width === 0) return negative || v !== 0 ? null : 0;
+  if (width >= 54) {
+    // |v| < 10^15 < 2^50: in range except `-0`, whose negation has no sign bit (MLIR rejects it).
+    if (negative) return v === 0 ? null : -v;
+    return v;
+  }
+  const full = 2 ** width;
+  const half = full / 2;
+  if (v >= full) return null;
+  if (negative) return v >= 1 && v <= half ? -v : null;
+  const signed = type instanceof IndexType || type.signedness === Signedness.Signed;
+  if (signed && v >= half) return null;
+  if (type instanceof IntegerType && type.signedness === Signedness.Unsigned) return v;
+  return v >= half ? v - full : v;
 }
 
 /**
@@ -183,16 +201,18 @@ export function buildIntegerLiteralAttr(
   negative: boolean,
   type: Type,
 ): Attribute | undefined {
-  const spelling = sink.text.substring(start, end);
   if (type instanceof FloatType) {
-    const bits = floatBitsFromIntegerLiteral(sink, spelling, start, negative, type.kind);
+    const bits = floatBitsFromIntegerLiteral(sink, sink.text.substring(start, end), start, negative, type.kind);
     return bits === undefined ? undefined : FloatAttr.get(sink.ctx, type, bits);
   }
   if (!(type instanceof IntegerType) && !(type instanceof IndexType))
     return sink.emitErrorAt(start, "integer literal not valid for specified type");
   if (negative && type instanceof IntegerType && type.signedness === Signedness.Unsigned)
     return sink.emitErrorAt(start, "negative integer literal not valid for unsigned integer type");
-  const v = fastSmallInt(spelling, negative, type);
+  const small = smallIntegerLiteral(sink.text, start, end, negative, type);
+  if (small === null) return sink.emitErrorAt(start, "integer constant out of range for attribute");
+  if (small !== undefined) return IntegerAttr.getFromSafeInteger(sink.ctx, type, small);
+  const v = integerLiteralValue(sink.text.substring(start, end), negative, type);
   if (v === undefined) return sink.emitErrorAt(start, "integer constant out of range for attribute");
   return IntegerAttr.get(sink.ctx, type, v);
 }

@@ -516,7 +516,8 @@ export class TypeAttrGrammar extends EmbeddedActionsParser {
     return this.ACTION(() => {
       const start = this.off(tok);
       const s = decodeStringLiteral(this.host.text, start, start + tok.image.length);
-      return StringAttr.get(this.host.ctx, s, provided ?? colonType);
+      const t = provided ?? colonType;
+      return StringAttr.get(this.host.ctx, s, t instanceof NoneType ? undefined : t);
     });
   });
 

@@ -25,7 +25,7 @@ import type { Type } from "../ir/type.js";
 import { printAffineMap, printIntegerSet } from "./affine-printer.js";
 import { AliasCollector } from "./alias-printer.js";
 import { elementStorageBits, readElementBits } from "./dense-parser.js";
-import { escapeString, printKeywordOrString, printSymbolReference, quoteString, toHexUpper } from "./escape.js";
+import { printKeywordOrString, printSymbolReference, quoteString, toHexUpper } from "./escape.js";
 
 /** How types, attributes and locations print. Names follow mlir-opt's flags. */
 export interface AsmPrintOptions {
@@ -536,5 +536,3 @@ function printElements(isSplat: boolean, shape: readonly number[], numElements: 
   while (open-- > 0) tail += "]";
   return parts.join("") + tail;
 }
-
-export { escapeString };
