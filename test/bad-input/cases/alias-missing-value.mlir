@@ -1,0 +1,5 @@
+// ARGS: --allow-unregistered-dialect
+// ERROR: 5:6: expected operation name in quotes
+// alias definition without a value
+#a =
+"x.a"() : () -> ()

@@ -1,0 +1,4 @@
+// ARGS: --allow-unregistered-dialect
+// ERROR: 4:4: expected identifier key in file metadata dictionary
+// '{-#' and nothing else
+{-#

@@ -1,0 +1,5 @@
+// ARGS: --allow-unregistered-dialect
+// ERROR: 4:19: expected operation name in quotes
+// '#-}' without '{-#'
+"x.a"() : () -> ()
+#-}

@@ -1,0 +1,7 @@
+// ARGS: --allow-unregistered-dialect
+// ERROR: 5:3: 'func.return' op must be the last operation in the parent block
+// func.return followed by another op
+func.func @f() {
+  "func.return"() : () -> ()
+  %0 = arith.constant 1 : i32
+}
