@@ -8,6 +8,38 @@ import type { IntegerType, IndexType, FloatType, ShapedType } from "./builtin-ty
 import type { Context } from "./context.js";
 import type { Type } from "./type.js";
 
+/** StringAttrs per type (the context stands for "no type"), keyed by value. */
+const stringTables = new WeakMap<object, Map<string, StringAttr>>();
+/** ArrayAttrs and DictionaryAttrs per context, bucketed by a content hash. */
+const arrayTables = new WeakMap<Context, Map<number, ArrayAttr[]>>();
+const dictTables = new WeakMap<Context, Map<number, DictionaryAttr[]>>();
+/** Dense ids of dictionary key names per context (for hashing dictionaries). */
+const nameIds = new WeakMap<Context, Map<string, number>>();
+
+function hashTable<T>(tables: WeakMap<Context, Map<number, T[]>>, ctx: Context): Map<number, T[]> {
+  let t = tables.get(ctx);
+  if (!t) tables.set(ctx, (t = new Map()));
+  return t;
+}
+
+/** One step of a 32-bit multiplicative hash. */
+function mixHash(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
+function sameAttrs(a: readonly Attribute[], b: readonly Attribute[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.value !== b[i]!.value || a[i]!.name !== b[i]!.name) return false;
+  return true;
+}
+
 /** IntegerAttrs with |value| < 2^53, per (uniqued) integer type. */
 const smallIntTables = new WeakMap<IntegerType | IndexType, Map<number, IntegerAttr>>();
 
@@ -81,8 +113,14 @@ export class StringAttr extends Attribute {
   ) {
     super(ctx);
   }
+  /** Interned per (type, value) in a table keyed by the value itself (no key string is built). O(|value|). */
   static get(ctx: Context, value: string, type?: Type): StringAttr {
-    return ctx.intern(`str:${type ? type.id : ""}:${value}`, () => new StringAttr(ctx, value, type));
+    const owner: object = type ?? ctx;
+    let table = stringTables.get(owner);
+    if (!table) stringTables.set(owner, (table = new Map()));
+    let a = table.get(value);
+    if (!a) table.set(value, (a = new StringAttr(ctx, value, type)));
+    return a;
   }
   override get type(): Type | undefined {
     return this.valueType;
@@ -97,10 +135,19 @@ export class ArrayAttr extends Attribute {
   ) {
     super(ctx);
   }
+  /** Interned by a numeric hash of the element ids, then compared element-wise. O(n) average. */
   static get(ctx: Context, value: readonly Attribute[]): ArrayAttr {
-    let key = "arr:";
-    for (const a of value) key += a.id + ",";
-    return ctx.intern(key, () => new ArrayAttr(ctx, value.slice()));
+    let h = value.length | 0;
+    for (let i = 0; i < value.length; i++) h = mixHash(h, value[i]!.id);
+    const table = hashTable(arrayTables, ctx);
+    const bucket = table.get(h);
+    if (bucket) {
+      for (const a of bucket) if (sameAttrs(a.value, value)) return a;
+    }
+    const a = new ArrayAttr(ctx, value.slice());
+    if (bucket) bucket.push(a);
+    else table.set(h, [a]);
+    return a;
   }
 }
 
@@ -135,9 +182,26 @@ export class DictionaryAttr extends Attribute {
         break;
       }
     }
-    let key = "dict:";
-    for (const e of sorted) key += e.value.id + "=" + e.name + "\u0000";
-    return ctx.intern(key, () => new DictionaryAttr(ctx, sorted === entries ? entries.slice() : sorted));
+    // Interned by a numeric hash of (name id, value id) pairs, then compared entry-wise:
+    // no key string per dictionary (one per op in parsed IR).
+    let names = nameIds.get(ctx);
+    if (!names) nameIds.set(ctx, (names = new Map()));
+    let h = sorted.length | 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const e = sorted[i]!;
+      let nid = names.get(e.name);
+      if (nid === undefined) names.set(e.name, (nid = names.size));
+      h = mixHash(mixHash(h, nid), e.value.id);
+    }
+    const table = hashTable(dictTables, ctx);
+    const bucket = table.get(h);
+    if (bucket) {
+      for (const d of bucket) if (sameEntries(d.entries, sorted)) return d;
+    }
+    const d = new DictionaryAttr(ctx, sorted === entries ? entries.slice() : sorted);
+    if (bucket) bucket.push(d);
+    else table.set(h, [d]);
+    return d;
   }
   /** @internal The context's shared empty dictionary. */
   static createEmpty(ctx: Context): DictionaryAttr {
