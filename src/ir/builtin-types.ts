@@ -33,9 +33,17 @@ export class IntegerType extends Type {
   ) {
     super(ctx);
   }
-  /** Precondition: 0 <= width <= kMaxIntegerWidth (the parser checks it). */
+  /** Precondition: 0 <= width <= kMaxIntegerWidth (the parser checks it). O(1). */
   static get(ctx: Context, width: number, signedness = Signedness.Signless): IntegerType {
-    return ctx.intern(`i${signedness}:${width}`, () => new IntegerType(ctx, width, signedness));
+    // Widths up to 128 hit a dense per-context table: no key string on the hot path.
+    const slot = width <= 128 ? width * 3 + signedness : -1;
+    if (slot >= 0) {
+      const cached = ctx.smallTypes[slot];
+      if (cached) return cached as IntegerType;
+    }
+    const t = ctx.intern(`i${signedness}:${width}`, () => new IntegerType(ctx, width, signedness));
+    if (slot >= 0) ctx.smallTypes[slot] = t;
+    return t;
   }
   get isSignless(): boolean {
     return this.signedness === Signedness.Signless;
@@ -69,7 +77,12 @@ export class FloatType extends Type {
     super(ctx);
   }
   static get(ctx: Context, kind: FloatKind): FloatType {
-    return ctx.intern(`f:${kind}`, () => new FloatType(ctx, kind));
+    let t = ctx.floatTypes.get(kind) as FloatType | undefined;
+    if (!t) {
+      t = ctx.intern(`f:${kind}`, () => new FloatType(ctx, kind));
+      ctx.floatTypes.set(kind, t);
+    }
+    return t;
   }
 }
 

@@ -36,6 +36,10 @@ export class Context implements Uniquer {
   /** `{-# external_resources #-}` groups (e.g. `mlir_reproducer`), key → value, in input order. */
   readonly externalResources = new Map<string, Map<string, ResourceValue>>();
   readonly emptyDictionary: DictionaryAttr;
+  /** @internal Integer types of width ≤ 128, at `width * 3 + signedness`. */
+  readonly smallTypes: (object | undefined)[] = new Array(129 * 3).fill(undefined);
+  /** @internal Float types by kind. */
+  readonly floatTypes = new Map<string, object>();
   /**
    * When set, `op.emitError`/`emitWarning`/`emitRemark` attach the note
    * `see current operation: <text>` (MLIR's printOpOnDiagnostic). The syntax

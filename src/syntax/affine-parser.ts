@@ -16,7 +16,7 @@ import {
   type IRecognitionException,
   type IToken,
   type TokenType,
-} from "chevrotain";
+} from "./chevrotain.js";
 import {
   affineAdd,
   affineCeilDiv,

@@ -14,7 +14,7 @@ import {
   type IParserErrorMessageProvider,
   type IToken,
   type TokenType,
-} from "chevrotain";
+} from "./chevrotain.js";
 import type { Attribute } from "../ir/attribute.js";
 import {
   ArrayAttr,

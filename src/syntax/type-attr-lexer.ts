@@ -5,7 +5,7 @@
 // `tensor<4x?x` shape prefixes, and `dense<...>`, `sparse<...>`, `loc(...)`,
 // `affine_map<...>`/`affine_set<...>` literals whose bodies hand-written parsers read.
 
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "chevrotain";
+import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "./chevrotain.js";
 import { FLOAT_KINDS } from "../ir/float-format.js";
 import { affineLiteralEnd } from "./affine-bridge.js";
 import { lexStringLiteral } from "./escape.js";
