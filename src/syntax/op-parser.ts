@@ -74,6 +74,21 @@ function isBareIdChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === Ch.Underscore || c === Ch.Dollar || c === Ch.Dot;
 }
 
+/** Whether `c` can start some MLIR token (others are "unexpected character" to MLIR's lexer). */
+function isTokenStart(c: number): boolean {
+  if (isLetter(c) || isDigit(c)) return true;
+  switch (c) {
+    case Ch.Quote: case Ch.Percent: case Ch.Caret: case Ch.Hash: case Ch.Bang: case Ch.At:
+    case Ch.LParen: case Ch.RParen: case Ch.LBrace: case Ch.RBrace: case Ch.LBracket: case Ch.RBracket:
+    case Ch.Less: case Ch.Greater: case Ch.Colon: case Ch.Comma: case Ch.Equal: case Ch.Minus:
+    case Ch.Underscore: case Ch.Dot: case Ch.Dollar: case Ch.Slash:
+    case 42 /* * */: case 43 /* + */: case 63 /* ? */: case 124 /* | */:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** A `%name#number` operand reference awaiting its type. */
 interface OperandRef {
   name: string;
@@ -177,6 +192,31 @@ class OpParser {
     this.failed = true;
     this.ctx.diagnostics.emit(Severity.Error, this.locAt(offset), message);
   }
+  /**
+   * Reports an unexpected token the way MLIR's emitWrongTokenError does: at
+   * end of file one character back, and for a token that starts a line, at the
+   * end of the previous non-blank line (before a `//` on it, even one that is
+   * inside a string — MLIR's own heuristic).
+   */
+  private wrongToken(offset: number, message: string): void {
+    const t = this.text;
+    let p = offset >= t.length ? Math.max(0, t.length - 1) : offset;
+    const original = p;
+    for (;;) {
+      while (p > 0 && (t.charCodeAt(p - 1) === Ch.Space || t.charCodeAt(p - 1) === Ch.Tab)) p--;
+      if (p === 0) {
+        p = original;
+        break;
+      }
+      const c = t.charCodeAt(p - 1);
+      if (c !== Ch.LF && c !== Ch.CR) break;
+      p--;
+      const lineStart = Math.max(t.lastIndexOf("\n", p - 1), t.lastIndexOf("\r", p - 1)) + 1;
+      const comment = t.indexOf("//", lineStart);
+      if (comment >= 0 && comment < p) p = comment;
+    }
+    this.error(p, message);
+  }
   private errorWithNote(offset: number, message: string, noteOffset: number, note: string): void {
     if (this.failed) return;
     this.failed = true;
@@ -198,7 +238,7 @@ class OpParser {
       this.pos++;
       return true;
     }
-    this.error(this.pos, what);
+    this.wrongToken(this.pos, what);
     return false;
   }
   /** Reads the id after a sigil at `this.pos` (which points at the sigil). Returns "" if none. */
@@ -246,7 +286,8 @@ class OpParser {
       const c = t.charCodeAt(p);
       if (c === Ch.Quote) break;
       if (c !== c || c === Ch.LF || c === Ch.CR) {
-        this.error(start, "expected '\"' in string literal");
+        // Lexer errors point where the string stopped, not where it began.
+        this.error(p, "expected '\"' in string literal");
         return undefined;
       }
       if (c === Ch.Backslash) {
@@ -279,17 +320,19 @@ class OpParser {
       const p = this.skip();
       const frame = frames.length ? frames[frames.length - 1]! : undefined;
       if (p >= n) {
-        if (frame) this.error(p, "expected '}' to end region");
+        if (frame) this.wrongToken(p, "expected operation name in quotes");
         break;
       }
       const c = text.charCodeAt(p);
       if (!frame) {
         if ((c === Ch.Hash || c === Ch.Bang) && this.tryParseAliasDefinition(c)) continue;
         if (c === Ch.LBrace && text.charCodeAt(p + 1) === Ch.Minus && text.charCodeAt(p + 2) === Ch.Hash) {
-          this.pos = parseResourceBlock(this.ctx, this.tp, p, (o, m) => this.error(o, m));
-          if (this.failed) break;
-          if (this.skip() < n) this.error(this.pos, "expected operation name in quotes");
-          break;
+          this.pos = parseResourceBlock(this.ctx, this.tp, p, {
+            at: (o, m) => this.error(o, m),
+            wrong: (o, m) => this.wrongToken(o, m),
+          });
+          // mlir-opt keeps parsing operations after the metadata block.
+          continue;
         }
       } else {
         if (c === Ch.RBrace) {
@@ -370,6 +413,10 @@ class OpParser {
     }
     this.pos++;
     const isType = sigil === Ch.Bang;
+    if (name.indexOf(".") >= 0) {
+      this.error(start, `${isType ? "type" : "attribute"} names with a '.' are reserved for dialect-defined names`);
+      return true;
+    }
     const table: Map<string, unknown> = isType ? this.aliases.types : this.aliases.attrs;
     if (table.has(name)) {
       this.error(start, `redefinition of ${isType ? "type" : "attribute"} alias id '${name}'`);
@@ -400,7 +447,7 @@ class OpParser {
         const offset = this.pos;
         const name = this.readSuffixId();
         if (!name) {
-          this.error(offset, "expected valid ssa identifier");
+          this.error(offset, "invalid SSA name");
           return undefined;
         }
         let count = 1;
@@ -408,7 +455,7 @@ class OpParser {
           this.pos++;
           this.skip();
           if (!isDigit(text.charCodeAt(this.pos))) {
-            this.error(this.pos, "expected integer number of results");
+            this.wrongToken(this.pos, "expected integer number of results");
             return undefined;
           }
           count = this.readDecimal();
@@ -421,7 +468,7 @@ class OpParser {
         if (this.peek() !== Ch.Comma) break;
         this.pos++;
         if (this.peek() !== Ch.Percent) {
-          this.error(this.pos, "expected valid ssa identifier");
+          this.wrongToken(this.pos, "expected valid ssa identifier");
           return undefined;
         }
       }
@@ -431,14 +478,23 @@ class OpParser {
     const nameOffset = this.pos;
     const c = text.charCodeAt(nameOffset);
     if (c === Ch.Quote) return this.parseGenericHead(results, nameOffset, frame, scope);
+    if (c === c && !isTokenStart(c)) {
+      this.error(nameOffset, "unexpected character");
+      return undefined;
+    }
     const id = this.readBareId();
     if (id === "module" || id === "builtin.module") return this.parseModuleHead(results, nameOffset, scope);
     if (id === "unrealized_conversion_cast" || id === "builtin.unrealized_conversion_cast")
       return this.parseCastHead(results, nameOffset, scope);
     if (id) {
-      this.error(nameOffset, `custom op '${id}' is unknown (tried 'builtin.${id}' as well)`);
+      const dot = id.indexOf(".");
+      const dialect = dot < 0 ? "" : id.substring(0, dot);
+      if (dot < 0) this.error(nameOffset, `custom op '${id}' is unknown (tried 'builtin.${id}' as well)`);
+      else if (this.ctx.isDialectLoaded(dialect)) this.error(nameOffset, `custom op '${id}' is unknown`);
+      // mlir-opt's message ends with a space.
+      else this.error(nameOffset, `Dialect \`${dialect}' not found for custom op '${id}' `);
     } else {
-      this.error(nameOffset, "expected operation name in quotes");
+      this.wrongToken(nameOffset, "expected operation name in quotes");
     }
     return undefined;
   }
@@ -455,12 +511,22 @@ class OpParser {
       this.error(nameOffset, "empty operation name is invalid");
       return undefined;
     }
+    if (nameText.indexOf("\0") >= 0) {
+      this.error(nameOffset, "null character not allowed in operation name");
+      return undefined;
+    }
     const name = this.ctx.getOperationName(nameText);
-    if (!name.isRegistered && !this.checkUnregistered(name, nameOffset)) return undefined;
+    // mlir-opt reports an unregistered op at the token after its name.
+    if (!name.isRegistered && !this.checkUnregistered(name, this.skip())) return undefined;
     // Operands.
     if (!this.expect(Ch.LParen, "expected '(' to start operand list")) return undefined;
     const operands: OperandRef[] = [];
-    if (this.peek() !== Ch.RParen) {
+    const first = this.peek();
+    if (first !== Ch.RParen && first !== Ch.Percent) {
+      this.wrongToken(this.pos, "expected ')' to end operand list");
+      return undefined;
+    }
+    if (first !== Ch.RParen) {
       for (;;) {
         const ref = this.parseOperandRef();
         if (!ref) return undefined;
@@ -471,7 +537,7 @@ class OpParser {
           continue;
         }
         if (d === Ch.RParen) break;
-        this.error(this.pos, "expected ')' in operand list");
+        this.wrongToken(this.pos, "expected ')' to end operand list");
         return undefined;
       }
     }
@@ -483,7 +549,7 @@ class OpParser {
       for (;;) {
         this.skip();
         if (this.text.charCodeAt(this.pos) !== Ch.Caret) {
-          this.error(this.pos, "expected block name");
+          this.wrongToken(this.pos, "expected block name");
           return undefined;
         }
         const b = this.parseBlockRef(frame);
@@ -495,7 +561,7 @@ class OpParser {
           continue;
         }
         if (d === Ch.RBracket) break;
-        this.error(this.pos, "expected ',' or ']'");
+        this.wrongToken(this.pos, "expected ',' or ']'");
         return undefined;
       }
       this.pos++;
@@ -557,7 +623,7 @@ class OpParser {
       }
     }
     if (this.peek() !== Ch.LBrace) {
-      this.error(this.pos, "expected '{' to begin a region");
+      this.wrongToken(this.pos, "expected '{' to begin a region");
       return undefined;
     }
     return {
@@ -600,7 +666,7 @@ class OpParser {
     }
     this.skip();
     if (!this.text.startsWith("to", this.pos) || isBareIdChar(this.text.charCodeAt(this.pos + 2))) {
-      this.error(this.pos, "expected 'to'");
+      this.wrongToken(this.pos, "expected 'to'");
       return undefined;
     }
     this.pos += 2;
@@ -664,19 +730,19 @@ class OpParser {
   private parseOperandRef(): OperandRef | undefined {
     const offset = this.skip();
     if (this.text.charCodeAt(offset) !== Ch.Percent) {
-      this.error(offset, "expected SSA operand");
+      this.wrongToken(offset, "expected SSA operand");
       return undefined;
     }
     const name = this.readSuffixId();
     if (!name) {
-      this.error(offset, "expected SSA operand");
+      this.error(offset, "invalid SSA name");
       return undefined;
     }
     let number = 0;
     if (this.text.charCodeAt(this.pos) === Ch.Hash) {
       this.pos++;
       if (!isDigit(this.text.charCodeAt(this.pos))) {
-        this.error(this.pos, "expected integer value");
+        this.wrongToken(this.pos, "expected integer value");
         return undefined;
       }
       number = this.readDecimal();
@@ -697,7 +763,7 @@ class OpParser {
     if (this.peek() === Ch.LParen) {
       this.pos++;
       if (this.peek() !== Ch.LBrace) {
-        this.error(this.pos, "expected '{' to begin a region");
+        this.wrongToken(this.pos, "expected '{' to begin a region");
         return false;
       }
       this.pos++;
@@ -748,7 +814,7 @@ class OpParser {
     if (c === Ch.Comma) {
       this.pos++;
       if (this.peek() !== Ch.LBrace) {
-        this.error(this.pos, "expected '{' to begin a region");
+        this.wrongToken(this.pos, "expected '{' to begin a region");
         return false;
       }
       this.pos++;
@@ -756,7 +822,7 @@ class OpParser {
       return true;
     }
     if (c !== Ch.RParen) {
-      this.error(this.pos, "expected ')' to end region list");
+      this.wrongToken(this.pos, "expected ')' to end region list");
       return false;
     }
     this.pos++;
@@ -822,6 +888,10 @@ class OpParser {
     const resultTypes: readonly Type[] = fnType ? fnType.results : op.resultTypes;
     let numBound = 0;
     for (const r of op.results) numBound += r.count;
+    if (op.results.length && resultTypes.length === 0) {
+      this.error(op.results[0]!.offset, "cannot name an operation with no results");
+      return false;
+    }
     if (op.results.length && numBound !== resultTypes.length) {
       this.error(
         op.results[0]!.offset,
@@ -1005,12 +1075,12 @@ class OpParser {
         for (;;) {
           const argOffset = this.skip();
           if (this.text.charCodeAt(argOffset) !== Ch.Percent) {
-            this.error(argOffset, "expected SSA operand");
+            this.wrongToken(argOffset, "expected SSA operand");
             return;
           }
           const argName = this.readSuffixId();
           if (!argName) {
-            this.error(argOffset, "expected SSA operand");
+            this.error(argOffset, "invalid SSA name");
             return;
           }
           if (!this.expect(Ch.Colon, "expected ':' and type for SSA operand")) return;
@@ -1037,7 +1107,7 @@ class OpParser {
             continue;
           }
           if (d === Ch.RParen) break;
-          this.error(this.pos, "expected ')' to end argument list");
+          this.wrongToken(this.pos, "expected ')'");
           return;
         }
       }

@@ -16,6 +16,12 @@ const enum Ch {
 
 type Report = (offset: number, message: string) => void;
 
+/** How errors are reported: `at` an exact offset, or at a `wrong` token (MLIR's backing-up rule). */
+export interface ResourceErrors {
+  at: Report;
+  wrong: Report;
+}
+
 /**
  * Parses a resource block starting at `pos` (at `{-#`) into the context's
  * resource tables. Returns the offset after `#-}`, or -1 after reporting.
@@ -23,11 +29,16 @@ type Report = (offset: number, message: string) => void;
  * `section: { group: { key: value } }`, where a value is a string (a `0x` hex
  * blob for dialect resources), `true` or `false`.
  */
-export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number, report: Report): number {
+export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number, errors: ResourceErrors): number {
   const text = tp.sourceText;
   let p = pos + 3;
+  const report = errors.wrong;
   const fail = (offset: number, message: string): number => {
-    report(offset, message);
+    errors.at(offset, message);
+    return -1;
+  };
+  const wrong = (offset: number, message: string): number => {
+    errors.wrong(offset, message);
     return -1;
   };
   p = skipTrivia(text, p);
@@ -37,24 +48,27 @@ export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number
     p = skipTrivia(text, p);
     const sectionStart = p;
     const section = readKey(text, p);
-    if (!section) return fail(p, "expected identifier key for 'resource' entry");
+    if (!section) return wrong(p, "expected identifier key in file metadata dictionary");
     p = skipTrivia(text, p + section.length);
-    if (text.charCodeAt(p) !== Ch.Colon) return fail(p, "expected ':'");
+    if (text.charCodeAt(p) !== Ch.Colon) return wrong(p, "expected ':'");
     p = skipTrivia(text, p + 1);
     if (section !== "dialect_resources" && section !== "external_resources")
-      return fail(sectionStart, `unknown file metadata key '${section}'`);
+      return fail(sectionStart, `unknown key '${section}' in file metadata dictionary`);
     const isDialect = section === "dialect_resources";
     p = parseBraced(tp, text, p, report, (groupOffset, group, q) => {
-      if (text.charCodeAt(q) !== Ch.LBrace) return fail(q, "expected '{'");
+      if (text.charCodeAt(q) !== Ch.LBrace) return wrong(q, "expected '{'");
       if (isDialect && group !== "builtin" && !ctx.isDialectLoaded(group))
         return fail(groupOffset, `dialect '${group}' is unknown`);
       return parseBraced(tp, text, q, report, (keyOffset, key, r) => {
-        const v = parseValue(tp, r, report);
-        if (v.end < 0) return -1;
+        const v = parseValue(tp, r);
+        if (v.end < 0) {
+          if (v.end === -2) return fail(r, isDialect ? `expected hex string blob for key '${key}'` : `expected string value for key '${key}'`);
+          return -1;
+        }
+        void keyOffset;
         if (isDialect) {
-          if (typeof v.value !== "string" || !v.value.startsWith("0x"))
-            return fail(keyOffset, "expected hex string blob for key '" + key + "'");
-          const blob = decodeBlob(v.value);
+          if (typeof v.value !== "string") return fail(r, `expected hex string blob for key '${key}'`);
+          const blob = decodeBlob(v.value, key);
           if (typeof blob === "string") return fail(r, blob);
           ctx.resourceBlobs.set(key, blob);
         } else {
@@ -73,7 +87,7 @@ export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number
     }
     if (text.charCodeAt(p) === Ch.Hash && text.charCodeAt(p + 1) === Ch.Minus && text.charCodeAt(p + 2) === Ch.RBrace)
       return p + 3;
-    return fail(p, "expected '#-}' to end file metadata");
+    return wrong(p, "expected ',' or '#-}'");
   }
 }
 
@@ -141,7 +155,8 @@ function readKey(text: string, p: number): string {
   return text.substring(p, q);
 }
 
-function parseValue(tp: TypeAttrParser, p: number, report: Report): { value: ResourceValue; end: number } {
+/** A resource value at `p`; `end` is -1 after a reported error, -2 when the value has no valid form. */
+function parseValue(tp: TypeAttrParser, p: number): { value: ResourceValue; end: number } {
   const text = tp.sourceText;
   if (text.startsWith("true", p)) return { value: true, end: p + 4 };
   if (text.startsWith("false", p)) return { value: false, end: p + 5 };
@@ -151,17 +166,17 @@ function parseValue(tp: TypeAttrParser, p: number, report: Report): { value: Res
     if (s === undefined) return { value: "", end: -1 };
     return { value: s, end: tp.pos };
   }
-  report(p, "expected string, boolean or hex blob resource value");
-  return { value: "", end: -1 };
+  return { value: "", end: -2 };
 }
 
-/** Decodes `0x<alignment:u32 LE><data>` into a blob, or returns an error message. */
-function decodeBlob(hex: string): { alignment: number; data: Uint8Array } | string {
-  const digits = hex.length - 2;
-  if (digits % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex.substring(2))) return "expected hex string blob for resource";
+/** Decodes `0x<alignment:u32 LE><data>` into a blob, or returns mlir-opt's error message. */
+function decodeBlob(hex: string, key: string): { alignment: number; data: Uint8Array } | string {
+  const expected = `expected hex string blob for key '${key}'`;
+  if (!hex.startsWith("0x") || (hex.length - 2) % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex.substring(2))) return expected;
   const bytes = Buffer.from(hex.substring(2), "hex");
-  if (bytes.length < 4) return "expected hex string blob to start with a 4-byte alignment";
+  if (bytes.length < 4) return expected + " to encode alignment in first 4 bytes";
   const alignment = bytes.readUInt32LE(0);
-  if (alignment === 0 || (alignment & (alignment - 1)) !== 0) return "expected hex string blob alignment to be a power of two";
+  if (alignment === 0 || (alignment & (alignment - 1)) !== 0)
+    return `${expected} to encode alignment in first 4 bytes, but got non-power-of-2 value: ${alignment}`;
   return { alignment, data: new Uint8Array(bytes.subarray(4)) };
 }

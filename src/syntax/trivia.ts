@@ -1,6 +1,7 @@
 // Whitespace and `//` comments between tokens.
 
 const enum Ch {
+  Nul = 0,
   Tab = 9,
   LineFeed = 10,
   CarriageReturn = 13,
@@ -13,7 +14,8 @@ export function skipTrivia(text: string, pos: number): number {
   const n = text.length;
   while (pos < n) {
     const c = text.charCodeAt(pos);
-    if (c === Ch.Space || c === Ch.LineFeed || c === Ch.Tab || c === Ch.CarriageReturn) {
+    // MLIR's lexer skips NUL bytes inside a buffer like whitespace.
+    if (c === Ch.Space || c === Ch.LineFeed || c === Ch.Tab || c === Ch.CarriageReturn || c === Ch.Nul) {
       pos++;
     } else if (c === Ch.Slash && text.charCodeAt(pos + 1) === Ch.Slash) {
       const nl = text.indexOf("\n", pos + 2);
