@@ -40,6 +40,9 @@ function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[])
   return true;
 }
 
+/** FloatAttrs per (uniqued) float type, keyed by bit pattern. */
+const floatTables = new WeakMap<FloatType, Map<bigint, FloatAttr>>();
+
 /** IntegerAttrs with |value| < 2^53, per (uniqued) integer type. */
 const smallIntTables = new WeakMap<IntegerType | IndexType, Map<number, IntegerAttr>>();
 
@@ -96,8 +99,13 @@ export class FloatAttr extends Attribute {
   override get type(): FloatType {
     return this.floatType;
   }
+  /** Interned per type in a table keyed by the bit pattern (BigInt keys compare by value). O(1) average. */
   static get(ctx: Context, type: FloatType, bits: bigint): FloatAttr {
-    return ctx.intern(`flt:${type.id}:${bits}`, () => new FloatAttr(ctx, type, bits));
+    let table = floatTables.get(type);
+    if (!table) floatTables.set(type, (table = new Map()));
+    let a = table.get(bits);
+    if (!a) table.set(bits, (a = new FloatAttr(ctx, type, bits)));
+    return a;
   }
 }
 

@@ -21,6 +21,7 @@ export class UnknownLoc extends Location {
 const kPointLineLimit = 1 << 24;
 const kPointColumnLimit = 1 << 16;
 const pointTables = new WeakMap<Context, Map<string, (FileLineColRange[] | undefined)[]>>();
+const fusedTables = new WeakMap<Context, Map<number, FusedLoc[]>>();
 
 /**
  * `loc("f":3:4)`, `loc("f":3:4 to 5:6)`, `loc("f":3:4 to :9)` and `loc("f":3)`.
@@ -106,9 +107,26 @@ export class FusedLoc extends Location {
   }
   /** Builds the fused location exactly as written (no simplification, like the parser). */
   static get(ctx: Context, locations: readonly Location[], metadata?: Attribute): FusedLoc {
-    let key = `locu:${metadata ? metadata.id : ""}:`;
-    for (const l of locations) key += l.id + ",";
-    return ctx.intern(key, () => new FusedLoc(ctx, locations.slice(), metadata));
+    // Interned by a numeric hash of the ids, then compared: no key string per location.
+    let h = metadata ? metadata.id + 1 : 0;
+    for (let i = 0; i < locations.length; i++) {
+      h = Math.imul(h ^ locations[i]!.id, 0x9e3779b1);
+      h ^= h >>> 15;
+    }
+    let table = fusedTables.get(ctx);
+    if (!table) fusedTables.set(ctx, (table = new Map()));
+    const bucket = table.get(h);
+    if (bucket) {
+      outer: for (const f of bucket) {
+        if (f.metadata !== metadata || f.locations.length !== locations.length) continue;
+        for (let i = 0; i < locations.length; i++) if (f.locations[i] !== locations[i]) continue outer;
+        return f;
+      }
+    }
+    const f = new FusedLoc(ctx, locations.slice(), metadata);
+    if (bucket) bucket.push(f);
+    else table.set(h, [f]);
+    return f;
   }
 }
 
@@ -120,13 +138,18 @@ export class FusedLoc extends Location {
  * location without metadata is returned as is. O(n).
  */
 export function getFusedLocation(ctx: Context, locations: readonly Location[], metadata?: Attribute): Location {
-  const seen = new Set<Location>();
   const out: Location[] = [];
+  // Fused locations are usually short: a linear duplicate check, and a Set once long.
+  let seen: Set<Location> | undefined;
   const add = (l: Location): void => {
-    if (!seen.has(l)) {
+    if (seen) {
+      if (seen.has(l)) return;
       seen.add(l);
-      out.push(l);
+    } else {
+      for (let i = 0; i < out.length; i++) if (out[i] === l) return;
+      if (out.length === 32) seen = new Set([...out, l]);
     }
+    out.push(l);
   };
   for (const l of locations) {
     if (l instanceof FusedLoc && l.metadata === metadata) {

@@ -49,7 +49,7 @@ import {
   UnrankedTensorType,
   VectorType,
 } from "../ir/builtin-types.js";
-import { CallSiteLoc, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.js";
+import { CallSiteLoc, FileLineColRange, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.js";
 import type { Block } from "../ir/block.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
@@ -84,6 +84,8 @@ function aliasNameOf(v: Value): string | undefined {
 function aliasChildren(v: Value, out: Value[]): void {
   out.length = 0;
   if (v instanceof Attribute) {
+    // Point locations (one per op with debuginfo) are the most common leaves.
+    if (v instanceof FileLineColRange || v instanceof UnknownLoc) return;
     if (
       v instanceof AffineMapAttr ||
       v instanceof DenseArrayAttr ||
@@ -161,8 +163,9 @@ export class AliasCollector {
   private readonly depth: number[] = [];
   private readonly deferrable: boolean[] = [];
   private readonly childIndices: (readonly number[])[] = [];
-  /** Final names (`#map1`, `!tuple`), and definitions in print order. */
-  private readonly names = new Map<Value, string>();
+  /** Final names (`#map1`, `!tuple`) by entry index, and definitions in print order. */
+  private readonly nameByIndex: (string | undefined)[] = [];
+  private numNames = 0;
   private readonly ordered: number[] = [];
   private readonly scratch: Value[] = [];
   private readonly mayAlias = new Map<Value, boolean>();
@@ -171,12 +174,9 @@ export class AliasCollector {
 
   /** The alias of `v` (`#map1`), or undefined. O(1). */
   nameOf(v: Value): string | undefined {
-    return this.names.size === 0 ? undefined : this.names.get(v);
-  }
-
-  /** Calls `fn` for every aliased value with its name. */
-  forEachName(fn: (v: Value, name: string) => void): void {
-    for (const [v, name] of this.names) fn(v, name);
+    if (this.numNames === 0) return undefined;
+    const i = this.index.get(v);
+    return i === undefined ? undefined : this.nameByIndex[i];
   }
 
   /** `#name = text\n` lines for the deferred or non-deferred aliases, in MLIR's order. */
@@ -185,7 +185,7 @@ export class AliasCollector {
     for (const i of this.ordered) {
       if (this.deferrable[i] !== deferred) continue;
       const v = this.values[i]!;
-      lines.push(this.names.get(v)! + " = " + printer.definitionText(v) + "\n");
+      lines.push(this.nameByIndex[i]! + " = " + printer.definitionText(v) + "\n");
     }
     return lines.join("");
   }
@@ -408,7 +408,8 @@ export class AliasCollector {
       const prefix = (k.isType ? "!" : "#") + k.name;
       let n = counts.get(prefix) ?? 0;
       for (const i of buckets.get(k.key)!) {
-        this.names.set(this.values[i]!, n ? prefix + n : prefix);
+        this.nameByIndex[i] = n ? prefix + n : prefix;
+        this.numNames++;
         this.ordered.push(i);
         n++;
       }

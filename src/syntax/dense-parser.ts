@@ -11,11 +11,18 @@
 // stores one element (MLIR's storage uniquing detects this).
 
 import { DenseIntOrFPElementsAttr, DenseStringElementsAttr, type ElementsAttr } from "../ir/builtin-attributes.js";
-import { ComplexType, FloatType, IndexType, IntegerType, Signedness, type ShapedType } from "../ir/builtin-types.js";
+import { ComplexType, FloatType, IndexType, IntegerType, ShapedType, Signedness } from "../ir/builtin-types.js";
 import { getFloatSemantics } from "../ir/float-format.js";
 import type { Type } from "../ir/type.js";
 import { decodeHexString, decodeStringLiteral, lexStringLiteral } from "./escape.js";
-import { floatBitsFromIntegerLiteral, floatLiteralBits, integerLiteralValue, quoteType, type ParseSink } from "./parse-actions.js";
+import {
+  floatBitsFromIntegerLiteral,
+  floatLiteralBits,
+  integerLiteralValue,
+  quoteType,
+  type ParserHost,
+  type ParseSink,
+} from "./parse-actions.js";
 import { Ch, isAlpha, isDigit, isFloatSpelling, scanBareId, scanNumber } from "./scan.js";
 import { skipTrivia } from "./trivia.js";
 
@@ -423,4 +430,48 @@ export function readElementBits(attr: DenseIntOrFPElementsAttr, i: number, scala
   let v = 0n;
   for (let k = nbytes - 1; k >= 0; k--) v = (v << 8n) | BigInt(data[base + k]!);
   return v;
+}
+
+/**
+ * Parser::parseElementsLiteralType: the type after a `dense`/`sparse` literal
+ * (`: type`, unless `provided`) must be a statically shaped type. `kw` is the
+ * keyword (where MLIR reports); `after` the token after the literal.
+ */
+export function elementsLiteralType(host: ParserHost, provided: Type | undefined, after: number, kw: number): ShapedType | undefined {
+  let type = provided;
+  if (!type) {
+    if (host.text.charCodeAt(after) !== Ch.Colon) return host.emitWrongToken(after, "expected ':'");
+    type = host.parseTypeAt(skipTrivia(host.text, after + 1));
+    if (!type) return undefined;
+  } else {
+    host.pos = after;
+  }
+  if (!(type instanceof ShapedType)) return host.emitErrorAt(kw, "elements literal must be a shaped type");
+  if (!type.hasStaticShape) return host.emitErrorAt(kw, "elements literal type must have static shape");
+  return type;
+}
+
+/**
+ * `dense<...>` (+ `: type` unless `provided`) at `kw`, by hand
+ * (Parser::parseDenseElementsAttr): the hot rich form, so it skips the
+ * chevrotain path. `open` is the `<`, `end` the offset after the matching `>`.
+ * Sets host.pos.
+ */
+export function parseDenseAttr(host: ParserHost, kw: number, open: number, end: number, provided: Type | undefined): ElementsAttr | undefined {
+  const text = host.text;
+  const lit = new TensorLiteral();
+  const close = end - 1;
+  let p = skipTrivia(text, open + 1);
+  if (p !== close || text.charCodeAt(p) !== Ch.Greater) {
+    p = parseTensorLiteral(host, p, /*allowHex=*/ true, lit);
+    if (p < 0) return undefined;
+    p = skipTrivia(text, p);
+    if (p !== close || text.charCodeAt(p) !== Ch.Greater) return host.emitWrongToken(p, "expected '>'");
+  }
+  const type = elementsLiteralType(host, provided, skipTrivia(text, end), kw);
+  if (!type) return undefined;
+  const after = host.pos;
+  const a = buildDenseAttr(host, lit, type, kw);
+  host.pos = after;
+  return a;
 }

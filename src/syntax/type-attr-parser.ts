@@ -16,7 +16,18 @@ import { parseAttributeDictFast, parseAttributeFast, parseLeafAttribute } from "
 import { decodeStringLiteral, lexStringLiteral } from "./escape.js";
 import { parseLocationAttr, parseTrailingLocation } from "./location-parser.js";
 import { attrText, type ParserHost } from "./parse-actions.js";
-import { Ch, currentTokenOffset, scanAttrExtent, scanBalanced, scanBareId, scanLeafAttrExtent, scanTypeExtent, wrongTokenOffset } from "./scan.js";
+import {
+  Ch,
+  currentTokenOffset,
+  isBareIdChar,
+  scanAttrExtent,
+  scanBalanced,
+  scanBareId,
+  scanLeafAttrExtent,
+  scanTypeExtent,
+  wrongTokenOffset,
+} from "./scan.js";
+import { parseDenseAttr } from "./dense-parser.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
 import { typeAttrLexer } from "./type-attr-lexer.js";
@@ -329,9 +340,20 @@ export class TypeAttrParser implements ParserHost {
       this.pos = end;
       return hit;
     }
-    const a = this.runGrammar(GrammarKind.Attribute, q, end, type) as Attribute | undefined;
+    const a = this.isDenseLiteral(q) ? this.denseByHand(q, type) : (this.runGrammar(GrammarKind.Attribute, q, end, type) as Attribute | undefined);
     if (a && this.pos === end) this.attrCache.set(key, a);
     return a;
+  }
+
+  /** `dense` + trivia + `<` at `q`: constants are common enough to skip chevrotain. */
+  private isDenseLiteral(q: number): boolean {
+    const text = this.text;
+    return text.startsWith("dense", q) && !isBareIdChar(text.charCodeAt(q + 5)) && text.charCodeAt(skipTrivia(text, q + 5)) === Ch.Less;
+  }
+
+  private denseByHand(q: number, type: Type | undefined): Attribute | undefined {
+    const open = skipTrivia(this.text, q + 5);
+    return parseDenseAttr(this, q, open, scanBalanced(this.text, open), type);
   }
 
   distinctAttr(id: bigint, referenced: Attribute, offset: number): Attribute | undefined {

@@ -94,6 +94,9 @@ export class TypeAttrPrinter {
   /** Memoised alias-free texts ("impl" strings; their children may print as aliases). */
   private readonly impl = new Map<Type | Attribute, string>();
   private readonly distinctIds = new Map<DistinctAttr, number>();
+  /** Locations of one file repeat its name: keep the last one quoted. */
+  private lastFilename = "";
+  private lastQuotedFilename = '""';
   private readonly aliases: AliasCollector;
 
   constructor(
@@ -115,7 +118,6 @@ export class TypeAttrPrinter {
   collectAliases(root: Operation): void {
     if (this.options.printLocalScope) return;
     this.aliases.collect(root);
-    this.aliases.forEachName((v, name) => this.printed.set(v, name));
   }
 
   /** Alias definitions printed before the top-level op (`#map = affine_map<...>\n`...). */
@@ -135,14 +137,14 @@ export class TypeAttrPrinter {
   /** A type, or its alias. Memoised per type: O(1) after the first call. */
   printType(t: Type): string {
     let s = this.printed.get(t);
-    if (s === undefined) this.printed.set(t, (s = this.implOf(t)));
+    if (s === undefined) this.printed.set(t, (s = this.aliases.nameOf(t) ?? this.implOf(t)));
     return s;
   }
 
   /** An attribute, or its alias. Memoised per attribute. */
   printAttribute(a: Attribute): string {
     let s = this.printed.get(a);
-    if (s === undefined) this.printed.set(a, (s = this.implOf(a)));
+    if (s === undefined) this.printed.set(a, (s = this.aliases.nameOf(a) ?? this.implOf(a)));
     return s;
   }
 
@@ -250,7 +252,7 @@ export class TypeAttrPrinter {
         else this.attrChildren(v, children);
         for (let i = children.length - 1; i >= 0; i--) {
           const c = children[i]!;
-          if (!this.printed.has(c) && !this.isMemoised(c)) {
+          if (!this.printed.has(c) && !this.isMemoised(c) && this.aliases.nameOf(c) === undefined) {
             stack.push(c);
             expanded.push(false);
           }
@@ -412,7 +414,11 @@ export class TypeAttrPrinter {
   private locationInternal(loc: Location): string {
     if (loc instanceof UnknownLoc) return "unknown";
     if (loc instanceof FileLineColRange) {
-      let s = quoteString(loc.filename) + ":" + loc.startLine + ":" + loc.startColumn;
+      if (loc.filename !== this.lastFilename) {
+        this.lastFilename = loc.filename;
+        this.lastQuotedFilename = quoteString(loc.filename);
+      }
+      let s = this.lastQuotedFilename + ":" + loc.startLine + ":" + loc.startColumn;
       if (loc.endLine !== loc.startLine) s += " to " + loc.endLine + ":" + loc.endColumn;
       else if (loc.endColumn !== loc.startColumn) s += " to :" + loc.endColumn;
       return s;
