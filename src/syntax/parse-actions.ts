@@ -395,8 +395,11 @@ export function finishMemRefType(
 ): ShapedType | undefined {
   if (memorySpace instanceof IntegerAttr && memorySpace.value === 0n) memorySpace = undefined;
   // isSupportedMemorySpace: integers, strings, dictionaries, or attributes of
-  // non-builtin dialects (none here: unregistered ones are builtin OpaqueAttrs).
-  const badSpace = memorySpace !== undefined && !(memorySpace instanceof IntegerAttr || memorySpace instanceof StringAttr || memorySpace instanceof DictionaryAttr);
+  // non-builtin dialects. A dialect attribute we keep opaque may belong to a
+  // dialect mlir-opt has registered (`#gpu.address_space<...>`), so accept it.
+  const badSpace =
+    memorySpace !== undefined &&
+    !(memorySpace instanceof IntegerAttr || memorySpace instanceof StringAttr || memorySpace instanceof DictionaryAttr || memorySpace instanceof OpaqueAttr);
   if (prefix.unranked) {
     if (badSpace) return sink.emitErrorAt(prefix.start, "unsupported memory space Attribute");
     return UnrankedMemRefType.get(sink.ctx, elementType, memorySpace);
