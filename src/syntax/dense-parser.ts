@@ -20,6 +20,7 @@ import {
   floatLiteralBits,
   integerLiteralValue,
   quoteType,
+  smallIntegerLiteral,
   type ParserHost,
   type ParseSink,
 } from "./parse-actions.js";
@@ -319,7 +320,27 @@ export function buildDenseAttr(sink: ParseSink, lit: TensorLiteral, type: Shaped
   const count = splat ? factor : n;
   const data = new Uint8Array(bits === 1 ? (count + 7) >> 3 : (count * bits) / 8);
   const nbytes = bits / 8;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   for (let i = 0; i < n; i++) {
+    // Fast paths for large literals: f32/f64 from plain decimals, and short
+    // decimal integers of up to 48 bits, without BigInt.
+    const kind = lit.kinds[i]!;
+    if (kind === LitKind.Float && scalar instanceof FloatType && (scalar.kind === "f32" || scalar.kind === "f64")) {
+      const x = Number(text.substring(lit.starts[i]!, lit.ends[i]!));
+      if (scalar.kind === "f32") view.setFloat32(i * 4, lit.negs[i] ? -x : x, true);
+      else view.setFloat64(i * 8, lit.negs[i] ? -x : x, true);
+      continue;
+    }
+    if (kind === LitKind.Int && scalar instanceof IntegerType && bits > 1 && scalar.width <= 48) {
+      const unsigned = scalar.signedness === Signedness.Unsigned;
+      if (!(lit.negs[i] && unsigned)) {
+        const small = smallIntegerLiteral(text, lit.starts[i]!, lit.ends[i]!, lit.negs[i]!, scalar);
+        if (typeof small === "number") {
+          storeNumberLE(data, i * nbytes, nbytes, small < 0 ? small + 2 ** scalar.width : small);
+          continue;
+        }
+      }
+    }
     const v = elementBits(sink, lit, i, scalar, text);
     if (v === undefined) return undefined;
     if (bits === 1) {
@@ -329,6 +350,14 @@ export function buildDenseAttr(sink: ParseSink, lit: TensorLiteral, type: Shaped
     }
   }
   return makeDenseIntOrFP(sink, type, data, splat);
+}
+
+/** Writes a non-negative integer below 2^48 little-endian. */
+function storeNumberLE(data: Uint8Array, byteOffset: number, nbytes: number, x: number): void {
+  for (let i = 0; i < nbytes; i++) {
+    data[byteOffset + i] = x & 0xff;
+    x = Math.floor(x / 256);
+  }
 }
 
 /** The storage bits of stored token `i` as an element of `scalar`, or undefined after reporting. */

@@ -167,7 +167,7 @@ export function integerLiteralValue(spelling: string, negative: boolean, type: I
  * when out of range, or undefined when the literal is hex or too long for
  * doubles (callers then use integerLiteralValue). O(digits).
  */
-function smallIntegerLiteral(text: string, start: number, end: number, negative: boolean, type: IntegerType | IndexType): number | null | undefined {
+export function smallIntegerLiteral(text: string, start: number, end: number, negative: boolean, type: IntegerType | IndexType): number | null | undefined {
   if (end - start > 15 || (end - start > 1 && text.charCodeAt(start + 1) === Ch.x)) return undefined;
   let v = 0;
   for (let i = start; i < end; i++) v = v * 10 + (text.charCodeAt(i) - Ch.D0);
