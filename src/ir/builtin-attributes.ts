@@ -11,15 +11,32 @@ import type { Type } from "./type.js";
 /** StringAttrs per type (the context stands for "no type"), keyed by value. */
 const stringTables = new WeakMap<object, Map<string, StringAttr>>();
 /** ArrayAttrs and DictionaryAttrs per context, bucketed by a content hash. */
-const arrayTables = new WeakMap<Context, Map<number, ArrayAttr[]>>();
-const dictTables = new WeakMap<Context, Map<number, DictionaryAttr[]>>();
+const arrayTables = new WeakMap<Context, Map<number, Bucket<ArrayAttr>>>();
+const dictTables = new WeakMap<Context, Map<number, Bucket<DictionaryAttr>>>();
 /** Dense ids of dictionary key names per context (for hashing dictionaries). */
 const nameIds = new WeakMap<Context, Map<string, number>>();
 
-function hashTable<T>(tables: WeakMap<Context, Map<number, T[]>>, ctx: Context): Map<number, T[]> {
+/** A hash bucket: one value (the common case, no array allocated) or several. */
+type Bucket<T> = T | T[];
+
+function hashTable<T>(tables: WeakMap<Context, Map<number, Bucket<T>>>, ctx: Context): Map<number, Bucket<T>> {
   let t = tables.get(ctx);
   if (!t) tables.set(ctx, (t = new Map()));
   return t;
+}
+
+/** Finds a value in a bucket that satisfies `same`. */
+function findInBucket<T>(bucket: Bucket<T> | undefined, same: (v: T) => boolean): T | undefined {
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) return same(bucket) ? bucket : undefined;
+  for (const v of bucket) if (same(v)) return v;
+  return undefined;
+}
+
+function addToBucket<T>(table: Map<number, Bucket<T>>, h: number, bucket: Bucket<T> | undefined, v: T): void {
+  if (bucket === undefined) table.set(h, v);
+  else if (Array.isArray(bucket)) bucket.push(v);
+  else table.set(h, [bucket, v]);
 }
 
 /** One step of a 32-bit multiplicative hash. */
@@ -145,16 +162,24 @@ export class ArrayAttr extends Attribute {
   }
   /** Interned by a numeric hash of the element ids, then compared element-wise. O(n) average. */
   static get(ctx: Context, value: readonly Attribute[]): ArrayAttr {
+    return ArrayAttr.getImpl(ctx, value, false);
+  }
+  /**
+   * @internal As `get`, taking ownership of `value` (the caller never changes
+   * it again), so a new attribute does not copy it. For parsers.
+   */
+  static getOwned(ctx: Context, value: Attribute[]): ArrayAttr {
+    return ArrayAttr.getImpl(ctx, value, true);
+  }
+  private static getImpl(ctx: Context, value: readonly Attribute[], owned: boolean): ArrayAttr {
     let h = value.length | 0;
     for (let i = 0; i < value.length; i++) h = mixHash(h, value[i]!.id);
     const table = hashTable(arrayTables, ctx);
     const bucket = table.get(h);
-    if (bucket) {
-      for (const a of bucket) if (sameAttrs(a.value, value)) return a;
-    }
-    const a = new ArrayAttr(ctx, value.slice());
-    if (bucket) bucket.push(a);
-    else table.set(h, [a]);
+    const hit = findInBucket(bucket, (a) => sameAttrs(a.value, value));
+    if (hit) return hit;
+    const a = new ArrayAttr(ctx, owned ? value : value.slice());
+    addToBucket(table, h, bucket, a);
     return a;
   }
 }
@@ -182,6 +207,16 @@ export class DictionaryAttr extends Attribute {
    * unique (callers report duplicates first). O(n log n).
    */
   static get(ctx: Context, entries: readonly NamedAttribute[]): DictionaryAttr {
+    return DictionaryAttr.getImpl(ctx, entries, false);
+  }
+  /**
+   * @internal As `get`, taking ownership of `entries` (the caller never changes
+   * it again), so a new dictionary does not copy it. For parsers.
+   */
+  static getOwned(ctx: Context, entries: NamedAttribute[]): DictionaryAttr {
+    return DictionaryAttr.getImpl(ctx, entries, true);
+  }
+  private static getImpl(ctx: Context, entries: readonly NamedAttribute[], owned: boolean): DictionaryAttr {
     if (entries.length === 0) return ctx.emptyDictionary;
     let sorted = entries;
     for (let i = 1; i < entries.length; i++) {
@@ -203,12 +238,10 @@ export class DictionaryAttr extends Attribute {
     }
     const table = hashTable(dictTables, ctx);
     const bucket = table.get(h);
-    if (bucket) {
-      for (const d of bucket) if (sameEntries(d.entries, sorted)) return d;
-    }
-    const d = new DictionaryAttr(ctx, sorted === entries ? entries.slice() : sorted);
-    if (bucket) bucket.push(d);
-    else table.set(h, [d]);
+    const hit = findInBucket(bucket, (d) => sameEntries(d.entries, sorted));
+    if (hit) return hit;
+    const d = new DictionaryAttr(ctx, sorted === entries && !owned ? entries.slice() : sorted);
+    addToBucket(table, h, bucket, d);
     return d;
   }
   /** @internal The context's shared empty dictionary. */

@@ -44,6 +44,10 @@ interface AttrFrame {
   key: string;
 }
 
+/** Placeholders for the unused list of a frame (never written). */
+const kNoElements: Attribute[] = [];
+const kNoEntries: NamedAttribute[] = [];
+
 /** Keywords that start a rich attribute handled by the chevrotain path. */
 function isRichKeyword(text: string, q: number, e: number): boolean {
   switch (e - q) {
@@ -101,7 +105,7 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
         value = ArrayAttr.get(ctx, []);
         q++;
       } else {
-        (stack ??= []).push({ isDict: false, elements: [], entries: [], seen: undefined, key: "" });
+        (stack ??= []).push({ isDict: false, elements: [], entries: kNoEntries, seen: undefined, key: "" });
         continue;
       }
     } else if (c === Ch.LBrace) {
@@ -110,7 +114,7 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
         value = ctx.emptyDictionary;
         q++;
       } else {
-        const f: AttrFrame = { isDict: true, elements: [], entries: [], seen: undefined, key: "" };
+        const f: AttrFrame = { isDict: true, elements: kNoElements, entries: [], seen: undefined, key: "" };
         (stack ??= []).push(f);
         const r = parseDictKey(host, f, q);
         if (r < 0) return undefined;
@@ -145,7 +149,7 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
         if (d !== Ch.RBracket) return host.emitWrongToken(q, "expected ',' or ']'");
         q++;
         stack.pop();
-        value = ArrayAttr.get(ctx, top.elements);
+        value = ArrayAttr.getOwned(ctx, top.elements);
         continue;
       }
       top.entries.push({ name: top.key, value });
@@ -163,7 +167,7 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
       if (d !== Ch.RBrace) return host.emitWrongToken(q, "expected '}' in attribute dictionary");
       q++;
       stack.pop();
-      value = DictionaryAttr.get(ctx, top.entries);
+      value = DictionaryAttr.getOwned(ctx, top.entries);
     }
   }
 }
