@@ -178,7 +178,9 @@ class OpParser {
     private readonly src: SourceFile,
   ) {
     this.text = src.text;
-    this.tp = new TypeAttrParser(ctx, src, this.aliases, (offset, message) => this.error(offset, message));
+    this.tp = new TypeAttrParser(ctx, src, this.aliases, (offset, message, note) =>
+      note === undefined ? this.error(offset, message) : this.errorWithNote(offset, message, offset, note),
+    );
     this.moduleName = ctx.getOperationName("builtin.module");
   }
 
@@ -869,6 +871,11 @@ class OpParser {
     // Location.
     let loc: Location;
     const lp = this.skip();
+    if (this.text.startsWith("loc", lp) && !isBareIdChar(this.text.charCodeAt(lp + 3)) && this.text.charCodeAt(lp + 3) !== Ch.LParen) {
+      this.pos = lp + 3;
+      this.wrongToken(this.skip(), "expected '(' in location");
+      return false;
+    }
     if (this.text.startsWith("loc(", lp)) {
       this.tp.pos = lp;
       const l = this.tp.parseLocation();
