@@ -13,6 +13,22 @@ const stringTables = new WeakMap<object, Map<string, StringAttr>>();
 /** ArrayAttrs and DictionaryAttrs per context, bucketed by a content hash. */
 const arrayTables = new WeakMap<Context, Map<number, Bucket<ArrayAttr>>>();
 const dictTables = new WeakMap<Context, Map<number, Bucket<DictionaryAttr>>>();
+const denseTables = new WeakMap<Context, Map<number, Bucket<DenseIntOrFPElementsAttr>>>();
+const denseArrayTables = new WeakMap<Context, Map<number, Bucket<DenseArrayAttr>>>();
+
+/** FNV-1a over bytes (32-bit). O(n). */
+function hashBytes(data: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
+  return h;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Dense ids of dictionary key names per context (for hashing dictionaries). */
 const nameIds = new WeakMap<Context, Map<string, number>>();
 
@@ -358,10 +374,21 @@ export class DenseIntOrFPElementsAttr extends ElementsAttr {
   ) {
     super(ctx);
   }
+  /**
+   * Interned by (type, splat flag, bytes): a numeric hash of the bytes picks a
+   * bucket, then bytes are compared (no key string). O(data length).
+   */
   static get(ctx: Context, type: ShapedType, data: Uint8Array, isSplat: boolean): DenseIntOrFPElementsAttr {
-    const key = `dense:${type.id}:${isSplat ? 1 : 0}:${bytesKey(data)}`;
-    return ctx.intern(key, () => new DenseIntOrFPElementsAttr(ctx, type, data, isSplat));
+    const h = mixHash(mixHash(hashBytes(data), type.id), isSplat ? 1 : 0);
+    const table = hashTable(denseTables, ctx);
+    const bucket = table.get(h);
+    const hit = findInBucket(bucket, (d) => d.shapedType === type && d.isSplat === isSplat && sameBytes(d.data, data));
+    if (hit) return hit;
+    const d = new DenseIntOrFPElementsAttr(ctx, type, data, isSplat);
+    addToBucket(table, h, bucket, d);
+    return d;
   }
+
   override get type(): ShapedType {
     return this.shapedType;
   }
@@ -440,8 +467,16 @@ export class DenseArrayAttr extends Attribute {
   ) {
     super(ctx);
   }
+  /** Interned by (element type, size, bytes) through a byte hash, like DenseIntOrFPElementsAttr. */
   static get(ctx: Context, elementType: IntegerType | FloatType, size: number, data: Uint8Array): DenseArrayAttr {
-    return ctx.intern(`darr:${elementType.id}:${size}:${bytesKey(data)}`, () => new DenseArrayAttr(ctx, elementType, size, data));
+    const h = mixHash(mixHash(hashBytes(data), elementType.id), size);
+    const table = hashTable(denseArrayTables, ctx);
+    const bucket = table.get(h);
+    const hit = findInBucket(bucket, (d) => d.elementType === elementType && d.size === size && sameBytes(d.data, data));
+    if (hit) return hit;
+    const d = new DenseArrayAttr(ctx, elementType, size, data);
+    addToBucket(table, h, bucket, d);
+    return d;
   }
 }
 
@@ -496,8 +531,3 @@ export class StridedLayoutAttr extends Attribute {
   }
 }
 
-/** Uniquing key for raw element data. Hashing the bytes as latin1 keeps keys exact. O(n). */
-function bytesKey(data: Uint8Array): string {
-  if (data.length <= 64) return String.fromCharCode.apply(null, Array.from(data));
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("latin1");
-}
