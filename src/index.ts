@@ -19,6 +19,7 @@ export { verify } from "./ir/verifier.js";
 export { DominanceInfo } from "./ir/dominance.js";
 export { SymbolTable } from "./ir/symbol-table.js";
 export { registerBuiltinDialect } from "./dialect/builtin.js";
+export { registerFuncDialect } from "./dialect/func.js";
 export { SourceFile } from "./syntax/source.js";
 export { parseSourceFile, type ParseOptions } from "./syntax/op-parser.js";
 export { printTopLevel, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import { Context } from "../ir/context.js";
 import type { Diagnostic } from "../ir/diagnostics.js";
 import { registerBuiltinDialect } from "../dialect/builtin.js";
+import { registerFuncDialect } from "../dialect/func.js";
 import { verify } from "../ir/verifier.js";
 import { parseSourceFile } from "../syntax/op-parser.js";
 import { printOpForDiagnostic, printTopLevel, type PrintOptions } from "../syntax/printer.js";
@@ -155,6 +156,7 @@ interface ChunkResult {
 function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   const ctx = new Context({ allowUnregisteredDialects: s.allowUnregistered });
   registerBuiltinDialect(ctx);
+  registerFuncDialect(ctx);
   let output = "";
   let ok = false;
   const root = parseSourceFile(ctx, chunk, { implicitModule: s.implicitModule });

@@ -1,5 +1,7 @@
 // ARGS: --allow-unregistered-dialect
-// ERROR: 4:16: custom op 'func.func' expected non-empty function body
-// custom func.func with an empty body
-func.func @f() {
-}
+// ERROR: 5:1: empty block: expect at least a terminator
+// func.func whose body is one block without ops (the custom-syntax variant, '{ }' body,
+// returns with the func dialect's assembly format)
+"func.func"() <{function_type = () -> (), sym_name = "f"}> ({
+^bb0:
+}) : () -> ()

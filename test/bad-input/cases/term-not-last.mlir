@@ -1,7 +1,7 @@
 // ARGS: --allow-unregistered-dialect
 // ERROR: 5:3: 'func.return' op must be the last operation in the parent block
 // func.return followed by another op
-func.func @f() {
+"func.func"() <{function_type = () -> (), sym_name = "f"}> ({
   "func.return"() : () -> ()
-  %0 = arith.constant 1 : i32
-}
+  %0 = "x.a"() : () -> i32
+}) : () -> ()

@@ -1,5 +1,7 @@
 // ARGS: --allow-unregistered-dialect
-// ERROR: 5:18: expected operation name in quotes
-// custom func.func whose closing brace is missing
-func.func @f(%a: i32) -> i32 {
-  return %a : i32
+// ERROR: 7:34: expected operation name in quotes
+// func.func whose region and op close are missing (the custom-syntax variant returns
+// with the func dialect's assembly format)
+"func.func"() <{function_type = (i32) -> i32, sym_name = "f"}> ({
+^bb0(%a: i32):
+  "func.return"(%a) : (i32) -> ()
