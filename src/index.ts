@@ -20,6 +20,7 @@ export { DominanceInfo } from "./ir/dominance.js";
 export { SymbolTable } from "./ir/symbol-table.js";
 export { registerBuiltinDialect } from "./dialect/builtin.js";
 export { registerFuncDialect } from "./dialect/func.js";
+export { registerControlFlowDialect } from "./dialect/cf.js";
 export { SourceFile } from "./syntax/source.js";
 export { parseSourceFile, type ParseOptions } from "./syntax/op-parser.js";
 export { printTopLevel, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";

@@ -6,6 +6,7 @@ import { Context } from "../ir/context.js";
 import type { Diagnostic } from "../ir/diagnostics.js";
 import { registerBuiltinDialect } from "../dialect/builtin.js";
 import { registerFuncDialect } from "../dialect/func.js";
+import { registerControlFlowDialect } from "../dialect/cf.js";
 import { verify } from "../ir/verifier.js";
 import { parseSourceFile } from "../syntax/op-parser.js";
 import { printOpForDiagnostic, printTopLevel, type PrintOptions } from "../syntax/printer.js";
@@ -157,6 +158,7 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   const ctx = new Context({ allowUnregisteredDialects: s.allowUnregistered });
   registerBuiltinDialect(ctx);
   registerFuncDialect(ctx);
+  registerControlFlowDialect(ctx);
   let output = "";
   let ok = false;
   const root = parseSourceFile(ctx, chunk, { implicitModule: s.implicitModule });

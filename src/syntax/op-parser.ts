@@ -13,14 +13,14 @@ import type { Context } from "../ir/context.js";
 import { Severity } from "../ir/diagnostics.js";
 import { FileLineColRange, type Location } from "../ir/location.js";
 import { Operation } from "../ir/operation.js";
-import { OpTrait, type OperationName } from "../ir/operation-name.js";
+import type { OperationName } from "../ir/operation-name.js";
 import { Region } from "../ir/region.js";
 import type { Type } from "../ir/type.js";
 import type { Value } from "../ir/value.js";
 import { AliasTable, TypeAttrParser } from "./type-attr-parser.js";
 import { parseResourceBlock } from "./resource-parser.js";
 import type { SourceFile } from "./source.js";
-import { ForwardRefValue, IsolatedNameScope, type NameEntry } from "./ssa-scope.js";
+import { ForwardRefValue, NameScope, type NameEntry } from "./ssa-scope.js";
 import { skipTrivia } from "./trivia.js";
 
 const enum Ch {
@@ -124,7 +124,7 @@ interface PendingOp {
   /** Custom module form: symbol name and attributes from the head. */
   moduleAttrs: NamedAttribute[];
   /** The name scope the op itself lives in (its operands and results). */
-  scope: IsolatedNameScope;
+  scope: NameScope;
   /** Custom forms: operand and result types read from the head. */
   operandTypes: Type[];
   resultTypes: Type[];
@@ -144,9 +144,7 @@ interface RegionFrame {
   region: Region;
   block: Block | null;
   labels: Map<string, LabelInfo>;
-  scope: IsolatedNameScope;
-  /** Whether this region opened `scope` (its op is IsolatedFromAbove). */
-  ownsScope: boolean;
+  scope: NameScope;
 }
 
 /** Options for parsing a source buffer. */
@@ -170,7 +168,7 @@ class OpParser {
   private readonly aliases = new AliasTable();
   private readonly tp: TypeAttrParser;
   private readonly moduleName: OperationName;
-  private readonly topScope = new IsolatedNameScope();
+  private readonly topScope = new NameScope();
   private readonly topLabels = new Map<string, LabelInfo>();
 
   constructor(
@@ -441,7 +439,7 @@ class OpParser {
   //===--------------------------------------------------------------------===//
 
   /** Parses results, name, operands, successors and properties (everything before regions). */
-  private parseOpHead(frame: RegionFrame | undefined, scope: IsolatedNameScope): PendingOp | undefined {
+  private parseOpHead(frame: RegionFrame | undefined, scope: NameScope): PendingOp | undefined {
     const text = this.text;
     const results: ResultBinding[] = [];
     if (text.charCodeAt(this.pos) === Ch.Percent) {
@@ -505,7 +503,7 @@ class OpParser {
     results: ResultBinding[],
     nameOffset: number,
     frame: RegionFrame | undefined,
-    scope: IsolatedNameScope,
+    scope: NameScope,
   ): PendingOp | undefined {
     const nameText = this.readOpNameString();
     if (nameText === undefined) return undefined;
@@ -518,8 +516,7 @@ class OpParser {
       return undefined;
     }
     const name = this.ctx.getOperationName(nameText);
-    // mlir-opt reports an unregistered op at the token after its name.
-    if (!name.isRegistered && !this.checkUnregistered(name, this.skip())) return undefined;
+    if (!name.isRegistered && !this.checkUnregistered(name, nameOffset, this.skip())) return undefined;
     // Operands.
     if (!this.expect(Ch.LParen, "expected '(' to start operand list")) return undefined;
     const operands: OperandRef[] = [];
@@ -595,7 +592,7 @@ class OpParser {
   }
 
   /** `module @name? (attributes {dict})?` — the region follows. */
-  private parseModuleHead(results: ResultBinding[], nameOffset: number, scope: IsolatedNameScope): PendingOp | undefined {
+  private parseModuleHead(results: ResultBinding[], nameOffset: number, scope: NameScope): PendingOp | undefined {
     if (results.length) {
       this.error(nameOffset, "cannot name an operation with no results");
       return undefined;
@@ -648,7 +645,7 @@ class OpParser {
    * `builtin.unrealized_conversion_cast` in its declarative format
    * `($inputs^ : type($inputs))? to type($outputs) attr-dict`.
    */
-  private parseCastHead(results: ResultBinding[], nameOffset: number, scope: IsolatedNameScope): PendingOp | undefined {
+  private parseCastHead(results: ResultBinding[], nameOffset: number, scope: NameScope): PendingOp | undefined {
     const operands: OperandRef[] = [];
     const operandTypes: Type[] = [];
     if (this.peek() === Ch.Percent) {
@@ -711,10 +708,11 @@ class OpParser {
     }
   }
 
-  private checkUnregistered(name: OperationName, offset: number): boolean {
+  /** Rejects an unknown op at its name (loaded dialect) or at the token after it (mlir-opt's positions). */
+  private checkUnregistered(name: OperationName, nameOffset: number, offset: number): boolean {
     if (this.ctx.isDialectLoaded(name.dialect)) {
       this.error(
-        offset,
+        nameOffset,
         `unregistered operation '${name.name}' found in dialect ('${name.dialect}') that does not allow unknown operations`,
       );
       return false;
@@ -778,10 +776,12 @@ class OpParser {
   private pushRegion(op: PendingOp, frames: RegionFrame[]): void {
     const region = new Region(null);
     op.regions.push(region);
-    const isolated = op.name.hasTrait(OpTrait.IsolatedFromAbove);
-    const scope = isolated ? new IsolatedNameScope() : op.scope;
-    if (!isolated) scope.pushRegion();
-    frames.push({ op, region, block: null, labels: new Map(), scope, ownsScope: isolated });
+    // mlir-opt 22 resolves names across IsolatedFromAbove boundaries while
+    // parsing (the verifier then reports "using value defined outside the
+    // region"), and a name used outside cannot be redefined inside: one scope.
+    const scope = op.scope;
+    scope.pushRegion();
+    frames.push({ op, region, block: null, labels: new Map(), scope });
     // An empty region `{}` has no blocks; otherwise a block starts unless a label comes first.
   }
 
@@ -801,11 +801,7 @@ class OpParser {
         return false;
       }
     }
-    if (frame.ownsScope) {
-      if (!this.checkForwardRefs(frame.scope)) return false;
-    } else {
-      frame.scope.popRegion();
-    }
+    frame.scope.popRegion();
     const op = frame.op;
     if (op.form === OpForm.Module) {
       // builtin.module's custom form always has its single block, even when written `{}`.
@@ -944,7 +940,7 @@ class OpParser {
   // SSA names
   //===--------------------------------------------------------------------===//
 
-  private resolveOperand(scope: IsolatedNameScope, ref: OperandRef, type: Type): Value | undefined {
+  private resolveOperand(scope: NameScope, ref: OperandRef, type: Type): Value | undefined {
     let e = scope.entries.get(ref.name);
     if (!e) {
       e = { values: [], defOffsets: [], numDefined: 0 };
@@ -974,13 +970,13 @@ class OpParser {
   }
 
   /** Defines `%name#0..count-1` as results `first..` of `op` (or one block argument). */
-  private defineName(scope: IsolatedNameScope, name: string, first: number, count: number, op: Operation, offset: number): boolean {
+  private defineName(scope: NameScope, name: string, first: number, count: number, op: Operation, offset: number): boolean {
     const values: Value[] = [];
     for (let i = 0; i < count; i++) values.push(op.results[first + i]!);
     return this.defineValues(scope, name, values, offset);
   }
 
-  private defineValues(scope: IsolatedNameScope, name: string, values: Value[], offset: number): boolean {
+  private defineValues(scope: NameScope, name: string, values: Value[], offset: number): boolean {
     let e: NameEntry | undefined = scope.entries.get(name);
     if (!e) {
       e = { values: [], defOffsets: [], numDefined: 0 };
@@ -1017,7 +1013,7 @@ class OpParser {
   }
 
   /** Reports the earliest unresolved forward reference of a closing isolated scope. */
-  private checkForwardRefs(scope: IsolatedNameScope): boolean {
+  private checkForwardRefs(scope: NameScope): boolean {
     if (scope.numForwardRefs === 0) return true;
     let first: ForwardRefValue | undefined;
     for (const e of scope.entries.values())

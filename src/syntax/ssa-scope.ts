@@ -1,5 +1,5 @@
-// SSA name scopes for the parser: definitions visible per region, forward
-// references as placeholders, and their resolution (MLIR's IsolatedSSANameScope).
+// SSA name scope for the parser: definitions visible per region, forward
+// references as placeholders, and their resolution.
 
 import type { Type } from "../ir/type.js";
 import { Value } from "../ir/value.js";
@@ -32,10 +32,11 @@ export interface NameEntry {
 }
 
 /**
- * Names visible inside one isolated-from-above region tree. Each nested region
+ * Names visible while parsing one file (mlir-opt 22 does not restart names at
+ * IsolatedFromAbove ops in the generic form). Each nested region
  * pushes a frame recording the names it defined; popping it hides them again.
  */
-export class IsolatedNameScope {
+export class NameScope {
   readonly entries = new Map<string, NameEntry>();
   private readonly regionFrames: string[][] = [[]];
   /** Forward references created and not yet resolved. */

@@ -1,0 +1,72 @@
+// The cf dialect's branch ops in generic form (`cf.br`, `cf.cond_br`), with
+// MLIR's successor-operand checks (BranchOpInterface) and wording
+// (mlir-opt 22). Custom syntax arrives with the YAML dialect loader.
+
+import { DenseArrayAttr } from "../ir/builtin-attributes.js";
+import { IntegerType } from "../ir/builtin-types.js";
+import type { Context } from "../ir/context.js";
+import { success, type LogicalResult } from "../ir/logical-result.js";
+import type { Operation } from "../ir/operation.js";
+import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
+
+/**
+ * BranchOpInterface's check: successor `index` receives operands
+ * `[first, first + count)`, which must match its block arguments in number and type.
+ */
+function verifySuccessorOperands(op: Operation, index: number, first: number, count: number): LogicalResult {
+  const block = op.getSuccessor(index);
+  if (count !== block.numArguments)
+    return op.emitError(`branch has ${count} operands for successor #${index}, but target block has ${block.numArguments}`);
+  for (let i = 0; i < count; i++)
+    if (op.getOperand(first + i).type !== block.args[i]!.type)
+      return op.emitError(`type mismatch for bb argument #${i} of successor #${index}`);
+  return success();
+}
+
+/** `cf.br`: every operand goes to the single successor. */
+export const BranchOpDef: OpDefinition = {
+  name: "cf.br",
+  traits: OpTrait.Terminator | OpTrait.Pure,
+  verify(op) {
+    if (op.numSuccessors !== 1) return op.emitOpError(`requires 1 successor but found ${op.numSuccessors}`);
+    return verifySuccessorOperands(op, 0, 0, op.numOperands);
+  },
+};
+
+/** The i32 entries of a `array<i32: ...>` attribute, or undefined for any other attribute. */
+function segmentSizes(op: Operation): number[] | undefined {
+  const a = op.getAttr("operandSegmentSizes");
+  if (!(a instanceof DenseArrayAttr) || a.elementType !== IntegerType.get(op.context, 32)) return undefined;
+  const view = new DataView(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+  const out: number[] = [];
+  for (let i = 0; i < a.size; i++) out.push(view.getInt32(i * 4, /*littleEndian=*/ true));
+  return out;
+}
+
+/** `cf.cond_br`: condition, then the operands of each successor, split by `operandSegmentSizes`. */
+export const CondBranchOpDef: OpDefinition = {
+  name: "cf.cond_br",
+  traits: OpTrait.Terminator | OpTrait.Pure,
+  inherentAttrNames: ["operandSegmentSizes", "branch_weights"],
+  verify(op) {
+    // An absent property is all zeros, as MLIR default-initialises it.
+    const sizes = segmentSizes(op) ?? [0, 0, 0];
+    if (sizes.length !== 3)
+      return op.emitOpError(`'operandSegmentSizes' attribute for specifying operand segments must have 3 elements, but got ${sizes.length}`);
+    const total = sizes[0]! + sizes[1]! + sizes[2]!;
+    if (total !== op.numOperands)
+      return op.emitOpError(
+        `operand count (${op.numOperands}) does not match with the total size (${total}) specified in attribute 'operandSegmentSizes'`,
+      );
+    if (op.numSuccessors !== 2) return op.emitOpError(`requires 2 successors but found ${op.numSuccessors}`);
+    const r = verifySuccessorOperands(op, 0, sizes[0]!, sizes[1]!);
+    if (r.failed) return r;
+    return verifySuccessorOperands(op, 1, sizes[0]! + sizes[1]!, sizes[2]!);
+  },
+};
+
+/** Registers `cf.br` and `cf.cond_br`; `cf` becomes a loaded dialect. */
+export function registerControlFlowDialect(ctx: Context): void {
+  ctx.registerOperation(BranchOpDef);
+  ctx.registerOperation(CondBranchOpDef);
+}
