@@ -154,7 +154,12 @@ export class TypeAttrPrinter {
       const t = a.type;
       if (t instanceof IntegerType && t.width === 64 && t.isSignless) return a.value.toString();
     } else if (a instanceof FloatAttr) {
-      if (a.type.kind === "f64") return formatFloat(a.bits, "f64");
+      // A hex bit pattern (NaN, inf, some integral values) keeps its type, or it
+      // would read back as an integer (MLIR elides only decimal forms).
+      if (a.type.kind === "f64") {
+        const text = formatFloat(a.bits, "f64");
+        if (!text.startsWith("0x") && !text.startsWith("-0x")) return text;
+      }
     }
     return this.printAttribute(a);
   }
