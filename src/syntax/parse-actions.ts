@@ -66,6 +66,10 @@ export interface ParserHost extends ParseSink {
   readonly i64: IntegerType;
   readonly f64: FloatType;
   parseTypeAt(q: number): Type | undefined;
+  /** The type whose source text starts at `q`, if parsed before (then `pos` is after it). */
+  cachedTypeAt(q: number): Type | undefined;
+  /** Records that `text[start, end)` spells `t`. */
+  rememberType(start: number, end: number, t: Type): void;
   parseAttributeAt(q: number, type?: Type): Attribute | undefined;
   /** A non-container attribute (see parseLeafAttribute), cached by source text. */
   leafAttribute(q: number, providedType: Type | undefined): Attribute | undefined;

@@ -286,6 +286,17 @@ export class TypeAttrParser implements ParserHost {
     return t;
   }
 
+  cachedTypeAt(q: number): Type | undefined {
+    const end = scanTypeExtent(this.text, q);
+    const hit = this.typeCache.get(this.text.substring(q, end));
+    if (hit) this.pos = end;
+    return hit;
+  }
+
+  rememberType(start: number, end: number, t: Type): void {
+    this.typeCache.set(this.text.substring(start, end), t);
+  }
+
   /** Integer types by width (index) per signedness, for widths of up to 4 digits. */
   private readonly intTypes: IntegerType[][] = [[], [], []];
 

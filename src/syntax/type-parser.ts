@@ -93,7 +93,13 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
     } else if (isAlpha(c) || c === Ch.Underscore) {
       const e = scanBareId(text, q);
       const kind = shapedKindOf(text, q, e);
-      if (kind >= 0) {
+      // Nested shaped types (function signatures, tuples) repeat far more than
+      // the types around them: look them up by source text before rebuilding.
+      const hit = kind >= 0 && stack.length ? host.cachedTypeAt(q) : undefined;
+      if (hit) {
+        value = hit;
+        q = host.pos;
+      } else if (kind >= 0) {
         const lt = skipTrivia(text, e);
         if (text.charCodeAt(lt) !== Ch.Less) return host.emitWrongToken(lt, `expected '<' in ${shapedNames[kind]} type`);
         const prefix = scanShapePrefix(text, kind as ShapedKind, q, lt + 1, newShapePrefix());
@@ -108,9 +114,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
         q = prefix.end;
         nonFunction = false;
         continue;
-      }
-      value = scalarType(host, q, e);
-      if (value !== undefined) {
+      } else if ((value = scalarType(host, q, e)) !== undefined) {
         q = e;
       } else if (host.failed) {
         return undefined;
@@ -229,6 +233,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
           if (!t) return undefined;
           value = t;
           q = host.pos;
+          if (stack.length) host.rememberType(top.start, q, t);
           break;
         }
       }
