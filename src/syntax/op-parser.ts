@@ -22,67 +22,17 @@ import { parseResourceBlock } from "./resource-parser.js";
 import type { SourceFile } from "./source.js";
 import { ForwardRefValue, NameScope, type NameEntry } from "./ssa-scope.js";
 import { skipTrivia } from "./trivia.js";
-
-const enum Ch {
-  Tab = 9,
-  LF = 10,
-  CR = 13,
-  Space = 32,
-  Bang = 33,
-  Quote = 34,
-  Hash = 35,
-  Dollar = 36,
-  Percent = 37,
-  LParen = 40,
-  RParen = 41,
-  Comma = 44,
-  Minus = 45,
-  Dot = 46,
-  Slash = 47,
-  D0 = 48,
-  D9 = 57,
-  Colon = 58,
-  Less = 60,
-  Equal = 61,
-  Greater = 62,
-  At = 64,
-  A = 65,
-  Z = 90,
-  LBracket = 91,
-  Backslash = 92,
-  RBracket = 93,
-  Caret = 94,
-  Underscore = 95,
-  a = 97,
-  z = 122,
-  LBrace = 123,
-  RBrace = 125,
-}
-
-function isDigit(c: number): boolean {
-  return c >= Ch.D0 && c <= Ch.D9;
-}
-function isLetter(c: number): boolean {
-  return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z);
-}
-/** Characters allowed after the first in a suffix id (`%`, `^`, `#`, `!`, `@` names). */
-function isSuffixIdChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === Ch.Dollar || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus;
-}
-/** Characters allowed after the first in a bare identifier. */
-function isBareIdChar(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === Ch.Underscore || c === Ch.Dollar || c === Ch.Dot;
-}
+import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanSuffixId } from "./scan.js";
 
 /** Whether `c` can start some MLIR token (others are "unexpected character" to MLIR's lexer). */
 function isTokenStart(c: number): boolean {
-  if (isLetter(c) || isDigit(c)) return true;
+  if (isAlpha(c) || isDigit(c)) return true;
   switch (c) {
     case Ch.Quote: case Ch.Percent: case Ch.Caret: case Ch.Hash: case Ch.Bang: case Ch.At:
     case Ch.LParen: case Ch.RParen: case Ch.LBrace: case Ch.RBrace: case Ch.LBracket: case Ch.RBracket:
     case Ch.Less: case Ch.Greater: case Ch.Colon: case Ch.Comma: case Ch.Equal: case Ch.Minus:
     case Ch.Underscore: case Ch.Dot: case Ch.Dollar: case Ch.Slash:
-    case 42 /* * */: case 43 /* + */: case 63 /* ? */: case 124 /* | */:
+    case Ch.Star: case Ch.Plus: case Ch.Question: case Ch.Pipe:
       return true;
     default:
       return false;
@@ -243,30 +193,18 @@ class OpParser {
   }
   /** Reads the id after a sigil at `this.pos` (which points at the sigil). Returns "" if none. */
   private readSuffixId(): string {
-    const t = this.text;
-    const start = this.pos + 1;
-    let p = start;
-    const c = t.charCodeAt(p);
-    if (isDigit(c)) {
-      while (isDigit(t.charCodeAt(p))) p++;
-    } else if (isLetter(c) || c === Ch.Dollar || c === Ch.Dot || c === Ch.Underscore || c === Ch.Minus) {
-      p++;
-      while (isSuffixIdChar(t.charCodeAt(p))) p++;
-    } else {
-      return "";
-    }
-    this.pos = p;
-    return t.substring(start, p);
+    const end = scanSuffixId(this.text, this.pos);
+    if (end < 0) return "";
+    const id = this.text.substring(this.pos + 1, end);
+    this.pos = end;
+    return id;
   }
   private readBareId(): string {
-    const t = this.text;
     const start = this.pos;
-    const c = t.charCodeAt(start);
-    if (!(isLetter(c) || c === Ch.Underscore)) return "";
-    let p = start + 1;
-    while (isBareIdChar(t.charCodeAt(p))) p++;
-    this.pos = p;
-    return t.substring(start, p);
+    const c = this.text.charCodeAt(start);
+    if (!(isAlpha(c) || c === Ch.Underscore)) return "";
+    this.pos = scanBareId(this.text, start);
+    return this.text.substring(start, this.pos);
   }
   private readDecimal(): number {
     const t = this.text;

@@ -40,6 +40,7 @@ export const enum Ch {
   LBracket = 91,
   Backslash = 92,
   RBracket = 93,
+  Caret = 94,
   Underscore = 95,
   a = 97,
   e = 101,
@@ -50,6 +51,7 @@ export const enum Ch {
   x = 120,
   z = 122,
   LBrace = 123,
+  Pipe = 124,
   RBrace = 125,
 }
 
