@@ -13,6 +13,7 @@ export { Block } from "./ir/block.js";
 export { Region } from "./ir/region.js";
 export { Value, OpResult, BlockArgument, OpOperand, BlockOperand } from "./ir/value.js";
 export { walk, WalkOrder, WalkResult } from "./ir/walk.js";
+export { Builder, type InsertionPoint, type CreateOptions } from "./ir/builder.js";
 export { Diagnostic, DiagnosticEngine, Severity, type DiagnosticHandler } from "./ir/diagnostics.js";
 export { success, failure, succeeded, failed, type LogicalResult } from "./ir/logical-result.js";
 export { verify } from "./ir/verifier.js";
@@ -42,4 +43,3 @@ export function parseSourceString(ctx: Context, text: string, filename = "<strin
   if (!ctx.isDialectLoaded("builtin")) registerBuiltinDialect(ctx);
   return parseSourceFile(ctx, new SourceFile(filename, Buffer.from(text, "utf8").toString("latin1")));
 }
-export { Builder, type InsertionPoint, type CreateOptions } from "./ir/builder.js";

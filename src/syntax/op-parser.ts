@@ -732,10 +732,9 @@ class OpParser {
   /** At `}`: checks the region's labels and names, then resumes its op. */
   private closeRegion(frames: RegionFrame[], top: Block): boolean {
     const frame = frames.pop()!;
-    for (const [label, info] of frame.labels) {
+    for (const info of frame.labels.values()) {
       if (info.defOffset < 0) {
-        this.error(info.refOffset, `reference to an undefined block`);
-        void label;
+        this.error(info.refOffset, "reference to an undefined block");
         return false;
       }
     }

@@ -59,13 +59,12 @@ export function parseResourceBlock(ctx: Context, tp: TypeAttrParser, pos: number
       if (text.charCodeAt(q) !== Ch.LBrace) return wrong(q, "expected '{'");
       if (isDialect && group !== "builtin" && !ctx.isDialectLoaded(group))
         return fail(groupOffset, `dialect '${group}' is unknown`);
-      return parseBraced(tp, text, q, report, (keyOffset, key, r) => {
+      return parseBraced(tp, text, q, report, (_keyOffset, key, r) => {
         const v = parseValue(tp, r);
         if (v.end < 0) {
           if (v.end === -2) return fail(r, isDialect ? `expected hex string blob for key '${key}'` : `expected string value for key '${key}'`);
           return -1;
         }
-        void keyOffset;
         if (isDialect) {
           if (typeof v.value !== "string") return fail(r, `expected hex string blob for key '${key}'`);
           const blob = decodeBlob(v.value, key);
