@@ -7,6 +7,7 @@ import { Attribute } from "./attribute.js";
 import type { IntegerType, IndexType, FloatType, ShapedType } from "./builtin-types.js";
 import type { Context } from "./context.js";
 import type { Type } from "./type.js";
+import { addToBucket, findInBucket, hashBytes, hashTable, mixHash, sameBytes, type Bucket } from "./structural-hash.js";
 
 /** StringAttrs per type (the context stands for "no type"), keyed by value. */
 const stringTables = new WeakMap<object, Map<string, StringAttr>>();
@@ -16,50 +17,8 @@ const dictTables = new WeakMap<Context, Map<number, Bucket<DictionaryAttr>>>();
 const denseTables = new WeakMap<Context, Map<number, Bucket<DenseIntOrFPElementsAttr>>>();
 const denseArrayTables = new WeakMap<Context, Map<number, Bucket<DenseArrayAttr>>>();
 
-/** FNV-1a over bytes (32-bit). O(n). */
-function hashBytes(data: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
-  return h;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Dense ids of dictionary key names per context (for hashing dictionaries). */
 const nameIds = new WeakMap<Context, Map<string, number>>();
-
-/** A hash bucket: one value (the common case, no array allocated) or several. */
-type Bucket<T> = T | T[];
-
-function hashTable<T>(tables: WeakMap<Context, Map<number, Bucket<T>>>, ctx: Context): Map<number, Bucket<T>> {
-  let t = tables.get(ctx);
-  if (!t) tables.set(ctx, (t = new Map()));
-  return t;
-}
-
-/** Finds a value in a bucket that satisfies `same`. */
-function findInBucket<T>(bucket: Bucket<T> | undefined, same: (v: T) => boolean): T | undefined {
-  if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return same(bucket) ? bucket : undefined;
-  for (const v of bucket) if (same(v)) return v;
-  return undefined;
-}
-
-function addToBucket<T>(table: Map<number, Bucket<T>>, h: number, bucket: Bucket<T> | undefined, v: T): void {
-  if (bucket === undefined) table.set(h, v);
-  else if (Array.isArray(bucket)) bucket.push(v);
-  else table.set(h, [bucket, v]);
-}
-
-/** One step of a 32-bit multiplicative hash. */
-function mixHash(h: number, v: number): number {
-  h = Math.imul(h ^ v, 0x9e3779b1);
-  return h ^ (h >>> 15);
-}
 
 function sameAttrs(a: readonly Attribute[], b: readonly Attribute[]): boolean {
   if (a.length !== b.length) return false;

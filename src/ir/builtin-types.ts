@@ -5,6 +5,7 @@ import type { Attribute } from "./attribute.js";
 import type { Context } from "./context.js";
 import type { FloatKind } from "./float-format.js";
 import { Type } from "./type.js";
+import { addToBucket, findInBucket, hashTable, mixHash, type Bucket } from "./structural-hash.js";
 
 /** Marks a dynamic dimension (`?`) in a shape. Static sizes are ≥ 0. */
 export const kDynamic = -1;
@@ -122,6 +123,14 @@ export class TupleType extends Type {
   }
 }
 
+const functionTypeTables = new WeakMap<Context, Map<number, Bucket<FunctionType>>>();
+
+function sameTypes(a: readonly Type[], b: readonly Type[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** `(T...) -> (T...)`. */
 export class FunctionType extends Type {
   private constructor(
@@ -131,11 +140,21 @@ export class FunctionType extends Type {
   ) {
     super(ctx);
   }
+  /**
+   * Interned by a numeric hash of the member ids (parsed IR has about one
+   * distinct signature per op, so no key string is built). O(inputs + results).
+   */
   static get(ctx: Context, inputs: readonly Type[], results: readonly Type[]): FunctionType {
-    return ctx.intern(
-      `fn:${idList(inputs)}>${idList(results)}`,
-      () => new FunctionType(ctx, inputs.slice(), results.slice()),
-    );
+    let h = mixHash(inputs.length, results.length);
+    for (let i = 0; i < inputs.length; i++) h = mixHash(h, inputs[i]!.id);
+    for (let i = 0; i < results.length; i++) h = mixHash(h, results[i]!.id);
+    const table = hashTable(functionTypeTables, ctx);
+    const bucket = table.get(h);
+    const hit = findInBucket(bucket, (f) => sameTypes(f.inputs, inputs) && sameTypes(f.results, results));
+    if (hit) return hit;
+    const f = new FunctionType(ctx, inputs.slice(), results.slice());
+    addToBucket(table, h, bucket, f);
+    return f;
   }
 }
 

@@ -1,0 +1,47 @@
+// Structural hashing for uniquing without key strings: numeric content
+// hashes, per-context tables of buckets, and byte-array helpers. Used by the
+// builtin types and attributes whose instances are created once per op.
+
+import type { Context } from "./context.js";
+
+/** FNV-1a over bytes (32-bit). O(n). */
+export function hashBytes(data: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < data.length; i++) h = Math.imul(h ^ data[i]!, 0x01000193);
+  return h;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A hash bucket: one value (the common case, no array allocated) or several. */
+export type Bucket<T> = T | T[];
+
+export function hashTable<T>(tables: WeakMap<Context, Map<number, Bucket<T>>>, ctx: Context): Map<number, Bucket<T>> {
+  let t = tables.get(ctx);
+  if (!t) tables.set(ctx, (t = new Map()));
+  return t;
+}
+
+/** Finds a value in a bucket that satisfies `same`. */
+export function findInBucket<T>(bucket: Bucket<T> | undefined, same: (v: T) => boolean): T | undefined {
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) return same(bucket) ? bucket : undefined;
+  for (const v of bucket) if (same(v)) return v;
+  return undefined;
+}
+
+export function addToBucket<T>(table: Map<number, Bucket<T>>, h: number, bucket: Bucket<T> | undefined, v: T): void {
+  if (bucket === undefined) table.set(h, v);
+  else if (Array.isArray(bucket)) bucket.push(v);
+  else table.set(h, [bucket, v]);
+}
+
+/** One step of a 32-bit multiplicative hash. */
+export function mixHash(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
