@@ -7,6 +7,7 @@ import { StringAttr, UnitAttr } from "../ir/builtin-attributes.js";
 import { Severity, type Diagnostic } from "../ir/diagnostics.js";
 import { CallSiteLoc, FileLineColRange, FusedLoc, NameLoc, UnknownLoc, type Location } from "../ir/location.js";
 import type { SourceFile } from "./source.js";
+import { quoteString } from "./escape.js";
 
 /** Finds the buffer a file location points into (mlir-opt: the input file). */
 export type SourceLookup = (filename: string) => SourceFile | undefined;
@@ -77,18 +78,6 @@ function getCallSiteLoc(loc: Location): CallSiteLoc | undefined {
   return undefined;
 }
 
-/** `"text"` with llvm::printEscapedString's escapes (`\\`, `\XX` for `"` and non-printables). */
-function quote(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) out += "\\\\";
-    else if (c >= 0x20 && c < 0x7f && c !== 0x22) out += text[i];
-    else out += "\\" + (c >> 4).toString(16).toUpperCase() + (c & 15).toString(16).toUpperCase();
-  }
-  return out + '"';
-}
-
 /**
  * `loc(...)` as MLIR prints a location attribute on its own: what mlir-opt
  * puts before a message whose location holds no file position.
@@ -100,14 +89,14 @@ export function printLocation(loc: Location, options: RenderOptions = {}): strin
 function printLocationBody(loc: Location, options: RenderOptions): string {
   if (loc instanceof UnknownLoc) return "unknown";
   if (loc instanceof FileLineColRange) {
-    const head = quote(loc.filename) + ":" + loc.startLine + ":" + loc.startColumn;
+    const head = quoteString(loc.filename) + ":" + loc.startLine + ":" + loc.startColumn;
     if (loc.isPoint) return head;
     if (loc.endLine === loc.startLine) return head + " to :" + loc.endColumn;
     return head + " to " + loc.endLine + ":" + loc.endColumn;
   }
   if (loc instanceof NameLoc) {
     const child = loc.child instanceof UnknownLoc ? "" : "(" + printLocationBody(loc.child, options) + ")";
-    return quote(loc.name) + child;
+    return quoteString(loc.name) + child;
   }
   if (loc instanceof CallSiteLoc)
     return "callsite(" + printLocationBody(loc.callee, options) + " at " + printLocationBody(loc.caller, options) + ")";
@@ -124,7 +113,7 @@ function printLocationBody(loc: Location, options: RenderOptions): string {
 
 function printMetadata(attr: Attribute, options: RenderOptions): string {
   if (options.printAttribute) return options.printAttribute(attr);
-  if (attr instanceof StringAttr) return quote(attr.value);
+  if (attr instanceof StringAttr) return quoteString(attr.value);
   if (attr instanceof UnitAttr) return "unit";
   return "<<attribute>>";
 }

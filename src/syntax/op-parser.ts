@@ -80,6 +80,31 @@ interface PendingOp {
   resultTypes: Type[];
 }
 
+/** A pending op with empty operand, successor, region and type lists unless `parts` gives them. */
+function pendingOp(
+  form: OpForm,
+  name: OperationName,
+  nameOffset: number,
+  results: ResultBinding[],
+  scope: NameScope,
+  parts: Partial<Pick<PendingOp, "operands" | "successors" | "properties" | "moduleAttrs" | "operandTypes" | "resultTypes">> = {},
+): PendingOp {
+  return {
+    form,
+    name,
+    nameOffset,
+    results,
+    operands: parts.operands ?? [],
+    successors: parts.successors ?? [],
+    properties: parts.properties,
+    regions: [],
+    moduleAttrs: parts.moduleAttrs ?? [],
+    scope,
+    operandTypes: parts.operandTypes ?? [],
+    resultTypes: parts.resultTypes ?? [],
+  };
+}
+
 /** A block label as seen so far in one region. */
 interface LabelInfo {
   block: Block;
@@ -513,20 +538,7 @@ class OpParser {
       if (!properties) return undefined;
       if (!this.expect(Ch.Greater, "expected '>' to close properties")) return undefined;
     }
-    return {
-      form: OpForm.Generic,
-      name,
-      nameOffset,
-      results,
-      operands,
-      successors,
-      properties,
-      regions: [],
-      moduleAttrs: [],
-      scope,
-      operandTypes: [],
-      resultTypes: [],
-    };
+    return pendingOp(OpForm.Generic, name, nameOffset, results, scope, { operands, successors, properties });
   }
 
   /** `module @name? (attributes {dict})?` — the region follows. */
@@ -563,20 +575,7 @@ class OpParser {
       this.wrongToken(this.pos, "expected '{' to begin a region");
       return undefined;
     }
-    return {
-      form: OpForm.Module,
-      name: this.moduleName,
-      nameOffset,
-      results,
-      operands: [],
-      successors: [],
-      properties: undefined,
-      regions: [],
-      moduleAttrs: attrs,
-      scope,
-      operandTypes: [],
-      resultTypes: [],
-    };
+    return pendingOp(OpForm.Module, this.moduleName, nameOffset, results, scope, { moduleAttrs: attrs });
   }
 
   /**
@@ -617,20 +616,7 @@ class OpParser {
       if (!d) return undefined;
       attrs.push(...d.entries);
     }
-    return {
-      form: OpForm.Cast,
-      name: this.ctx.getOperationName("builtin.unrealized_conversion_cast"),
-      nameOffset,
-      results,
-      operands,
-      successors: [],
-      properties: undefined,
-      regions: [],
-      moduleAttrs: attrs,
-      scope,
-      operandTypes,
-      resultTypes,
-    };
+    return pendingOp(OpForm.Cast, this.ctx.getOperationName("builtin.unrealized_conversion_cast"), nameOffset, results, scope, { operands, moduleAttrs: attrs, operandTypes, resultTypes });
   }
 
   /** `T (, T)*` into `out`. */
