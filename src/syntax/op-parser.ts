@@ -22,7 +22,7 @@ import { parseResourceBlock } from "./resource-parser.js";
 import type { SourceFile } from "./source.js";
 import { ForwardRefValue, NameScope, type NameEntry } from "./ssa-scope.js";
 import { skipTrivia } from "./trivia.js";
-import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanSuffixId } from "./scan.js";
+import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanSuffixId, wrongTokenOffset } from "./scan.js";
 
 /** Whether `c` can start some MLIR token (others are "unexpected character" to MLIR's lexer). */
 function isTokenStart(c: number): boolean {
@@ -167,31 +167,32 @@ class OpParser {
     this.failed = true;
     this.ctx.diagnostics.emit(Severity.Error, this.locAt(offset), message);
   }
-  /**
-   * Reports an unexpected token the way MLIR's emitWrongTokenError does: at
-   * end of file one character back, and for a token that starts a line, at the
-   * end of the previous non-blank line (before a `//` on it, even one that is
-   * inside a string — MLIR's own heuristic).
-   */
+  /** Reports an unexpected token where MLIR's emitWrongTokenError would (see wrongTokenOffset). */
   private wrongToken(offset: number, message: string): void {
-    const t = this.text;
-    let p = offset >= t.length ? Math.max(0, t.length - 1) : offset;
-    const original = p;
-    for (;;) {
-      while (p > 0 && (t.charCodeAt(p - 1) === Ch.Space || t.charCodeAt(p - 1) === Ch.Tab)) p--;
-      if (p === 0) {
-        p = original;
-        break;
-      }
-      const c = t.charCodeAt(p - 1);
-      if (c !== Ch.LF && c !== Ch.CR) break;
-      p--;
-      const lineStart = Math.max(t.lastIndexOf("\n", p - 1), t.lastIndexOf("\r", p - 1)) + 1;
-      const comment = t.indexOf("//", lineStart);
-      if (comment >= 0 && comment < p) p = comment;
-    }
-    this.error(p, message);
+    this.error(wrongTokenOffset(this.text, offset), message);
   }
+
+  /**
+   * Parses `element (, element)*` and the closing `close` character (MLIR's
+   * parseCommaSeparatedList); after an element anything but `,` or `close` is
+   * reported as `message`. Returns false after an error.
+   */
+  private parseCommaList(close: number, message: string, element: () => boolean): boolean {
+    for (;;) {
+      if (!element()) return false;
+      const d = this.peek();
+      if (d === Ch.Comma) {
+        this.pos++;
+      } else if (d === close) {
+        this.pos++;
+        return true;
+      } else {
+        this.wrongToken(this.pos, message);
+        return false;
+      }
+    }
+  }
+
   private errorWithNote(offset: number, message: string, noteOffset: number, note: string): void {
     if (this.failed) return;
     this.failed = true;
@@ -488,45 +489,30 @@ class OpParser {
       this.wrongToken(this.pos, "expected ')' to end operand list");
       return undefined;
     }
-    if (first !== Ch.RParen) {
-      for (;;) {
+    if (first === Ch.RParen) {
+      this.pos++;
+    } else {
+      const ok = this.parseCommaList(Ch.RParen, "expected ')' to end operand list", () => {
         const ref = this.parseOperandRef();
-        if (!ref) return undefined;
-        operands.push(ref);
-        const d = this.peek();
-        if (d === Ch.Comma) {
-          this.pos++;
-          continue;
-        }
-        if (d === Ch.RParen) break;
-        this.wrongToken(this.pos, "expected ')' to end operand list");
-        return undefined;
-      }
+        if (ref) operands.push(ref);
+        return ref !== undefined;
+      });
+      if (!ok) return undefined;
     }
-    this.pos++;
     // Successors.
     const successors: Block[] = [];
     if (this.peek() === Ch.LBracket) {
       this.pos++;
-      for (;;) {
-        this.skip();
-        if (this.text.charCodeAt(this.pos) !== Ch.Caret) {
+      const ok = this.parseCommaList(Ch.RBracket, "expected ',' or ']'", () => {
+        if (this.text.charCodeAt(this.skip()) !== Ch.Caret) {
           this.wrongToken(this.pos, "expected block name");
-          return undefined;
+          return false;
         }
         const b = this.parseBlockRef(frame);
-        if (!b) return undefined;
-        successors.push(b);
-        const d = this.peek();
-        if (d === Ch.Comma) {
-          this.pos++;
-          continue;
-        }
-        if (d === Ch.RBracket) break;
-        this.wrongToken(this.pos, "expected ',' or ']'");
-        return undefined;
-      }
-      this.pos++;
+        if (b) successors.push(b);
+        return b !== undefined;
+      });
+      if (!ok) return undefined;
     }
     // Properties.
     let properties: Attribute | undefined;
@@ -788,22 +774,8 @@ class OpParser {
     }
     const operandTypes: readonly Type[] = fnType ? fnType.inputs : op.operandTypes;
     // Location.
-    let loc: Location;
-    const lp = this.skip();
-    if (this.text.startsWith("loc", lp) && !isBareIdChar(this.text.charCodeAt(lp + 3)) && this.text.charCodeAt(lp + 3) !== Ch.LParen) {
-      this.pos = lp + 3;
-      this.wrongToken(this.skip(), "expected '(' in location");
-      return false;
-    }
-    if (this.text.startsWith("loc(", lp)) {
-      this.tp.pos = lp;
-      const l = this.tp.parseLocation();
-      this.pos = this.tp.pos;
-      if (!l) return false;
-      loc = l;
-    } else {
-      loc = this.locAt(op.nameOffset);
-    }
+    const loc = this.parseTrailingLocation(op.nameOffset);
+    if (!loc) return false;
     // Operands.
     const operandValues = new Array<Value>(op.operands.length);
     for (let i = 0; i < op.operands.length; i++) {
@@ -974,6 +946,48 @@ class OpParser {
     return info.block;
   }
 
+  /**
+   * An optional trailing `loc(...)`; without one, the location of
+   * `defaultOffset` in this file (MLIR's default for ops and block arguments).
+   * Returns undefined after reporting an error.
+   */
+  private parseTrailingLocation(defaultOffset: number): Location | undefined {
+    const lp = this.skip();
+    const t = this.text;
+    if (!t.startsWith("loc", lp) || isBareIdChar(t.charCodeAt(lp + 3))) return this.locAt(defaultOffset);
+    if (t.charCodeAt(lp + 3) !== Ch.LParen) {
+      this.pos = lp + 3;
+      this.wrongToken(this.skip(), "expected '(' in location");
+      return undefined;
+    }
+    this.tp.pos = lp;
+    const l = this.tp.parseLocation();
+    this.pos = this.tp.pos;
+    return l;
+  }
+
+  /** `%name: type loc(...)?`: appends the argument to `block` and defines its name. */
+  private parseBlockArgument(frame: RegionFrame, block: Block): boolean {
+    const argOffset = this.skip();
+    if (this.text.charCodeAt(argOffset) !== Ch.Percent) {
+      this.wrongToken(argOffset, "expected SSA operand");
+      return false;
+    }
+    const argName = this.readSuffixId();
+    if (!argName) {
+      this.error(argOffset, "invalid SSA name");
+      return false;
+    }
+    if (!this.expect(Ch.Colon, "expected ':' and type for SSA operand")) return false;
+    this.tp.pos = this.skip();
+    const t = this.tp.parseType();
+    this.pos = this.tp.pos;
+    if (!t) return false;
+    const loc = this.parseTrailingLocation(argOffset);
+    if (!loc) return false;
+    return this.defineValues(frame.scope, argName, [block.addArgument(t, loc)], argOffset);
+  }
+
   /** `^name(%a: T loc(...), ...):` — starts a new block in the current region. */
   private parseBlockLabel(frame: RegionFrame): void {
     const offset = this.pos;
@@ -997,47 +1011,11 @@ class OpParser {
     frame.block = block;
     if (this.peek() === Ch.LParen) {
       this.pos++;
-      if (this.peek() !== Ch.RParen) {
-        for (;;) {
-          const argOffset = this.skip();
-          if (this.text.charCodeAt(argOffset) !== Ch.Percent) {
-            this.wrongToken(argOffset, "expected SSA operand");
-            return;
-          }
-          const argName = this.readSuffixId();
-          if (!argName) {
-            this.error(argOffset, "invalid SSA name");
-            return;
-          }
-          if (!this.expect(Ch.Colon, "expected ':' and type for SSA operand")) return;
-          this.tp.pos = this.skip();
-          const t = this.tp.parseType();
-          this.pos = this.tp.pos;
-          if (!t) return;
-          let loc: Location;
-          const lp = this.skip();
-          if (this.text.startsWith("loc(", lp)) {
-            this.tp.pos = lp;
-            const l = this.tp.parseLocation();
-            this.pos = this.tp.pos;
-            if (!l) return;
-            loc = l;
-          } else {
-            loc = this.locAt(argOffset);
-          }
-          const arg = block.addArgument(t, loc);
-          if (!this.defineValues(frame.scope, argName, [arg], argOffset)) return;
-          const d = this.peek();
-          if (d === Ch.Comma) {
-            this.pos++;
-            continue;
-          }
-          if (d === Ch.RParen) break;
-          this.wrongToken(this.pos, "expected ')'");
-          return;
-        }
+      if (this.peek() === Ch.RParen) {
+        this.pos++;
+      } else if (!this.parseCommaList(Ch.RParen, "expected ')'", () => this.parseBlockArgument(frame, block))) {
+        return;
       }
-      this.pos++;
     }
     this.expect(Ch.Colon, "expected ':' after block name");
   }
