@@ -37,6 +37,7 @@ import {
   printIntegerSet,
   printIntegerSetBody,
 } from "../../src/syntax/affine-printer.js";
+import { makeRng as rng } from "../support/rng.js";
 
 /** A Map-backed Uniquer, standing in for the Context. */
 class TestUniquer implements Uniquer {
@@ -252,17 +253,6 @@ describe("parsing", () => {
 // Oracle: mlir-opt-22
 //===----------------------------------------------------------------------===//
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Gen {
   text: string;

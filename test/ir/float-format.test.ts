@@ -17,6 +17,7 @@ import {
   type FloatKind,
 } from "../../src/ir/float-format.js";
 import { FloatCategory, decodeFloatBits, encodeFloatValue, makeLargest } from "../../src/ir/float-semantics.js";
+import { makeRng } from "../support/rng.js";
 
 /** Exact decimal text of m × 2^e in MLIR float literal syntax. */
 function dyadicToDecimal(m: bigint, e: number): string {
@@ -25,17 +26,6 @@ function dyadicToDecimal(m: bigint, e: number): string {
   return s.slice(0, s.length + e) + "." + s.slice(s.length + e);
 }
 
-/** mulberry32: a small seeded PRNG, so the oracle inputs are the same on every run. */
-function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomBits(rng: () => number, width: number): bigint {
   let b = 0n;
