@@ -180,6 +180,11 @@ export interface ScanError {
   message: string;
 }
 
+/** The opening bracket matched by closing bracket `c` (`>` closes `<`). */
+function openerOf(c: number): number {
+  return c === Ch.Greater ? Ch.Less : c === Ch.RBracket ? Ch.LBracket : c === Ch.RParen ? Ch.LParen : Ch.LBrace;
+}
+
 /**
  * Scans a pretty dialect symbol body starting at the `<` at `p`
  * (Parser::parseDialectSymbolBody): nested `<([{` must balance, `->` is one
@@ -206,19 +211,10 @@ export function scanDialectBody(text: string, p: number): number | ScanError {
         if (text.charCodeAt(q) === Ch.Greater) q++;
         break;
       case Ch.Greater:
-        if (stack[stack.length - 1] !== Ch.Less) return { offset: curToken, message: unbalanced(stack) };
-        stack.pop();
-        break;
       case Ch.RBracket:
-        if (stack[stack.length - 1] !== Ch.LBracket) return { offset: curToken, message: unbalanced(stack) };
-        stack.pop();
-        break;
       case Ch.RParen:
-        if (stack[stack.length - 1] !== Ch.LParen) return { offset: curToken, message: unbalanced(stack) };
-        stack.pop();
-        break;
       case Ch.RBrace:
-        if (stack[stack.length - 1] !== Ch.LBrace) return { offset: curToken, message: unbalanced(stack) };
+        if (stack[stack.length - 1] !== openerOf(c)) return { offset: curToken, message: unbalanced(stack) };
         stack.pop();
         break;
       case Ch.Quote: {
