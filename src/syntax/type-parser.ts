@@ -60,6 +60,9 @@ interface TypeFrame {
 
 const shapedNames = ["tensor", "memref", "vector"];
 
+/** Nesting depth up to which nested shaped types go through the text cache. */
+const kMaxCachedDepth = 4;
+
 /**
  * Parses the type starting at `q` (trivia already skipped). On success sets
  * `host.pos` after it and returns the type; on error reports once and returns
@@ -95,7 +98,9 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
       const kind = shapedKindOf(text, q, e);
       // Nested shaped types (function signatures, tuples) repeat far more than
       // the types around them: look them up by source text before rebuilding.
-      const hit = kind >= 0 && stack.length ? host.cachedTypeAt(q) : undefined;
+      // Only near the top: each lookup scans to the end of the type, which
+      // would be quadratic in 10,000-deep nestings.
+      const hit = kind >= 0 && stack.length > 0 && stack.length <= kMaxCachedDepth ? host.cachedTypeAt(q) : undefined;
       if (hit) {
         value = hit;
         q = host.pos;
@@ -233,7 +238,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
           if (!t) return undefined;
           value = t;
           q = host.pos;
-          if (stack.length) host.rememberType(top.start, q, t);
+          if (stack.length > 0 && stack.length <= kMaxCachedDepth) host.rememberType(top.start, q, t);
           break;
         }
       }
