@@ -32,6 +32,7 @@ import {
 } from "../ir/affine-expr.js";
 import { AffineMap, IntegerSet } from "../ir/affine-map.js";
 import type { Uniquer } from "../ir/uniquer.js";
+import { wrongTokenOffset } from "./scan.js";
 
 //===----------------------------------------------------------------------===//
 // Public API
@@ -322,7 +323,7 @@ class AffineParser extends EmbeddedActionsParser {
   /** MLIR's emitWrongTokenError at token `t`. */
   private failWrongToken(t: IToken, message: string): never {
     const at = this.offsetOf(t);
-    return this.fail(wrongTokenOffset(this.text, at), message, at);
+    return this.fail(wrongTokenOffset(this.text, at, /*body=*/ true), message, at);
   }
 
   /** MLIR's emitError at token `t`. */
@@ -631,35 +632,6 @@ const parser = new AffineParser();
 // Driver
 //===----------------------------------------------------------------------===//
 
-/**
- * Where MLIR's emitWrongTokenError reports an error about the token at `at`:
- * back over blanks to the end of the previous token, over line breaks to the
- * end of the previous line (before a `//` comment on it). Reaching the start of
- * the body stops at 0: in MLIR the `<` before the body stops the walk there.
- */
-function wrongTokenOffset(text: string, at: number): number {
-  let end = at;
-  for (;;) {
-    while (end > 0) {
-      const c = text.charCodeAt(end - 1);
-      if (c !== Ch.Space && c !== Ch.Tab) break;
-      end--;
-    }
-    if (end === 0) return 0;
-    const c = text.charCodeAt(end - 1);
-    if (c !== Ch.LF && c !== Ch.CR) return end;
-    end--;
-    let lineStart = end;
-    while (lineStart > 0) {
-      const d = text.charCodeAt(lineStart - 1);
-      if (d === Ch.LF || d === Ch.CR) break;
-      lineStart--;
-    }
-    const comment = text.indexOf("//", lineStart);
-    if (comment >= 0 && comment < end) end = comment;
-  }
-}
-
 /** MLIR's lexer diagnostic for a character that starts no token. */
 function lexError(text: string, offset: number): AffineParseError {
   switch (text.charCodeAt(offset)) {
@@ -721,7 +693,7 @@ function parseBody(text: string, u: Uniquer, expect: Expect): AffineParseResult<
     current = parser.offsetOf(e.token);
     if (e instanceof NotAllInputParsedException) trailing = e.token;
     else if (e instanceof NoViableAltException) error = { offset: current, message: e.message };
-    else error = { offset: wrongTokenOffset(text, current), message: e.message };
+    else error = { offset: wrongTokenOffset(text, current, /*body=*/ true), message: e.message };
   }
 
   const bad = lexed.errors[0];
@@ -733,7 +705,7 @@ function parseBody(text: string, u: Uniquer, expect: Expect): AffineParseResult<
     if (expect === Expect.Map && !(value instanceof AffineMap)) return mismatch(text, "expected AffineMap, but got IntegerSet");
     if (expect === Expect.Set && !(value instanceof IntegerSet)) return mismatch(text, "expected IntegerSet, but got AffineMap");
     const what = value instanceof AffineMap ? "affine map" : "integer set";
-    return { error: { offset: wrongTokenOffset(text, current), message: `expected '>' in ${what}` } };
+    return { error: { offset: wrongTokenOffset(text, current, /*body=*/ true), message: `expected '>' in ${what}` } };
   }
   return { value };
 }

@@ -145,6 +145,8 @@ class OpParser {
   private readonly moduleName: OperationName;
   private readonly topScope = new NameScope();
   private readonly topLabels = new Map<string, LabelInfo>();
+  /** Offset of the `%name` last read by readSsaName. */
+  private ssaNameOffset = 0;
 
   constructor(
     private readonly ctx: Context,
@@ -637,8 +639,9 @@ class OpParser {
     return true;
   }
 
-  private parseOperandRef(): OperandRef | undefined {
-    const offset = this.skip();
+  /** `%name` at the next token (its offset left in `ssaNameOffset`), or undefined after reporting. */
+  private readSsaName(): string | undefined {
+    const offset = (this.ssaNameOffset = this.skip());
     if (this.text.charCodeAt(offset) !== Ch.Percent) {
       this.wrongToken(offset, "expected SSA operand");
       return undefined;
@@ -648,6 +651,13 @@ class OpParser {
       this.error(offset, "invalid SSA name");
       return undefined;
     }
+    return name;
+  }
+
+  private parseOperandRef(): OperandRef | undefined {
+    const name = this.readSsaName();
+    if (name === undefined) return undefined;
+    const offset = this.ssaNameOffset;
     let number = 0;
     if (this.text.charCodeAt(this.pos) === Ch.Hash) {
       this.pos++;
@@ -968,16 +978,9 @@ class OpParser {
 
   /** `%name: type loc(...)?`: appends the argument to `block` and defines its name. */
   private parseBlockArgument(frame: RegionFrame, block: Block): boolean {
-    const argOffset = this.skip();
-    if (this.text.charCodeAt(argOffset) !== Ch.Percent) {
-      this.wrongToken(argOffset, "expected SSA operand");
-      return false;
-    }
-    const argName = this.readSuffixId();
-    if (!argName) {
-      this.error(argOffset, "invalid SSA name");
-      return false;
-    }
+    const argName = this.readSsaName();
+    if (argName === undefined) return false;
+    const argOffset = this.ssaNameOffset;
     if (!this.expect(Ch.Colon, "expected ':' and type for SSA operand")) return false;
     this.tp.pos = this.skip();
     const t = this.tp.parseType();

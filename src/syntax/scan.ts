@@ -138,10 +138,12 @@ export function isFloatSpelling(text: string, start: number, end: number): boole
  * (Parser::emitWrongTokenError): at end of input one character back, then back
  * over spaces and tabs; a line break moves to the end of the previous line,
  * skipping a `//` comment on it. So "expected '>'" points just after the last
- * good token. O(distance backed up).
+ * good token. Reaching the start of `text` reports at the token itself, except
+ * for a `body` (the inside of `affine_map<...>`): its end is not end of input,
+ * and the `<` before it stops the walk at 0. O(distance backed up).
  */
-export function wrongTokenOffset(text: string, tokenOffset: number): number {
-  const original = tokenOffset >= text.length ? Math.max(0, text.length - 1) : tokenOffset;
+export function wrongTokenOffset(text: string, tokenOffset: number, body = false): number {
+  const original = !body && tokenOffset >= text.length ? Math.max(0, text.length - 1) : tokenOffset;
   let end = original;
   for (;;) {
     while (end > 0) {
@@ -149,7 +151,7 @@ export function wrongTokenOffset(text: string, tokenOffset: number): number {
       if (c !== Ch.Space && c !== Ch.Tab) break;
       end--;
     }
-    if (end === 0) return original;
+    if (end === 0) return body ? 0 : original;
     const c = text.charCodeAt(end - 1);
     if (c !== Ch.LF && c !== Ch.CR) return end;
     end--;
