@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// bench/phases.mjs: splits one hpmoe-opt run into its phases (read, parse, verify, print, write)
+// in-process, so a change to one phase can be measured without the others' noise.
+//
+// Usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo]
+// Needs `npm run build` first (it loads dist/). Prints the median of each phase over the rounds.
+// Run it with `node --cpu-prof --cpu-prof-dir=DIR` and then `node bench/profile-summary.mjs DIR/*.cpuprofile`
+// for a per-function profile.
+
+import * as fs from "node:fs";
+import v8 from "node:v8";
+
+// The same young-generation size the hpmoe-opt launcher sets (src/cli/run-main.ts).
+v8.setFlagsFromString("--max-semi-space-size=64");
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  process.stderr.write("usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo]\n");
+  process.exit(2);
+}
+const roundsAt = args.indexOf("--rounds");
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 1;
+const printDebugInfo = args.includes("--debuginfo");
+
+const api = await import(new URL("../dist/src/index.js", import.meta.url).href);
+const { Context, registerBuiltinDialect, parseSourceFile, SourceFile, verify, printTopLevel, printOpForDiagnostic } = api;
+
+const phases = ["read", "parse", "verify", "print", "write"];
+const times = Object.fromEntries(phases.map((p) => [p, []]));
+for (let r = 0; r < rounds; r++) {
+  const t0 = performance.now();
+  const src = SourceFile.fromBuffer(file, fs.readFileSync(file));
+  const t1 = performance.now();
+  const ctx = new Context({ allowUnregisteredDialects: true });
+  registerBuiltinDialect(ctx);
+  const root = parseSourceFile(ctx, src);
+  if (!root) {
+    process.stderr.write(ctx.diagnostics.takeAll().map(String).join("\n") + "\n");
+    process.exit(1);
+  }
+  const t2 = performance.now();
+  verify(root, { printOp: printOpForDiagnostic });
+  const t3 = performance.now();
+  const out = printTopLevel(root, { printGenericOpForm: true, printDebugInfo });
+  const t4 = performance.now();
+  fs.writeFileSync("/dev/null", Buffer.from(out + "\n", "latin1"));
+  const t5 = performance.now();
+  const marks = [t0, t1, t2, t3, t4, t5];
+  phases.forEach((p, i) => times[p].push(marks[i + 1] - marks[i]));
+}
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+console.log(phases.map((p) => `${p} ${median(times[p]).toFixed(0)}`).join("  ") + "  ms" + (rounds > 1 ? ` (median of ${rounds})` : ""));
