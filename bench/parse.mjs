@@ -47,9 +47,20 @@ const USAGE = `Usage: node bench/parse.mjs [options]
   --variant NAME    generic | debuginfo; repeat or comma-separate (default: both)
   --timeout SEC     kill a run after SEC seconds (default 900)
   --mlir-opt CMD    reference command (default: mlir-opt-22)
-  --hpmoe CMD       command under test (default: node dist/src/cli/hpmoe-opt.js)
+  --hpmoe CMD       command under test (default: node, the flags of its #! line, dist/src/cli/hpmoe-opt.js)
   --json            print one JSON object on stdout instead of the table
 `;
+
+/**
+ * The node flags in a tool's `#!/usr/bin/env -S node FLAGS` line, so the benchmark runs it
+ * as `npx` would (the heap flags there matter) with this process's node binary.
+ */
+function shebangNodeFlags(file) {
+  if (!fs.existsSync(file)) return [];
+  const first = fs.readFileSync(file, "latin1").split("\n", 1)[0];
+  const m = /^#!\/usr\/bin\/env -S node((?: [^ ]+)*)$/.exec(first);
+  return m ? m[1].split(" ").filter(Boolean) : [];
+}
 
 function fail(message) {
   process.stderr.write(`bench:parse: ${message}\n`);
@@ -65,7 +76,7 @@ function parseArgs(argv) {
     variants: [],
     timeoutSec: 900,
     mlirOpt: ["mlir-opt-22"],
-    hpmoe: [process.execPath, HPMOE_OPT_JS],
+    hpmoe: [process.execPath, ...shebangNodeFlags(HPMOE_OPT_JS), HPMOE_OPT_JS],
     json: false,
   };
   for (let i = 0; i < argv.length; i++) {

@@ -3,6 +3,7 @@
 // in-process, so a change to one phase can be measured without the others' noise.
 //
 // Usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo]
+// V8 flags: HPMOE_V8_FLAGS (default "--max-semi-space-size=64", as the launcher sets).
 // Needs `npm run build` first (it loads dist/). Prints the median of each phase over the rounds.
 // Run it with `node --cpu-prof --cpu-prof-dir=DIR` and then `node bench/profile-summary.mjs DIR/*.cpuprofile`
 // for a per-function profile.
@@ -11,7 +12,7 @@ import * as fs from "node:fs";
 import v8 from "node:v8";
 
 // The same young-generation size the hpmoe-opt launcher sets (src/cli/run-main.ts).
-v8.setFlagsFromString("--max-semi-space-size=64");
+v8.setFlagsFromString(process.env.HPMOE_V8_FLAGS ?? "--max-semi-space-size=64");
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--"));
@@ -28,7 +29,9 @@ const { Context, registerBuiltinDialect, parseSourceFile, SourceFile, verify, pr
 
 const phases = ["read", "parse", "verify", "print", "write"];
 const times = Object.fromEntries(phases.map((p) => [p, []]));
+const cpuTimes = [];
 for (let r = 0; r < rounds; r++) {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const src = SourceFile.fromBuffer(file, fs.readFileSync(file));
   const t1 = performance.now();
@@ -46,8 +49,15 @@ for (let r = 0; r < rounds; r++) {
   const t4 = performance.now();
   fs.writeFileSync("/dev/null", Buffer.from(out + "\n", "latin1"));
   const t5 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  cpuTimes.push((cpu.user + cpu.system) / 1000);
   const marks = [t0, t1, t2, t3, t4, t5];
   phases.forEach((p, i) => times[p].push(marks[i + 1] - marks[i]));
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
-console.log(phases.map((p) => `${p} ${median(times[p]).toFixed(0)}`).join("  ") + "  ms" + (rounds > 1 ? ` (median of ${rounds})` : ""));
+// CPU time (all threads of this process, so background GC included) is steadier than wall time on a busy machine.
+console.log(
+  phases.map((p) => `${p} ${median(times[p]).toFixed(0)}`).join("  ") +
+    `  ms wall; process CPU ${median(cpuTimes).toFixed(0)} ms` +
+    (rounds > 1 ? ` (medians of ${rounds})` : ""),
+);

@@ -1,7 +1,7 @@
-// Process entry shared by the command-line tools: exit codes, heap tuning and
-// the last line of defence against stack traces reaching users.
-
-import * as v8 from "node:v8";
+// Process entry shared by the command-line tools: exit codes and the last
+// line of defence against stack traces reaching users. Heap tuning is in the
+// tools' `#!` lines: V8 sizes the young generation when the process starts,
+// so `v8.setFlagsFromString` from here would come too late.
 
 /**
  * Runs `main` on the process arguments and sets the exit code. An exception
@@ -9,9 +9,6 @@ import * as v8 from "node:v8";
  * (set HPMOE_DEBUG=1 for the stack) with exit code 2.
  */
 export function runMain(tool: string, main: (args: string[]) => number): void {
-  // Parsing allocates many short-lived objects; a larger young generation
-  // halves scavenge work on the 200k-op benchmark (bench/README.md).
-  v8.setFlagsFromString("--max-semi-space-size=64");
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (e) {

@@ -17,10 +17,30 @@ export class UnknownLoc extends Location {
   }
 }
 
-/** Point locations below these limits are interned in per-file line/column arrays (array indexing, no key strings). */
-const kPointLineLimit = 1 << 24;
-const kPointColumnLimit = 1 << 16;
-const pointTables = new WeakMap<Context, Map<string, (FileLineColRange[] | undefined)[]>>();
+/**
+ * Point locations with line < 2^18 and column < 2^12 (nearly all of them) are
+ * interned per file in a Map keyed by the small integer `line << 12 | column`:
+ * no key string per location, and V8 hashes small-integer keys cheaply.
+ */
+const kPointLineLimit = 1 << 18;
+const kPointColumnBits = 12;
+const kPointColumnLimit = 1 << kPointColumnBits;
+const pointTables = new WeakMap<Context, Map<string, Map<number, FileLineColRange>>>();
+/** The last (context, file) looked up: ops of one file repeat both. */
+let lastPointContext: Context | undefined;
+let lastPointFile = "";
+let lastPointTable: Map<number, FileLineColRange> | undefined;
+
+function pointTable(ctx: Context, filename: string): Map<number, FileLineColRange> {
+  if (ctx === lastPointContext && filename === lastPointFile) return lastPointTable!;
+  let byFile = pointTables.get(ctx);
+  if (!byFile) pointTables.set(ctx, (byFile = new Map()));
+  let table = byFile.get(filename);
+  if (!table) byFile.set(filename, (table = new Map()));
+  lastPointContext = ctx;
+  lastPointFile = filename;
+  return (lastPointTable = table);
+}
 const fusedTables = new WeakMap<Context, Map<number, FusedLoc[]>>();
 
 /**
@@ -47,14 +67,10 @@ export class FileLineColRange extends Location {
    */
   static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
     if (endLine === line && endColumn === column && line < kPointLineLimit && column < kPointColumnLimit) {
-      let byFile = pointTables.get(ctx);
-      if (!byFile) pointTables.set(ctx, (byFile = new Map()));
-      let rows = byFile.get(filename);
-      if (!rows) byFile.set(filename, (rows = []));
-      let row = rows[line];
-      if (!row) rows[line] = row = [];
-      let loc = row[column];
-      if (!loc) row[column] = loc = new FileLineColRange(ctx, filename, line, column, line, column);
+      const table = pointTable(ctx, filename);
+      const key = (line << kPointColumnBits) | column;
+      let loc = table.get(key);
+      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column, line, column)));
       return loc;
     }
     return ctx.intern(
