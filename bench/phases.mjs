@@ -3,16 +3,13 @@
 // in-process, so a change to one phase can be measured without the others' noise.
 //
 // Usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo]
-// V8 flags: HPMOE_V8_FLAGS (default "--max-semi-space-size=64", as the launcher sets).
+// V8 heap flags must be on node's command line (V8 sizes the heap at start-up); to match the tools'
+// `#!` lines run `node --max-semi-space-size=64 bench/phases.mjs FILE`.
 // Needs `npm run build` first (it loads dist/). Prints the median of each phase over the rounds.
 // Run it with `node --cpu-prof --cpu-prof-dir=DIR` and then `node bench/profile-summary.mjs DIR/*.cpuprofile`
 // for a per-function profile.
 
 import * as fs from "node:fs";
-import v8 from "node:v8";
-
-// The same young-generation size the hpmoe-opt launcher sets (src/cli/run-main.ts).
-v8.setFlagsFromString(process.env.HPMOE_V8_FLAGS ?? "--max-semi-space-size=64");
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith("--"));
