@@ -2,7 +2,7 @@
 // bench/phases.mjs: splits one hpmoe-opt run into its phases (read, parse, verify, print, write)
 // in-process, so a change to one phase can be measured without the others' noise.
 //
-// Usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo]
+// Usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo] [--dist DIR]
 // V8 heap flags must be on node's command line (V8 sizes the heap at start-up); to match the tools'
 // `#!` lines run `node --max-semi-space-size=64 bench/phases.mjs FILE`.
 // Needs `npm run build` first (it loads dist/). Prints the median of each phase over the rounds.
@@ -12,7 +12,7 @@
 import * as fs from "node:fs";
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--"));
+const file = args.find((a, i) => !a.startsWith("--") && !["--rounds", "--dist"].includes(args[i - 1] ?? ""));
 if (!file) {
   process.stderr.write("usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo]\n");
   process.exit(2);
@@ -21,7 +21,10 @@ const roundsAt = args.indexOf("--rounds");
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 1;
 const printDebugInfo = args.includes("--debuginfo");
 
-const api = await import(new URL("../dist/src/index.js", import.meta.url).href);
+// `--dist DIR` loads another build (e.g. a copy of dist/ from before a change, for A/B runs).
+const distAt = args.indexOf("--dist");
+const dist = distAt >= 0 ? new URL(`file://${fs.realpathSync(args[distAt + 1])}/`) : new URL("../dist/", import.meta.url);
+const api = await import(new URL("src/index.js", dist).href);
 const { Context, registerBuiltinDialect, parseSourceFile, SourceFile, verify, printTopLevel, printOpForDiagnostic } = api;
 
 const phases = ["read", "parse", "verify", "print", "write"];
@@ -52,9 +55,10 @@ for (let r = 0; r < rounds; r++) {
   phases.forEach((p, i) => times[p].push(marks[i + 1] - marks[i]));
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+const min = (xs) => Math.min(...xs);
 // CPU time (all threads of this process, so background GC included) is steadier than wall time on a busy machine.
 console.log(
   phases.map((p) => `${p} ${median(times[p]).toFixed(0)}`).join("  ") +
     `  ms wall; process CPU ${median(cpuTimes).toFixed(0)} ms` +
-    (rounds > 1 ? ` (medians of ${rounds})` : ""),
+    (rounds > 1 ? ` (medians of ${rounds}; fastest parse ${min(times.parse).toFixed(0)}, print ${min(times.print).toFixed(0)})` : ""),
 );

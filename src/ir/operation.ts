@@ -28,6 +28,9 @@ export interface OperationState {
   attributes?: DictionaryAttr;
 }
 
+/** The shared empty operand/result/successor/region list. */
+const kNone: never[] = Object.freeze([]) as never[];
+
 export class Operation {
   readonly context: Context;
   readonly name: OperationName;
@@ -37,10 +40,11 @@ export class Operation {
   /** @internal */ next: Operation | null = null;
   /** @internal Position key within the parent block; see Block.recomputeOrder. */
   orderIndex = 0;
-  readonly operands: OpOperand[];
-  readonly results: OpResult[];
-  readonly successors: BlockOperand[];
-  readonly regions: Region[];
+  /** Replaced whole by setOperands, never grown in place (empty lists are shared). */
+  operands: readonly OpOperand[];
+  readonly results: readonly OpResult[];
+  readonly successors: readonly BlockOperand[];
+  readonly regions: readonly Region[];
   properties: Attribute | undefined;
   attributes: DictionaryAttr;
 
@@ -48,20 +52,30 @@ export class Operation {
     this.context = context;
     this.name = state.name;
     this.loc = state.loc;
-    const ops = state.operands;
-    this.operands = new Array<OpOperand>(ops ? ops.length : 0);
-    if (ops) for (let i = 0; i < ops.length; i++) this.operands[i] = new OpOperand(ops[i]!, this, i);
+    // Most ops lack successors or regions, many lack operands or results: they
+    // share one frozen empty list, which keeps parsed IR smaller (less for the
+    // garbage collector to copy). Lists are never grown in place.
+    this.operands = this.makeOperands(state.operands);
     const types = state.resultTypes;
-    this.results = new Array<OpResult>(types ? types.length : 0);
-    if (types) for (let i = 0; i < types.length; i++) this.results[i] = new OpResult(types[i]!, this, i);
-    const succ = state.successors;
-    this.successors = new Array<BlockOperand>(succ ? succ.length : 0);
-    if (succ) for (let i = 0; i < succ.length; i++) this.successors[i] = new BlockOperand(succ[i]!, this, i);
+    const results = types && types.length ? new Array<OpResult>(types.length) : kNone;
+    for (let i = 0; i < results.length; i++) results[i] = new OpResult(types![i]!, this, i);
+    this.results = results;
+    const blocks = state.successors;
+    const successors = blocks && blocks.length ? new Array<BlockOperand>(blocks.length) : kNone;
+    for (let i = 0; i < successors.length; i++) successors[i] = new BlockOperand(blocks![i]!, this, i);
+    this.successors = successors;
     const n = state.numRegions ?? 0;
-    this.regions = new Array<Region>(n);
-    for (let i = 0; i < n; i++) this.regions[i] = new Region(this);
+    const regions = n ? new Array<Region>(n) : kNone;
+    for (let i = 0; i < n; i++) regions[i] = new Region(this);
+    this.regions = regions;
     this.properties = state.properties;
     this.attributes = state.attributes ?? context.emptyDictionary;
+  }
+
+  private makeOperands(values: readonly Value[] | undefined): OpOperand[] {
+    const operands = values && values.length ? new Array<OpOperand>(values.length) : kNone;
+    for (let i = 0; i < operands.length; i++) operands[i] = new OpOperand(values![i]!, this, i);
+    return operands;
   }
 
   /** Creates a detached operation. O(operands + results + successors + regions). */
@@ -91,8 +105,7 @@ export class Operation {
   /** Replaces the whole operand list. O(old + new). */
   setOperands(values: readonly Value[]): void {
     for (const o of this.operands) o.unlink();
-    this.operands.length = 0;
-    for (let i = 0; i < values.length; i++) this.operands.push(new OpOperand(values[i]!, this, i));
+    this.operands = this.makeOperands(values);
   }
   get numResults(): number {
     return this.results.length;
