@@ -20,7 +20,7 @@ import type { Value } from "../ir/value.js";
 import { AliasTable, TypeAttrParser } from "./type-attr-parser.js";
 import { parseResourceBlock } from "./resource-parser.js";
 import type { SourceFile } from "./source.js";
-import { ForwardRefValue, NameScope, type NameEntry } from "./ssa-scope.js";
+import { ForwardRefValue, NameScope, ssaKeyAt, type SsaKey } from "./ssa-scope.js";
 import { skipTrivia } from "./trivia.js";
 import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanSuffixId, wrongTokenOffset } from "./scan.js";
 
@@ -41,14 +41,14 @@ function isTokenStart(c: number): boolean {
 
 /** A `%name#number` operand reference awaiting its type. */
 interface OperandRef {
-  name: string;
+  name: SsaKey;
   number: number;
   offset: number;
 }
 
 /** A `%name` or `%name:count` result binding. */
 interface ResultBinding {
-  name: string;
+  name: SsaKey;
   count: number;
   offset: number;
 }
@@ -226,6 +226,14 @@ class OpParser {
     const id = this.text.substring(this.pos + 1, end);
     this.pos = end;
     return id;
+  }
+  /** The SSA name after the `%` at `this.pos`, or undefined if none follows. */
+  private readSsaKey(): SsaKey | undefined {
+    const end = scanSuffixId(this.text, this.pos);
+    if (end < 0) return undefined;
+    const key = ssaKeyAt(this.text, this.pos + 1, end);
+    this.pos = end;
+    return key;
   }
   private readBareId(): string {
     const start = this.pos;
@@ -411,8 +419,8 @@ class OpParser {
     if (text.charCodeAt(this.pos) === Ch.Percent) {
       for (;;) {
         const offset = this.pos;
-        const name = this.readSuffixId();
-        if (!name) {
+        const name = this.readSsaKey();
+        if (name === undefined) {
           this.error(offset, "invalid SSA name");
           return undefined;
         }
@@ -640,17 +648,14 @@ class OpParser {
   }
 
   /** `%name` at the next token (its offset left in `ssaNameOffset`), or undefined after reporting. */
-  private readSsaName(): string | undefined {
+  private readSsaName(): SsaKey | undefined {
     const offset = (this.ssaNameOffset = this.skip());
     if (this.text.charCodeAt(offset) !== Ch.Percent) {
       this.wrongToken(offset, "expected SSA operand");
       return undefined;
     }
-    const name = this.readSuffixId();
-    if (!name) {
-      this.error(offset, "invalid SSA name");
-      return undefined;
-    }
+    const name = this.readSsaKey();
+    if (name === undefined) this.error(offset, "invalid SSA name");
     return name;
   }
 
@@ -846,11 +851,7 @@ class OpParser {
   //===--------------------------------------------------------------------===//
 
   private resolveOperand(scope: NameScope, ref: OperandRef, type: Type): Value | undefined {
-    let e = scope.entries.get(ref.name);
-    if (!e) {
-      e = { values: [], defOffsets: [], numDefined: 0 };
-      scope.entries.set(ref.name, e);
-    }
+    const e = scope.getOrCreate(ref.name);
     if (e.numDefined > 0 && ref.number >= e.numDefined) {
       this.error(ref.offset, "reference to invalid result number");
       return undefined;
@@ -875,18 +876,14 @@ class OpParser {
   }
 
   /** Defines `%name#0..count-1` as results `first..` of `op` (or one block argument). */
-  private defineName(scope: NameScope, name: string, first: number, count: number, op: Operation, offset: number): boolean {
+  private defineName(scope: NameScope, name: SsaKey, first: number, count: number, op: Operation, offset: number): boolean {
     const values: Value[] = [];
     for (let i = 0; i < count; i++) values.push(op.results[first + i]!);
     return this.defineValues(scope, name, values, offset);
   }
 
-  private defineValues(scope: NameScope, name: string, values: Value[], offset: number): boolean {
-    let e: NameEntry | undefined = scope.entries.get(name);
-    if (!e) {
-      e = { values: [], defOffsets: [], numDefined: 0 };
-      scope.entries.set(name, e);
-    }
+  private defineValues(scope: NameScope, name: SsaKey, values: Value[], offset: number): boolean {
+    const e = scope.getOrCreate(name);
     // Forward references past the defined count (`%x#3` for 2 results) stay
     // unresolved and are reported when the scope closes, as MLIR does.
     for (let i = 0; i < values.length; i++) {
@@ -921,7 +918,7 @@ class OpParser {
   private checkForwardRefs(scope: NameScope): boolean {
     if (scope.numForwardRefs === 0) return true;
     let first: ForwardRefValue | undefined;
-    for (const e of scope.entries.values())
+    for (const e of scope.entries())
       for (const v of e.values) if (v instanceof ForwardRefValue && (!first || v.useOffset < first.useOffset)) first = v;
     if (first) {
       this.error(first.useOffset, "use of undeclared SSA value name");

@@ -21,6 +21,34 @@ export class ForwardRefValue extends Value {
   }
 }
 
+/**
+ * The text after `%`: a number for names that are canonical decimals below
+ * kMaxNumberedName (`%0`, `%42`: what printers emit, so nearly every name),
+ * which index an array without a substring or a hash; other names as strings.
+ * A number prints back as the same text.
+ */
+export type SsaKey = string | number;
+
+/** Numbered names at or above this are kept as strings. */
+export const kMaxNumberedName = 1 << 24;
+
+/** The key of the name `text[start, end)` (the characters after `%`). */
+export function ssaKeyAt(text: string, start: number, end: number): SsaKey {
+  const n = end - start;
+  if (n > 0 && n <= 8) {
+    let v = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    // No leading zero (`%01` is another name than `%1`).
+    if (i === end && (n === 1 || text.charCodeAt(start) !== 48) && v < kMaxNumberedName) return v;
+  }
+  return text.substring(start, end);
+}
+
 /** Everything known about one `%name`: a value per result number. */
 export interface NameEntry {
   /** Value for `%name#i`; a ForwardRefValue until defined. */
@@ -37,19 +65,43 @@ export interface NameEntry {
  * pushes a frame recording the names it defined; popping it hides them again.
  */
 export class NameScope {
-  readonly entries = new Map<string, NameEntry>();
-  private readonly regionFrames: string[][] = [[]];
+  private readonly named = new Map<string, NameEntry>();
+  private readonly numbered: (NameEntry | undefined)[] = [];
+  private readonly regionFrames: SsaKey[][] = [[]];
   /** Forward references created and not yet resolved. */
   numForwardRefs = 0;
+
+  get(key: SsaKey): NameEntry | undefined {
+    return typeof key === "number" ? this.numbered[key] : this.named.get(key);
+  }
+  /** The entry of `key`, created empty if absent. */
+  getOrCreate(key: SsaKey): NameEntry {
+    let e = this.get(key);
+    if (!e) {
+      e = { values: [], defOffsets: [], numDefined: 0 };
+      if (typeof key === "number") this.numbered[key] = e;
+      else this.named.set(key, e);
+    }
+    return e;
+  }
+  private delete(key: SsaKey): void {
+    if (typeof key === "number") this.numbered[key] = undefined;
+    else this.named.delete(key);
+  }
+  /** Every entry (order unspecified). */
+  *entries(): IterableIterator<NameEntry> {
+    for (const e of this.numbered) if (e) yield e;
+    yield* this.named.values();
+  }
 
   pushRegion(): void {
     this.regionFrames.push([]);
   }
   /** Forgets the names defined in the innermost region (forward references stay). */
   popRegion(): void {
-    const names = this.regionFrames.pop()!;
-    for (const n of names) {
-      const e = this.entries.get(n);
+    const keys = this.regionFrames.pop()!;
+    for (const k of keys) {
+      const e = this.get(k);
       if (!e) continue;
       let anyForward = false;
       for (let i = 0; i < e.values.length; i++) {
@@ -61,11 +113,11 @@ export class NameScope {
         }
       }
       e.numDefined = 0;
-      if (!anyForward) this.entries.delete(n);
+      if (!anyForward) this.delete(k);
     }
   }
-  /** Records that `name` was defined in the innermost region. */
-  noteDefinition(name: string): void {
-    this.regionFrames[this.regionFrames.length - 1]!.push(name);
+  /** Records that `key` was defined in the innermost region. */
+  noteDefinition(key: SsaKey): void {
+    this.regionFrames[this.regionFrames.length - 1]!.push(key);
   }
 }
