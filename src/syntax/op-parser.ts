@@ -80,6 +80,14 @@ interface PendingOp {
   resultTypes: Type[];
 }
 
+// Shared empty lists for pending ops (never grown: a list that gets elements is a new array).
+const kNoResults: ResultBinding[] = [];
+const kNoOperands: OperandRef[] = [];
+const kNoSuccessors: Block[] = [];
+const kNoAttrs: NamedAttribute[] = [];
+const kNoTypes: Type[] = [];
+const kNoRegions: Region[] = [];
+
 /** A pending op with empty operand, successor, region and type lists unless `parts` gives them. */
 function pendingOp(
   form: OpForm,
@@ -145,6 +153,8 @@ class OpParser {
   private readonly moduleName: OperationName;
   private readonly topScope = new NameScope();
   private readonly topLabels = new Map<string, LabelInfo>();
+  /** Reused while reading an operand list. */
+  private readonly operandScratch: OperandRef[] = [];
   /** Offset of the `%name` last read by readSsaName. */
   private ssaNameOffset = 0;
 
@@ -415,7 +425,7 @@ class OpParser {
   /** Parses results, name, operands, successors and properties (everything before regions). */
   private parseOpHead(frame: RegionFrame | undefined, scope: NameScope): PendingOp | undefined {
     const text = this.text;
-    const results: ResultBinding[] = [];
+    let results: ResultBinding[] = kNoResults;
     if (text.charCodeAt(this.pos) === Ch.Percent) {
       for (;;) {
         const offset = this.pos;
@@ -438,7 +448,9 @@ class OpParser {
             return undefined;
           }
         }
-        results.push({ name, count, offset });
+        // Usually one binding: an exactly sized list.
+        if (results === kNoResults) results = [{ name, count, offset }];
+        else results.push({ name, count, offset });
         if (this.peek() !== Ch.Comma) break;
         this.pos++;
         if (this.peek() !== Ch.Percent) {
@@ -493,7 +505,7 @@ class OpParser {
     if (!name.isRegistered && !this.checkUnregistered(name, nameOffset, this.skip())) return undefined;
     // Operands.
     if (!this.expect(Ch.LParen, "expected '(' to start operand list")) return undefined;
-    const operands: OperandRef[] = [];
+    let operands: OperandRef[] = kNoOperands;
     const first = this.peek();
     if (first !== Ch.RParen && first !== Ch.Percent) {
       this.wrongToken(this.pos, "expected ')' to end operand list");
@@ -502,17 +514,29 @@ class OpParser {
     if (first === Ch.RParen) {
       this.pos++;
     } else {
-      const ok = this.parseCommaList(Ch.RParen, "expected ')' to end operand list", () => {
+      // parseCommaList's shape, without a closure per op; collected in a
+      // scratch list and copied once at its exact size.
+      const refs = this.operandScratch;
+      refs.length = 0;
+      for (;;) {
         const ref = this.parseOperandRef();
-        if (ref) operands.push(ref);
-        return ref !== undefined;
-      });
-      if (!ok) return undefined;
+        if (!ref) return undefined;
+        refs.push(ref);
+        const d = this.peek();
+        this.pos++;
+        if (d === Ch.RParen) break;
+        if (d !== Ch.Comma) {
+          this.wrongToken(this.pos - 1, "expected ')' to end operand list");
+          return undefined;
+        }
+      }
+      operands = refs.slice();
     }
     // Successors.
-    const successors: Block[] = [];
+    let successors: Block[] = kNoSuccessors;
     if (this.peek() === Ch.LBracket) {
       this.pos++;
+      successors = [];
       const ok = this.parseCommaList(Ch.RBracket, "expected ',' or ']'", () => {
         if (this.text.charCodeAt(this.skip()) !== Ch.Caret) {
           this.wrongToken(this.pos, "expected block name");
@@ -534,7 +558,20 @@ class OpParser {
       if (!properties) return undefined;
       if (!this.expect(Ch.Greater, "expected '>' to close properties")) return undefined;
     }
-    return pendingOp(OpForm.Generic, name, nameOffset, results, scope, { operands, successors, properties });
+    return {
+      form: OpForm.Generic,
+      name,
+      nameOffset,
+      results,
+      operands,
+      successors,
+      properties,
+      regions: kNoRegions,
+      moduleAttrs: kNoAttrs,
+      scope,
+      operandTypes: kNoTypes,
+      resultTypes: kNoTypes,
+    };
   }
 
   /** `module @name? (attributes {dict})?` — the region follows. */
@@ -700,6 +737,7 @@ class OpParser {
 
   private pushRegion(op: PendingOp, frames: RegionFrame[]): void {
     const region = new Region(null);
+    if (op.regions === kNoRegions) op.regions = [];
     op.regions.push(region);
     // mlir-opt 22 resolves names across IsolatedFromAbove boundaries while
     // parsing (the verifier then reports "using value defined outside the
@@ -839,7 +877,7 @@ class OpParser {
     // Bind result names.
     let index = 0;
     for (const r of op.results) {
-      if (!this.defineName(scope, r.name, index, r.count, operation, r.offset)) return false;
+      if (!this.defineValues(scope, r.name, operation.results, index, r.count, r.offset)) return false;
       index += r.count;
     }
     block.push(operation);
@@ -851,7 +889,7 @@ class OpParser {
   //===--------------------------------------------------------------------===//
 
   private resolveOperand(scope: NameScope, ref: OperandRef, type: Type): Value | undefined {
-    const e = scope.getOrCreate(ref.name);
+    const e = scope.getOrCreate(ref.name, ref.number + 1);
     if (e.numDefined > 0 && ref.number >= e.numDefined) {
       this.error(ref.offset, "reference to invalid result number");
       return undefined;
@@ -875,20 +913,14 @@ class OpParser {
     return fwd;
   }
 
-  /** Defines `%name#0..count-1` as results `first..` of `op` (or one block argument). */
-  private defineName(scope: NameScope, name: SsaKey, first: number, count: number, op: Operation, offset: number): boolean {
-    const values: Value[] = [];
-    for (let i = 0; i < count; i++) values.push(op.results[first + i]!);
-    return this.defineValues(scope, name, values, offset);
-  }
-
-  private defineValues(scope: NameScope, name: SsaKey, values: Value[], offset: number): boolean {
-    const e = scope.getOrCreate(name);
+  /** Defines `%name#0..count-1` as `values[first..first+count)` (op results, or one block argument). */
+  private defineValues(scope: NameScope, name: SsaKey, values: readonly Value[], first: number, count: number, offset: number): boolean {
+    const e = scope.getOrCreate(name, count);
     // Forward references past the defined count (`%x#3` for 2 results) stay
     // unresolved and are reported when the scope closes, as MLIR does.
-    for (let i = 0; i < values.length; i++) {
+    for (let i = 0; i < count; i++) {
       const old = e.values[i];
-      const v = values[i]!;
+      const v = values[first + i]!;
       if (old && !(old instanceof ForwardRefValue)) {
         this.errorWithNote(offset, `redefinition of SSA value '%${name}'`, e.defOffsets[i]!, "previously defined here");
         return false;
@@ -909,7 +941,7 @@ class OpParser {
       e.values[i] = v;
       e.defOffsets[i] = offset;
     }
-    e.numDefined = values.length;
+    e.numDefined = count;
     scope.noteDefinition(name);
     return true;
   }
@@ -985,7 +1017,8 @@ class OpParser {
     if (!t) return false;
     const loc = this.parseTrailingLocation(argOffset);
     if (!loc) return false;
-    return this.defineValues(frame.scope, argName, [block.addArgument(t, loc)], argOffset);
+    const arg = block.addArgument(t, loc);
+    return this.defineValues(frame.scope, argName, block.args, arg.index, 1, argOffset);
   }
 
   /** `^name(%a: T loc(...), ...):` — starts a new block in the current region. */

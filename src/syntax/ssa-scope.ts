@@ -74,11 +74,16 @@ export class NameScope {
   get(key: SsaKey): NameEntry | undefined {
     return typeof key === "number" ? this.numbered[key] : this.named.get(key);
   }
-  /** The entry of `key`, created empty if absent. */
-  getOrCreate(key: SsaKey): NameEntry {
+  /**
+   * The entry of `key`, created empty if absent, with room for `size` values
+   * (exactly sized: an array grown from empty would reserve 17 slots). Large
+   * result numbers (`%x#100000`) grow the arrays sparsely instead.
+   */
+  getOrCreate(key: SsaKey, size: number): NameEntry {
     let e = this.get(key);
     if (!e) {
-      e = { values: [], defOffsets: [], numDefined: 0 };
+      if (size > 16) size = 0;
+      e = { values: new Array<Value | undefined>(size), defOffsets: new Array<number>(size), numDefined: 0 };
       if (typeof key === "number") this.numbered[key] = e;
       else this.named.set(key, e);
     }
