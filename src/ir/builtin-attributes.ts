@@ -7,18 +7,11 @@ import { Attribute } from "./attribute.js";
 import type { IntegerType, IndexType, FloatType, ShapedType } from "./builtin-types.js";
 import type { Context } from "./context.js";
 import type { Type } from "./type.js";
-import { addToBucket, findInBucket, hashBytes, hashTable, mixHash, sameBytes, type Bucket } from "./structural-hash.js";
+import { getFloatSemantics } from "./float-semantics.js";
+import { addToBucket, hashBytes, mixHash, sameBytes } from "./structural-hash.js";
 
-/** StringAttrs per type (the context stands for "no type"), keyed by value. */
-const stringTables = new WeakMap<object, Map<string, StringAttr>>();
-/** ArrayAttrs and DictionaryAttrs per context, bucketed by a content hash. */
-const arrayTables = new WeakMap<Context, Map<number, Bucket<ArrayAttr>>>();
-const dictTables = new WeakMap<Context, Map<number, Bucket<DictionaryAttr>>>();
-const denseTables = new WeakMap<Context, Map<number, Bucket<DenseIntOrFPElementsAttr>>>();
-const denseArrayTables = new WeakMap<Context, Map<number, Bucket<DenseArrayAttr>>>();
-
-/** Dense ids of dictionary key names per context (for hashing dictionaries). */
-const nameIds = new WeakMap<Context, Map<string, number>>();
+/** StringAttrs with a type, per type, keyed by value (untyped ones live in the context's tables). */
+const typedStringTables = new WeakMap<Type, Map<string, StringAttr>>();
 
 function sameAttrs(a: readonly Attribute[], b: readonly Attribute[]): boolean {
   if (a.length !== b.length) return false;
@@ -32,11 +25,6 @@ function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[])
   return true;
 }
 
-/** FloatAttrs per (uniqued) float type, keyed by bit pattern. */
-const floatTables = new WeakMap<FloatType, Map<bigint, FloatAttr>>();
-
-/** IntegerAttrs with |value| < 2^53, per (uniqued) integer type. */
-const smallIntTables = new WeakMap<IntegerType | IndexType, Map<number, IntegerAttr>>();
 
 /** `42 : i32`, `true`. `value` is normalised to the type's range (signed for signless). */
 export class IntegerAttr extends Attribute {
@@ -57,8 +45,7 @@ export class IntegerAttr extends Attribute {
    */
   static get(ctx: Context, type: IntegerType | IndexType, value: bigint): IntegerAttr {
     if (value > -0x20000000000000n && value < 0x20000000000000n) {
-      let table = smallIntTables.get(type);
-      if (!table) smallIntTables.set(type, (table = new Map()));
+      const table = type.safeIntAttrs;
       const key = Number(value);
       let a = table.get(key);
       if (!a) table.set(key, (a = new IntegerAttr(ctx, type, value)));
@@ -71,13 +58,14 @@ export class IntegerAttr extends Attribute {
    * to the type: no BigInt is made unless the attribute is new. O(1) average.
    */
   static getFromSafeInteger(ctx: Context, type: IntegerType | IndexType, value: number): IntegerAttr {
-    let table = smallIntTables.get(type);
-    if (!table) smallIntTables.set(type, (table = new Map()));
+    const table = type.safeIntAttrs;
     let a = table.get(value);
     if (!a) table.set(value, (a = new IntegerAttr(ctx, type, BigInt(value))));
     return a;
   }
 }
+
+const f64Bits = new DataView(new ArrayBuffer(8));
 
 /** `1.5 : f32`. `bits` is the IEEE-style bit pattern of `type` (exact for every float kind). */
 export class FloatAttr extends Attribute {
@@ -91,12 +79,50 @@ export class FloatAttr extends Attribute {
   override get type(): FloatType {
     return this.floatType;
   }
-  /** Interned per type in a table keyed by the bit pattern (BigInt keys compare by value). O(1) average. */
+  /**
+   * Interned per type by the bit pattern: as a number key for kinds of at most
+   * 32 bits and for non-zero, non-NaN f64 values (no BigInt hashing on the hot
+   * path), as a BigInt key otherwise. O(1) average.
+   */
   static get(ctx: Context, type: FloatType, bits: bigint): FloatAttr {
-    let table = floatTables.get(type);
-    if (!table) floatTables.set(type, (table = new Map()));
+    if (type.kind === "f64") {
+      f64Bits.setBigUint64(0, bits);
+      const x = f64Bits.getFloat64(0);
+      if (x !== 0 && x === x) return FloatAttr.getFromF64(ctx, type, x);
+    } else if (getFloatSemantics(type.kind).bitWidth <= 32) {
+      return FloatAttr.getFromNumberBits(ctx, type, Number(bits));
+    }
+    const table = type.bigintKeyedAttrs;
     let a = table.get(bits);
     if (!a) table.set(bits, (a = new FloatAttr(ctx, type, bits)));
+    return a;
+  }
+  /**
+   * As `get` for a kind of at most 32 bits, with the bit pattern as a number
+   * (0 ≤ bits < 2^bitWidth): no BigInt is made unless the attribute is new.
+   */
+  static getFromNumberBits(ctx: Context, type: FloatType, bits: number): FloatAttr {
+    const table = type.numberKeyedAttrs;
+    let a = table.get(bits);
+    if (!a) table.set(bits, (a = new FloatAttr(ctx, type, BigInt(bits))));
+    return a;
+  }
+  /** As `get` for an f64 `type` and its value `x`. Precondition: `x` is not NaN (NaN payloads need `get`). */
+  static getFromF64(ctx: Context, type: FloatType, x: number): FloatAttr {
+    if (x === 0) {
+      f64Bits.setFloat64(0, x);
+      const bits = f64Bits.getBigUint64(0);
+      const byBits = type.bigintKeyedAttrs;
+      let b = byBits.get(bits);
+      if (!b) byBits.set(bits, (b = new FloatAttr(ctx, type, bits)));
+      return b;
+    }
+    const table = type.numberKeyedAttrs;
+    let a = table.get(x);
+    if (!a) {
+      f64Bits.setFloat64(0, x);
+      table.set(x, (a = new FloatAttr(ctx, type, f64Bits.getBigUint64(0))));
+    }
     return a;
   }
 }
@@ -115,9 +141,12 @@ export class StringAttr extends Attribute {
   }
   /** Interned per (type, value) in a table keyed by the value itself (no key string is built). O(|value|). */
   static get(ctx: Context, value: string, type?: Type): StringAttr {
-    const owner: object = type ?? ctx;
-    let table = stringTables.get(owner);
-    if (!table) stringTables.set(owner, (table = new Map()));
+    let table = ctx.builtinTables.strings;
+    if (type) {
+      let typed = typedStringTables.get(type);
+      if (!typed) typedStringTables.set(type, (typed = new Map()));
+      table = typed;
+    }
     let a = table.get(value);
     if (!a) table.set(value, (a = new StringAttr(ctx, value, type)));
     return a;
@@ -149,10 +178,15 @@ export class ArrayAttr extends Attribute {
   private static getImpl(ctx: Context, value: readonly Attribute[], owned: boolean): ArrayAttr {
     let h = value.length | 0;
     for (let i = 0; i < value.length; i++) h = mixHash(h, value[i]!.id);
-    const table = hashTable(arrayTables, ctx);
+    const table = ctx.builtinTables.arrays;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (a) => sameAttrs(a.value, value));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      if (!Array.isArray(bucket)) {
+        if (sameAttrs(bucket.value, value)) return bucket;
+      } else {
+        for (let i = 0; i < bucket.length; i++) if (sameAttrs(bucket[i]!.value, value)) return bucket[i]!;
+      }
+    }
     const a = new ArrayAttr(ctx, owned ? value : value.slice());
     addToBucket(table, h, bucket, a);
     return a;
@@ -202,8 +236,7 @@ export class DictionaryAttr extends Attribute {
     }
     // Interned by a numeric hash of (name id, value id) pairs, then compared entry-wise:
     // no key string per dictionary (one per op in parsed IR).
-    let names = nameIds.get(ctx);
-    if (!names) nameIds.set(ctx, (names = new Map()));
+    const names = ctx.builtinTables.nameIds;
     let h = sorted.length | 0;
     for (let i = 0; i < sorted.length; i++) {
       const e = sorted[i]!;
@@ -211,10 +244,15 @@ export class DictionaryAttr extends Attribute {
       if (nid === undefined) names.set(e.name, (nid = names.size));
       h = mixHash(mixHash(h, nid), e.value.id);
     }
-    const table = hashTable(dictTables, ctx);
+    const table = ctx.builtinTables.dictionaries;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (d) => sameEntries(d.entries, sorted));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      if (!Array.isArray(bucket)) {
+        if (sameEntries(bucket.entries, sorted)) return bucket;
+      } else {
+        for (let i = 0; i < bucket.length; i++) if (sameEntries(bucket[i]!.entries, sorted)) return bucket[i]!;
+      }
+    }
     const d = new DictionaryAttr(ctx, sorted === entries && !owned ? entries.slice() : sorted);
     addToBucket(table, h, bucket, d);
     return d;
@@ -339,10 +377,15 @@ export class DenseIntOrFPElementsAttr extends ElementsAttr {
    */
   static get(ctx: Context, type: ShapedType, data: Uint8Array, isSplat: boolean): DenseIntOrFPElementsAttr {
     const h = mixHash(mixHash(hashBytes(data), type.id), isSplat ? 1 : 0);
-    const table = hashTable(denseTables, ctx);
+    const table = ctx.builtinTables.denseElements;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (d) => d.shapedType === type && d.isSplat === isSplat && sameBytes(d.data, data));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const d = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (d.shapedType === type && d.isSplat === isSplat && sameBytes(d.data, data)) return d;
+      }
+    }
     const d = new DenseIntOrFPElementsAttr(ctx, type, data, isSplat);
     addToBucket(table, h, bucket, d);
     return d;
@@ -429,10 +472,15 @@ export class DenseArrayAttr extends Attribute {
   /** Interned by (element type, size, bytes) through a byte hash, like DenseIntOrFPElementsAttr. */
   static get(ctx: Context, elementType: IntegerType | FloatType, size: number, data: Uint8Array): DenseArrayAttr {
     const h = mixHash(mixHash(hashBytes(data), elementType.id), size);
-    const table = hashTable(denseArrayTables, ctx);
+    const table = ctx.builtinTables.denseArrays;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (d) => d.elementType === elementType && d.size === size && sameBytes(d.data, data));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const d = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (d.elementType === elementType && d.size === size && sameBytes(d.data, data)) return d;
+      }
+    }
     const d = new DenseArrayAttr(ctx, elementType, size, data);
     addToBucket(table, h, bucket, d);
     return d;

@@ -1,8 +1,6 @@
 // Structural hashing for uniquing without key strings: numeric content
-// hashes, per-context tables of buckets, and byte-array helpers. Used by the
+// hashes, buckets (the tables live in builtin-tables.ts), and byte-array helpers. Used by the
 // builtin types and attributes whose instances are created once per op.
-
-import type { Context } from "./context.js";
 
 /** FNV-1a over bytes (32-bit). O(n). */
 export function hashBytes(data: Uint8Array): number {
@@ -19,20 +17,6 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** A hash bucket: one value (the common case, no array allocated) or several. */
 export type Bucket<T> = T | T[];
-
-export function hashTable<T>(tables: WeakMap<Context, Map<number, Bucket<T>>>, ctx: Context): Map<number, Bucket<T>> {
-  let t = tables.get(ctx);
-  if (!t) tables.set(ctx, (t = new Map()));
-  return t;
-}
-
-/** Finds a value in a bucket that satisfies `same`. */
-export function findInBucket<T>(bucket: Bucket<T> | undefined, same: (v: T) => boolean): T | undefined {
-  if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return same(bucket) ? bucket : undefined;
-  for (const v of bucket) if (same(v)) return v;
-  return undefined;
-}
 
 export function addToBucket<T>(table: Map<number, Bucket<T>>, h: number, bucket: Bucket<T> | undefined, v: T): void {
   if (bucket === undefined) table.set(h, v);

@@ -31,6 +31,7 @@ import {
 } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { FLOAT_KINDS, floatBitsFromNumber, getFloatSemantics, type FloatKind } from "../ir/float-format.js";
+import { hasNumberBits, ieeeBitsFromNumber } from "../ir/float-bits.js";
 import type { Location } from "../ir/location.js";
 import type { Type } from "../ir/type.js";
 import { Ch, isDigit, lexErrorAt, ShapedKind, type ShapePrefix } from "./scan.js";
@@ -278,7 +279,13 @@ export function buildFloatLiteralAttr(
   typeEndOffset: number,
 ): Attribute | undefined {
   if (!(type instanceof FloatType)) return sink.emitErrorAt(typeEndOffset, "floating point value not valid for specified type");
-  const bits = floatLiteralBits(sink.text.substring(start, end), negative, type.kind);
+  const spelling = sink.text.substring(start, end);
+  // f64 and the IEEE kinds of at most 32 bits round without BigInt (float-bits.ts).
+  const x = negative ? -Number(spelling) : Number(spelling);
+  if (type.kind === "f64") return FloatAttr.getFromF64(sink.ctx, type, x);
+  const sem = getFloatSemantics(type.kind);
+  if (hasNumberBits(sem)) return FloatAttr.getFromNumberBits(sink.ctx, type, ieeeBitsFromNumber(x, sem));
+  const bits = floatLiteralBits(spelling, negative, type.kind);
   if (bits === undefined) return sink.emitErrorAt(start, "floating point value not valid for specified type");
   return FloatAttr.get(sink.ctx, type, bits);
 }
