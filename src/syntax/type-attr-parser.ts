@@ -27,6 +27,7 @@ import {
   scanTypeExtent,
   wrongTokenOffset,
 } from "./scan.js";
+import { parseDenseArrayFast } from "./dense-array-parser.js";
 import { parseDenseAttr } from "./dense-parser.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
@@ -343,6 +344,10 @@ export class TypeAttrParser implements ParserHost {
   }
 
   slowAttribute(q: number, type?: Type): Attribute | undefined {
+    if (this.isKeyword(q, "array")) {
+      const a = parseDenseArrayFast(this, q);
+      if (a) return a;
+    }
     const end = scanAttrExtent(this.text, q);
     let key = this.text.substring(q, end);
     if (type) key += "\u0000" + type.id;
@@ -354,6 +359,11 @@ export class TypeAttrParser implements ParserHost {
     const a = this.isDenseLiteral(q) ? this.denseByHand(q, type) : (this.runGrammar(GrammarKind.Attribute, q, end, type) as Attribute | undefined);
     if (a && this.pos === end) this.attrCache.set(key, a);
     return a;
+  }
+
+  /** True if the bare identifier at `q` is exactly `word`. */
+  private isKeyword(q: number, word: string): boolean {
+    return this.text.startsWith(word, q) && !isBareIdChar(this.text.charCodeAt(q + word.length));
   }
 
   /** `dense` + trivia + `<` at `q`: constants are common enough to skip chevrotain. */
