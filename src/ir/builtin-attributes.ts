@@ -286,7 +286,7 @@ export class UnitAttr extends Attribute {
     super(ctx);
   }
   static get(ctx: Context): UnitAttr {
-    return ctx.intern("unit", () => new UnitAttr(ctx));
+    return (ctx.builtinTables.unit ??= ctx.intern("unit", () => new UnitAttr(ctx)));
   }
 }
 
@@ -298,8 +298,12 @@ export class TypeAttr extends Attribute {
   ) {
     super(ctx);
   }
+  /** Interned per context by the type's id. O(1) average. */
   static get(ctx: Context, value: Type): TypeAttr {
-    return ctx.intern(`ty:${value.id}`, () => new TypeAttr(ctx, value));
+    const table = ctx.builtinTables.typeAttrs;
+    let a = table.get(value.id);
+    if (!a) table.set(value.id, (a = new TypeAttr(ctx, value)));
+    return a;
   }
 }
 
@@ -313,6 +317,13 @@ export class SymbolRefAttr extends Attribute {
     super(ctx);
   }
   static get(ctx: Context, root: string, nested: readonly string[] = []): SymbolRefAttr {
+    if (nested.length === 0) {
+      // Flat references are the common case: a table by name, no key string.
+      const flat = ctx.builtinTables.flatSymbolRefs;
+      let a = flat.get(root);
+      if (!a) flat.set(root, (a = new SymbolRefAttr(ctx, root, [])));
+      return a;
+    }
     let key = "sym:" + root;
     for (const n of nested) key += "\u0000" + n;
     return ctx.intern(key, () => new SymbolRefAttr(ctx, root, nested.slice()));

@@ -3,7 +3,16 @@
 // field, so a `get` reaches its table with one property load (a WeakMap lookup
 // per call cost about 5% of parsing).
 
-import type { ArrayAttr, DenseArrayAttr, DenseIntOrFPElementsAttr, DictionaryAttr, StringAttr } from "./builtin-attributes.js";
+import type {
+  ArrayAttr,
+  DenseArrayAttr,
+  DenseIntOrFPElementsAttr,
+  DictionaryAttr,
+  StringAttr,
+  SymbolRefAttr,
+  TypeAttr,
+  UnitAttr,
+} from "./builtin-attributes.js";
 import type { FunctionType } from "./builtin-types.js";
 import type { Bucket } from "./structural-hash.js";
 
@@ -17,4 +26,9 @@ export class BuiltinTables {
   readonly denseElements = new Map<number, Bucket<DenseIntOrFPElementsAttr>>();
   readonly denseArrays = new Map<number, Bucket<DenseArrayAttr>>();
   readonly functionTypes = new Map<number, Bucket<FunctionType>>();
+  /** TypeAttrs by the id of their type. */
+  readonly typeAttrs = new Map<number, TypeAttr>();
+  /** Flat SymbolRefAttrs (`@name`) by name. */
+  readonly flatSymbolRefs = new Map<string, SymbolRefAttr>();
+  unit: UnitAttr | undefined = undefined;
 }

@@ -24,8 +24,12 @@ export function addToBucket<T>(table: Map<number, Bucket<T>>, h: number, bucket:
   else table.set(h, [bucket, v]);
 }
 
-/** One step of a 32-bit multiplicative hash. */
+/**
+ * One step of a multiplicative hash. The result has 30 bits, so as a Map key it
+ * is a small integer (Smi) rather than a heap number: lookups with heap-number
+ * keys showed up as most of FunctionType.get.
+ */
 export function mixHash(h: number, v: number): number {
   h = Math.imul(h ^ v, 0x9e3779b1);
-  return h ^ (h >>> 15);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
 }

@@ -28,6 +28,7 @@ import {
   wrongTokenOffset,
 } from "./scan.js";
 import { parseDenseArrayFast } from "./dense-array-parser.js";
+import { SpanCache } from "./span-cache.js";
 import { parseDenseAttr } from "./dense-parser.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
@@ -84,8 +85,8 @@ export class TypeAttrParser implements ParserHost {
   readonly i64: IntegerType;
   readonly f64: FloatType;
   private hasFailed = false;
-  private readonly typeCache = new Map<string, Type>();
-  private readonly attrCache = new Map<string, Attribute>();
+  private readonly typeCache = new SpanCache<Type>();
+  private readonly attrCache = new SpanCache<Attribute>();
   private readonly distincts = new Map<bigint, DistinctAttr>();
   private readonly deferred: DeferredLoc[] = [];
   /** Test hook: route every type and attribute through the grammar (no fast path, no cache). */
@@ -260,8 +261,9 @@ export class TypeAttrParser implements ParserHost {
 
   /**
    * A type at `q`. Builtin scalar words (`i32`, `f32`, `index`, ...) resolve
-   * without building a string; composite types are memoised by their source
-   * text for this parse (types repeat a lot in IR).
+   * without building a string; other types are memoised by their source text
+   * for this parse (types repeat a lot in IR), except function types: those
+   * rarely repeat whole, and their parts are memoised inside parseTypeFast.
    */
   parseTypeAt(q: number): Type | undefined {
     const text = this.text;
@@ -274,28 +276,30 @@ export class TypeAttrParser implements ParserHost {
         return t;
       }
       if (this.hasFailed) return undefined;
+    } else if (c === Ch.LParen) {
+      return parseTypeFast(this, q);
     }
     const end = scanTypeExtent(text, q);
-    const key = text.substring(q, end);
-    const hit = this.typeCache.get(key);
+    const hit = this.typeCache.get(text, q, end, 0);
     if (hit) {
       this.pos = end;
       return hit;
     }
     const t = parseTypeFast(this, q);
-    if (t && this.pos === end) this.typeCache.set(key, t);
+    if (t && this.pos === end) this.typeCache.set(text, q, end, 0, t);
     return t;
   }
 
   cachedTypeAt(q: number): Type | undefined {
     const end = scanTypeExtent(this.text, q);
-    const hit = this.typeCache.get(this.text.substring(q, end));
+    const hit = this.typeCache.get(this.text, q, end, 0);
     if (hit) this.pos = end;
     return hit;
   }
 
   rememberType(start: number, end: number, t: Type): void {
-    this.typeCache.set(this.text.substring(start, end), t);
+    // Called after cachedTypeAt missed for `start`: no entry to replace.
+    this.typeCache.set(this.text, start, end, 0, t);
   }
 
   /** Integer types by width (index) per signedness, for widths of up to 4 digits. */
@@ -349,15 +353,15 @@ export class TypeAttrParser implements ParserHost {
       if (a) return a;
     }
     const end = scanAttrExtent(this.text, q);
-    let key = this.text.substring(q, end);
-    if (type) key += "\u0000" + type.id;
-    const hit = this.attrCache.get(key);
+    // Salt: the provided type changes the meaning of the same text (-1 for none).
+    const salt = type ? type.id : -1;
+    const hit = this.attrCache.get(this.text, q, end, salt);
     if (hit) {
       this.pos = end;
       return hit;
     }
     const a = this.isDenseLiteral(q) ? this.denseByHand(q, type) : (this.runGrammar(GrammarKind.Attribute, q, end, type) as Attribute | undefined);
-    if (a && this.pos === end) this.attrCache.set(key, a);
+    if (a && this.pos === end) this.attrCache.set(this.text, q, end, salt, a);
     return a;
   }
 
