@@ -19,6 +19,18 @@ function sameAttrs(a: readonly Attribute[], b: readonly Attribute[]): boolean {
   return true;
 }
 
+function sameAttrsAsRange(a: readonly Attribute[], values: readonly Attribute[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== values[start + i]) return false;
+  return true;
+}
+
+function sameEntriesAsRanges(a: readonly NamedAttribute[], names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.value !== values[start + i] || a[i]!.name !== names[start + i]) return false;
+  return true;
+}
+
 function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i]!.value !== b[i]!.value || a[i]!.name !== b[i]!.name) return false;
@@ -175,6 +187,26 @@ export class ArrayAttr extends Attribute {
   static getOwned(ctx: Context, value: Attribute[]): ArrayAttr {
     return ArrayAttr.getImpl(ctx, value, true);
   }
+  /**
+   * @internal As `get` for `values[start, end)`, copied only when the array is
+   * new. For parsers that collect elements on a shared stack. O(end - start).
+   */
+  static getFromRange(ctx: Context, values: readonly Attribute[], start: number, end: number): ArrayAttr {
+    let h = (end - start) | 0;
+    for (let i = start; i < end; i++) h = mixHash(h, values[i]!.id);
+    const table = ctx.builtinTables.arrays;
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const a = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameAttrsAsRange(a.value, values, start, end)) return a;
+      }
+    }
+    const a = new ArrayAttr(ctx, values.slice(start, end));
+    addToBucket(table, h, bucket, a);
+    return a;
+  }
   private static getImpl(ctx: Context, value: readonly Attribute[], owned: boolean): ArrayAttr {
     let h = value.length | 0;
     for (let i = 0; i < value.length; i++) h = mixHash(h, value[i]!.id);
@@ -203,6 +235,50 @@ function compareNames(a: NamedAttribute, b: NamedAttribute): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+/** Sorts `entries` by name in place, given that `entries[0, sortedPrefix)` is already sorted. O(n²) worst case. */
+function insertionSortByName(entries: NamedAttribute[], sortedPrefix: number): void {
+  for (let i = sortedPrefix; i < entries.length; i++) {
+    const e = entries[i]!;
+    let j = i - 1;
+    while (j >= 0 && entries[j]!.name > e.name) {
+      entries[j + 1] = entries[j]!;
+      j--;
+    }
+    entries[j + 1] = e;
+  }
+}
+
+/**
+ * Sorts the parallel ranges `names/values[start, end)` by name in place, given
+ * that `[start, sortedEnd)` is sorted: insertion sort (dictionaries are small),
+ * or through an index order when large. O(n²) worst case for n ≤ 32, else O(n log n).
+ */
+function sortRangesByName(names: string[], values: Attribute[], start: number, end: number, sortedEnd: number): void {
+  if (end - start > 32) {
+    const order = Array.from({ length: end - start }, (_, i) => start + i);
+    order.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const n = order.map((i) => names[i]!);
+    const v = order.map((i) => values[i]!);
+    for (let i = start; i < end; i++) {
+      names[i] = n[i - start]!;
+      values[i] = v[i - start]!;
+    }
+    return;
+  }
+  for (let i = sortedEnd; i < end; i++) {
+    const name = names[i]!;
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= start && names[j]! > name) {
+      names[j + 1] = names[j]!;
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    names[j + 1] = name;
+    values[j + 1] = value;
+  }
+}
+
 /** `{a = 1, b}`: entries sorted by name (bytewise), names unique. */
 export class DictionaryAttr extends Attribute {
   private constructor(
@@ -229,8 +305,13 @@ export class DictionaryAttr extends Attribute {
     if (entries.length === 0) return ctx.emptyDictionary;
     let sorted = entries;
     for (let i = 1; i < entries.length; i++) {
-      if (compareNames(entries[i - 1]!, entries[i]!) > 0) {
-        sorted = entries.slice().sort(compareNames);
+      if (entries[i - 1]!.name > entries[i]!.name) {
+        // An owned array is sorted in place. Small dictionaries (nearly all) use an
+        // insertion sort: Array.prototype.sort's scratch copy was ~8% of parse allocation.
+        const out = owned ? (entries as NamedAttribute[]) : entries.slice();
+        if (out.length <= 32) insertionSortByName(out, i);
+        else out.sort(compareNames);
+        sorted = out;
         break;
       }
     }
@@ -254,6 +335,42 @@ export class DictionaryAttr extends Attribute {
       }
     }
     const d = new DictionaryAttr(ctx, sorted === entries && !owned ? entries.slice() : sorted);
+    addToBucket(table, h, bucket, d);
+    return d;
+  }
+  /**
+   * @internal As `get` for the entries `names[i] = values[i]`, i in [start, end),
+   * which this sorts in place; the entry objects are made only when the
+   * dictionary is new. For parsers that collect entries on shared stacks.
+   * Precondition: names unique, end > start. O(n) average for a sorted input.
+   */
+  static getFromRanges(ctx: Context, names: string[], values: Attribute[], start: number, end: number): DictionaryAttr {
+    for (let i = start + 1; i < end; i++) {
+      if (names[i - 1]! > names[i]!) {
+        sortRangesByName(names, values, start, end, i);
+        break;
+      }
+    }
+    const nameIds = ctx.builtinTables.nameIds;
+    let h = (end - start) | 0;
+    for (let i = start; i < end; i++) {
+      const name = names[i]!;
+      let nid = nameIds.get(name);
+      if (nid === undefined) nameIds.set(name, (nid = nameIds.size));
+      h = mixHash(mixHash(h, nid), values[i]!.id);
+    }
+    const table = ctx.builtinTables.dictionaries;
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const d = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameEntriesAsRanges(d.entries, names, values, start, end)) return d;
+      }
+    }
+    const entries = new Array<NamedAttribute>(end - start);
+    for (let i = start; i < end; i++) entries[i - start] = { name: names[i]!, value: values[i]! };
+    const d = new DictionaryAttr(ctx, entries);
     addToBucket(table, h, bucket, d);
     return d;
   }

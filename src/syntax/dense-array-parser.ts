@@ -11,12 +11,11 @@ import { getFloatSemantics } from "../ir/float-format.js";
 import { hasNumberBits, ieeeBitsFromNumber } from "../ir/float-bits.js";
 import { floatLiteralBits, floatKindOf } from "./parse-actions.js";
 import type { ParserHost } from "./parse-actions.js";
+import { storeF64LE, storeSafeIntegerLE } from "./le-bytes.js";
 import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanNumber } from "./scan.js";
 
 /** Grown as needed and reused: element bytes before they are copied into the attribute. */
 let scratch = new Uint8Array(256);
-const scratchView = (): DataView => new DataView(scratch.buffer);
-let view = scratchView();
 
 /** Spaces, tabs and line breaks only (what both the grammar's lexer and skipTrivia skip). */
 function skipSpaces(text: string, p: number): number {
@@ -74,7 +73,6 @@ export function parseDenseArrayFast(host: ParserHost, q: number): DenseArrayAttr
         const grown = new Uint8Array(Math.max(scratch.length * 2, (size + 1) * nbytes));
         grown.set(scratch);
         scratch = grown;
-        view = scratchView();
       }
       const end = isI1 ? boolElement(text, p, size) : elt instanceof IntegerType ? intElement(text, p, elt, size * nbytes, nbytes) : floatElement(text, p, elt, size * nbytes, nbytes);
       if (end < 0) return null;
@@ -133,7 +131,7 @@ function intElement(text: string, p: number, type: IntegerType, at: number, nbyt
   } else if (negative && v === 0) {
     return -1;
   }
-  storeTwosComplement(negative ? -v : v, at, nbytes);
+  storeSafeIntegerLE(scratch, at, nbytes, negative ? -v : v);
   return e;
 }
 
@@ -161,23 +159,6 @@ function isFloatSpan(text: string, p: number, e: number): boolean {
   return false;
 }
 
-/** Writes the safe integer `x` as `nbytes` little-endian two's complement bytes at `at`. */
-function storeTwosComplement(x: number, at: number, nbytes: number): void {
-  let lo = x >>> 0;
-  let hi = Math.floor(x / 4294967296) >>> 0;
-  const fill = x < 0 ? 0xff : 0;
-  for (let i = 0; i < nbytes; i++) {
-    if (i < 4) {
-      scratch[at + i] = lo & 0xff;
-      lo >>>= 8;
-    } else if (i < 8) {
-      scratch[at + i] = hi & 0xff;
-      hi >>>= 8;
-    } else {
-      scratch[at + i] = fill;
-    }
-  }
-}
 
 /**
  * A float element at `p`: a decimal float literal (optionally negated), or a
@@ -198,17 +179,17 @@ function floatElement(text: string, p: number, type: FloatType, at: number, nbyt
     if (negative || e - p < 3 || text.charCodeAt(p + 1) !== Ch.x) return -1;
     const bits = hexValue(text, p, e);
     if (bits < 0 || bits >= 2 ** sem.bitWidth) return -1;
-    storeTwosComplement(bits, at, nbytes);
+    storeSafeIntegerLE(scratch, at, nbytes, bits);
     return e;
   }
   const spelling = text.substring(p, e);
   const x = negative ? -Number(spelling) : Number(spelling);
   if (type.kind === "f64") {
-    view.setFloat64(at, x, true);
+    storeF64LE(scratch, at, x);
     return e;
   }
   if (hasNumberBits(sem)) {
-    storeTwosComplement(ieeeBitsFromNumber(x, sem), at, nbytes);
+    storeSafeIntegerLE(scratch, at, nbytes, ieeeBitsFromNumber(x, sem));
     return e;
   }
   const bits = floatLiteralBits(spelling, negative, type.kind);

@@ -69,6 +69,8 @@ export interface ParserHost extends ParseSink {
   parseTypeAt(q: number): Type | undefined;
   /** The type whose source text starts at `q`, if parsed before (then `pos` is after it). */
   cachedTypeAt(q: number): Type | undefined;
+  /** The identifier `text[start, end)`, as a string shared by all its occurrences. */
+  internName(start: number, end: number): string;
   /** Records that `text[start, end)` spells `t`. */
   rememberType(start: number, end: number, t: Type): void;
   parseAttributeAt(q: number, type?: Type): Attribute | undefined;

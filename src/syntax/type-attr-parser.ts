@@ -87,6 +87,7 @@ export class TypeAttrParser implements ParserHost {
   private hasFailed = false;
   private readonly typeCache = new SpanCache<Type>();
   private readonly attrCache = new SpanCache<Attribute>();
+  private readonly names = new SpanCache<string>();
   private readonly distincts = new Map<bigint, DistinctAttr>();
   private readonly deferred: DeferredLoc[] = [];
   /** Test hook: route every type and attribute through the grammar (no fast path, no cache). */
@@ -154,12 +155,15 @@ export class TypeAttrParser implements ParserHost {
     if (this.hasFailed) return undefined;
     const q = skipTrivia(this.text, this.pos);
     if (!this.text.startsWith("loc", q)) return this.emitWrongToken(q, "expected 'loc' keyword");
-    return parseTrailingLocation(this, q, (name, offset) => {
-      const d = new DeferredLoc(this.ctx, name, offset);
-      this.deferred.push(d);
-      return d;
-    });
+    return parseTrailingLocation(this, q, this.deferLocation);
   }
+
+  /** Made once (not a closure per op location): a placeholder for `loc(#name)` defined later. */
+  private readonly deferLocation = (name: string, offset: number): Location => {
+    const d = new DeferredLoc(this.ctx, name, offset);
+    this.deferred.push(d);
+    return d;
+  };
 
   /** A string literal at `pos`, escapes resolved (for `{-# #-}` resource values). */
   parseStringLiteral(): string | undefined {
@@ -288,6 +292,16 @@ export class TypeAttrParser implements ParserHost {
     const t = parseTypeFast(this, q);
     if (t && this.pos === end) this.typeCache.set(text, q, end, 0, t);
     return t;
+  }
+
+  /** The identifier `text[start, end)` as one shared string per spelling (dictionary keys repeat a lot). */
+  internName(start: number, end: number): string {
+    let name = this.names.get(this.text, start, end, 0);
+    if (name === undefined) {
+      name = this.text.substring(start, end);
+      this.names.set(this.text, start, end, 0, name);
+    }
+    return name;
   }
 
   cachedTypeAt(q: number): Type | undefined {

@@ -346,8 +346,13 @@ export function startsOptionalAttribute(text: string, q: number): boolean {
   }
 }
 
+/** Shared by frames that collect no member types (complex, shaped); never written. */
+const kNoTypes: Type[] = [];
+
 function frame(kind: Frame, start: number): TypeFrame {
-  return { kind, start, elementOffset: -1, types: [], inputs: [], prefix: undefined };
+  // Shaped frames are the common case: no member arrays for them.
+  const collects = kind === Frame.Tuple || kind === Frame.FnInputs;
+  return { kind, start, elementOffset: -1, types: collects ? [] : kNoTypes, inputs: kind === Frame.FnInputs ? [] : kNoTypes, prefix: undefined };
 }
 
 /**
