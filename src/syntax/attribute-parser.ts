@@ -265,7 +265,14 @@ export function parseLeafAttribute(host: ParserHost, q: number, providedType: Ty
       }
     }
     const end = host.pos;
-    const a = buildDialectAttr(host, q, idEnd, bodyEnd, t);
+    // Dialect attributes repeat: build each (spelling, type) once.
+    const symbolEnd = bodyEnd >= 0 ? bodyEnd : idEnd;
+    const salt = t ? t.id : -1;
+    let a = host.cachedAttrSpan(q, symbolEnd, salt);
+    if (!a) {
+      a = buildDialectAttr(host, q, idEnd, bodyEnd, t);
+      if (a) host.rememberAttrSpan(q, symbolEnd, salt, a);
+    }
     host.pos = end;
     return a;
   }

@@ -67,10 +67,17 @@ export interface ParserHost extends ParseSink {
   readonly i64: IntegerType;
   readonly f64: FloatType;
   parseTypeAt(q: number): Type | undefined;
+  /** The builtin scalar type spelled by the word `text[q, e)` (scalarType in type-parser.ts, faster). */
+  scalarTypeAt(q: number, e: number): Type | undefined;
   /** The type whose source text starts at `q`, if parsed before (then `pos` is after it). */
   cachedTypeAt(q: number): Type | undefined;
   /** The identifier `text[start, end)`, as a string shared by all its occurrences. */
   internName(start: number, end: number): string;
+  /** The type spelled exactly `text[start, end)`, if parsed before (pos is not changed). */
+  cachedTypeSpan(start: number, end: number): Type | undefined;
+  /** The attribute spelled `text[start, end)` under `salt` (a type id, or -1), if built before. */
+  cachedAttrSpan(start: number, end: number, salt: number): Attribute | undefined;
+  rememberAttrSpan(start: number, end: number, salt: number, a: Attribute): void;
   /** Records that `text[start, end)` spells `t`. */
   rememberType(start: number, end: number, t: Type): void;
   parseAttributeAt(q: number, type?: Type): Attribute | undefined;

@@ -10,12 +10,24 @@ interface SpanEntry<V> {
   readonly value: V;
 }
 
+// The span hash, in steps, for scanners that hash while they find a span's end:
+// spanHashFinish(spanHashChar(...spanHashChar(spanHashStart(salt), c0)..., cn)).
+export function spanHashStart(salt: number): number {
+  return Math.imul(0x811c9dc5 ^ salt, 0x01000193);
+}
+export function spanHashChar(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+/** 30 bits: a small-integer Map key, not a heap number. */
+export function spanHashFinish(h: number): number {
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
 /** FNV-1a over the char codes of `text[start, end)`, seeded with `salt`. O(end - start). */
 function hashSpan(text: string, start: number, end: number, salt: number): number {
-  let h = Math.imul(0x811c9dc5 ^ salt, 0x01000193);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  // 30 bits: a small-integer Map key, not a heap number.
-  return (h ^ (h >>> 15)) & 0x3fffffff;
+  let h = spanHashStart(salt);
+  for (let i = start; i < end; i++) h = spanHashChar(h, text.charCodeAt(i));
+  return spanHashFinish(h);
 }
 
 function matches<V>(e: SpanEntry<V>, text: string, start: number, end: number, salt: number): boolean {
@@ -27,7 +39,12 @@ export class SpanCache<V> {
 
   /** The value stored for the text `text[start, end)` and `salt`, or undefined. O(end - start). */
   get(text: string, start: number, end: number, salt: number): V | undefined {
-    const b = this.buckets.get(hashSpan(text, start, end, salt));
+    return this.getHashed(text, start, end, salt, hashSpan(text, start, end, salt));
+  }
+
+  /** As `get`, with `hash` the span's hash computed by the caller (see spanHashStart). */
+  getHashed(text: string, start: number, end: number, salt: number, hash: number): V | undefined {
+    const b = this.buckets.get(hash);
     if (b === undefined) return undefined;
     if (!Array.isArray(b)) return matches(b, text, start, end, salt) ? b.value : undefined;
     for (let i = 0; i < b.length; i++) if (matches(b[i]!, text, start, end, salt)) return b[i]!.value;

@@ -25,10 +25,11 @@ import {
   scanBareId,
   scanLeafAttrExtent,
   scanTypeExtent,
+  shapedKindOf,
   wrongTokenOffset,
 } from "./scan.js";
 import { parseDenseArrayFast } from "./dense-array-parser.js";
-import { SpanCache } from "./span-cache.js";
+import { SpanCache, spanHashChar, spanHashFinish, spanHashStart } from "./span-cache.js";
 import { parseDenseAttr } from "./dense-parser.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
@@ -274,7 +275,7 @@ export class TypeAttrParser implements ParserHost {
     const c = text.charCodeAt(q);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       const e = scanBareId(text, q);
-      const t = this.scalarWord(q, e);
+      const t = this.scalarTypeAt(q, e);
       if (t) {
         this.pos = e;
         return t;
@@ -283,8 +284,9 @@ export class TypeAttrParser implements ParserHost {
     } else if (c === Ch.LParen) {
       return parseTypeFast(this, q);
     }
-    const end = scanTypeExtent(text, q);
-    const hit = this.typeCache.get(text, q, end, 0);
+    const simpleEnd = this.simpleShapedSpan(q);
+    const end = simpleEnd >= 0 ? simpleEnd : scanTypeExtent(text, q);
+    const hit = simpleEnd >= 0 ? this.typeCache.getHashed(text, q, end, 0, this.simpleSpanHash) : this.typeCache.get(text, q, end, 0);
     if (hit) {
       this.pos = end;
       return hit;
@@ -305,10 +307,52 @@ export class TypeAttrParser implements ParserHost {
   }
 
   cachedTypeAt(q: number): Type | undefined {
-    const end = scanTypeExtent(this.text, q);
-    const hit = this.typeCache.get(this.text, q, end, 0);
+    const simpleEnd = this.simpleShapedSpan(q);
+    const end = simpleEnd >= 0 ? simpleEnd : scanTypeExtent(this.text, q);
+    const hit = simpleEnd >= 0 ? this.typeCache.getHashed(this.text, q, end, 0, this.simpleSpanHash) : this.typeCache.get(this.text, q, end, 0);
     if (hit) this.pos = end;
     return hit;
+  }
+
+  /** Hash of the span last found by simpleShapedSpan (SpanCache's hash with salt 0). */
+  private simpleSpanHash = 0;
+
+  /**
+   * The end of a shaped type at `q` spelled `tensor<...>` / `memref<...>` /
+   * `vector<...>` with only `[A-Za-z0-9_.?$]` inside (most types in IR), found
+   * and hashed in one pass; -1 for anything else (then scanTypeExtent finds
+   * the same end the slow way). Sets simpleSpanHash.
+   */
+  private simpleShapedSpan(q: number): number {
+    const text = this.text;
+    let h = spanHashStart(0);
+    let p = q;
+    let c = text.charCodeAt(p);
+    while (isBareIdChar(c)) {
+      h = spanHashChar(h, c);
+      c = text.charCodeAt(++p);
+    }
+    if (c !== Ch.Less || shapedKindOf(text, q, p) < 0) return -1;
+    for (;;) {
+      h = spanHashChar(h, c);
+      c = text.charCodeAt(++p);
+      if (c === Ch.Greater) break;
+      if (!isBareIdChar(c) && c !== Ch.Question) return -1;
+    }
+    this.simpleSpanHash = spanHashFinish(spanHashChar(h, c));
+    return p + 1;
+  }
+
+  cachedTypeSpan(start: number, end: number): Type | undefined {
+    return this.typeCache.get(this.text, start, end, 0);
+  }
+
+  cachedAttrSpan(start: number, end: number, salt: number): Attribute | undefined {
+    return this.attrCache.get(this.text, start, end, salt);
+  }
+
+  rememberAttrSpan(start: number, end: number, salt: number, a: Attribute): void {
+    this.attrCache.set(this.text, start, end, salt, a);
   }
 
   rememberType(start: number, end: number, t: Type): void {
@@ -319,31 +363,38 @@ export class TypeAttrParser implements ParserHost {
   /** Integer types by width (index) per signedness, for widths of up to 4 digits. */
   private readonly intTypes: IntegerType[][] = [[], [], []];
 
-  /** The builtin scalar type spelled `text[q, e)`, or undefined (reporting only bad integer widths). */
-  private scalarWord(q: number, e: number): Type | undefined {
+  /**
+   * The builtin scalar type spelled `text[q, e)`, or undefined (reporting only
+   * bad integer widths): scalarType's contract, with the common spellings
+   * (`i32`, `ui8`, `f32`, `bf16`) resolved from char codes without a substring.
+   */
+  scalarTypeAt(q: number, e: number): Type | undefined {
     const text = this.text;
     const c = text.charCodeAt(q);
     if (c === Ch.i || c === Ch.s || c === Ch.u) {
       const signedness = c === Ch.i ? Signedness.Signless : c === Ch.s ? Signedness.Signed : Signedness.Unsigned;
-      if (signedness !== Signedness.Signless && text.charCodeAt(q + 1) !== Ch.i) return undefined;
-      let p = signedness === Signedness.Signless ? q + 1 : q + 2;
-      if (p >= e) return undefined;
-      if (e - p > 4) return scalarType(this, q, e);
-      let width = 0;
-      for (; p < e; p++) {
-        const d = text.charCodeAt(p);
-        if (d < Ch.D0 || d > Ch.D9) return undefined;
-        width = width * 10 + (d - Ch.D0);
+      const p0 = signedness === Signedness.Signless ? q + 1 : q + 2;
+      if ((signedness === Signedness.Signless || text.charCodeAt(q + 1) === Ch.i) && p0 < e && e - p0 <= 4) {
+        let width = 0;
+        let p = p0;
+        for (; p < e; p++) {
+          const d = text.charCodeAt(p);
+          if (d < Ch.D0 || d > Ch.D9) break;
+          width = width * 10 + (d - Ch.D0);
+        }
+        if (p === e) {
+          const table = this.intTypes[signedness]!;
+          return (table[width] ??= IntegerType.get(this.ctx, width, signedness));
+        }
       }
-      const table = this.intTypes[signedness]!;
-      return (table[width] ??= IntegerType.get(this.ctx, width, signedness));
-    }
-    if (c === Ch.f && e - q === 3) {
+    } else if (c === Ch.f && e - q === 3) {
       // f16, f32, f64, f80: the common float types, without a substring.
       const d1 = text.charCodeAt(q + 1);
       const d2 = text.charCodeAt(q + 2);
       const kind = d1 === 51 && d2 === 50 ? "f32" : d1 === 49 && d2 === 54 ? "f16" : d1 === 54 && d2 === 52 ? "f64" : d1 === 56 && d2 === 48 ? "f80" : undefined;
       if (kind) return (this.floatTypes[kind] ??= FloatType.get(this.ctx, kind));
+    } else if (c === 98 /* b */ && e - q === 4 && text.startsWith("bf16", q)) {
+      return (this.floatTypes["bf16"] ??= FloatType.get(this.ctx, "bf16"));
     }
     return scalarType(this, q, e);
   }

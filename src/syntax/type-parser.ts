@@ -119,7 +119,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
         q = prefix.end;
         nonFunction = false;
         continue;
-      } else if ((value = scalarType(host, q, e)) !== undefined) {
+      } else if ((value = host.scalarTypeAt(q, e)) !== undefined) {
         q = e;
       } else if (host.failed) {
         return undefined;
@@ -155,9 +155,15 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
         if (typeof r !== "number") return host.emitErrorAt(r.offset, r.message);
         bodyEnd = r;
       }
-      value = buildDialectType(host, q, idEnd, bodyEnd);
-      if (!value) return undefined;
-      q = bodyEnd >= 0 ? bodyEnd : idEnd;
+      const end = bodyEnd >= 0 ? bodyEnd : idEnd;
+      // Dialect types and aliases repeat: build each spelling once.
+      value = host.cachedTypeSpan(q, end);
+      if (!value) {
+        value = buildDialectType(host, q, idEnd, bodyEnd);
+        if (!value) return undefined;
+        host.rememberType(q, end, value);
+      }
+      q = end;
     } else {
       return unexpectedToken(host, q, "expected non-function type");
     }
