@@ -64,9 +64,14 @@ export function isHexDigit(c: number): boolean {
 export function isAlpha(c: number): boolean {
   return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z);
 }
+/** 1 at the ASCII codes of `[A-Za-z0-9_$.]` (one load instead of five range tests in hot loops). */
+const kBareIdChars = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  kBareIdChars[c] = (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z) || (c >= Ch.D0 && c <= Ch.D9) || c === Ch.Underscore || c === Ch.Dollar || c === Ch.Dot ? 1 : 0;
+
 /** `[A-Za-z0-9_$.]`: characters after the first of a bare identifier. */
 export function isBareIdChar(c: number): boolean {
-  return isAlpha(c) || isDigit(c) || c === Ch.Underscore || c === Ch.Dollar || c === Ch.Dot;
+  return c < 128 && kBareIdChars[c] === 1;
 }
 /** `[A-Za-z0-9$._-]`: characters of a sigil suffix id (`#`, `!`, `%`, `^`). */
 export function isSuffixIdChar(c: number): boolean {

@@ -1,10 +1,14 @@
-// A cache of parsed values keyed by a span of the source text, looked up
-// without building the span's string: a numeric hash of the characters picks a
-// bucket, and `startsWith` confirms the match. Only a new entry copies its
-// text. (A substring plus a Map<string> lookup per use cost ~10% of parsing.)
+// A cache of parsed values keyed by a span of one source text, looked up
+// without building strings: a numeric hash of the characters picks a bucket,
+// and a char-by-char comparison with the entry's first occurrence in the same
+// text confirms the match. (A substring plus a Map<string> lookup per use cost
+// ~10% of parsing; comparing against substring keys with startsWith was still
+// slow, as the keys were sliced strings.)
 
 interface SpanEntry<V> {
-  readonly key: string;
+  /** Where the entry's text first occurred in the cache's text, and its length. */
+  readonly start: number;
+  readonly length: number;
   /** Distinguishes entries of equal text parsed under different conditions (e.g. a provided type id). */
   readonly salt: number;
   readonly value: V;
@@ -31,9 +35,15 @@ function hashSpan(text: string, start: number, end: number, salt: number): numbe
 }
 
 function matches<V>(e: SpanEntry<V>, text: string, start: number, end: number, salt: number): boolean {
-  return e.salt === salt && e.key.length === end - start && text.startsWith(e.key, start);
+  const n = e.length;
+  if (e.salt !== salt || n !== end - start) return false;
+  const from = e.start;
+  if (from === start) return true;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(from + i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
+/** Precondition: every call on one cache passes the same `text`. */
 export class SpanCache<V> {
   private readonly buckets = new Map<number, SpanEntry<V> | SpanEntry<V>[]>();
 
@@ -54,7 +64,7 @@ export class SpanCache<V> {
   /** Stores `value` for `text[start, end)` and `salt` (replacing nothing: callers look up first). */
   set(text: string, start: number, end: number, salt: number, value: V): void {
     const h = hashSpan(text, start, end, salt);
-    const entry: SpanEntry<V> = { key: text.substring(start, end), salt, value };
+    const entry: SpanEntry<V> = { start, length: end - start, salt, value };
     const b = this.buckets.get(h);
     if (b === undefined) this.buckets.set(h, entry);
     else if (Array.isArray(b)) b.push(entry);
