@@ -171,6 +171,33 @@ export class FunctionType extends Type {
     addToBucket(table, h, bucket, f);
     return f;
   }
+  /**
+   * @internal As `get` with inputs `types[start, inputsEnd)` and results
+   * `types[inputsEnd, end)`, copied only when the function type is new. For
+   * parsers that collect member types on a shared stack. O(end - start).
+   */
+  static getFromRanges(ctx: Context, types: readonly Type[], start: number, inputsEnd: number, end: number): FunctionType {
+    let h = mixHash(inputsEnd - start, end - inputsEnd);
+    for (let i = start; i < end; i++) h = mixHash(h, types[i]!.id);
+    const table = ctx.builtinTables.functionTypes;
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const f = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameTypesAsRange(f.inputs, types, start, inputsEnd) && sameTypesAsRange(f.results, types, inputsEnd, end)) return f;
+      }
+    }
+    const f = new FunctionType(ctx, types.slice(start, inputsEnd), types.slice(inputsEnd, end));
+    addToBucket(table, h, bucket, f);
+    return f;
+  }
+}
+
+function sameTypesAsRange(a: readonly Type[], types: readonly Type[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== types[start + i]) return false;
+  return true;
 }
 
 /** Types with a shape and an element type (vector, tensor, memref). */
