@@ -265,7 +265,26 @@ function storeLE(data: Uint8Array, byteOffset: number, nbytes: number, v: bigint
   }
 }
 
-/** Builds an int/float dense attribute from raw storage, detecting splats like MLIR's uniquer. */
+// Typed-array `of`, `slice` and `subarray` go through V8's species lookup and were
+// most of makeDenseIntOrFP's own time: build small buffers directly.
+function oneByte(b: number): Uint8Array {
+  const a = new Uint8Array(1);
+  a[0] = b;
+  return a;
+}
+
+/** `data` itself when it is exactly `n` bytes (the caller owns it), else a copy of its first `n`. */
+function prefixOf(data: Uint8Array, n: number): Uint8Array {
+  if (data.length === n) return data;
+  const a = new Uint8Array(n);
+  for (let i = 0; i < n; i++) a[i] = data[i]!;
+  return a;
+}
+
+/**
+ * Builds an int/float dense attribute from raw storage, detecting splats like
+ * MLIR's uniquer. Takes ownership of `data` (it may become the attribute's storage).
+ */
 export function makeDenseIntOrFP(sink: ParseSink, type: ShapedType, data: Uint8Array, knownSplat: boolean): DenseIntOrFPElementsAttr {
   const numElements = type.numElements ?? 0;
   let elt = type.elementType;
@@ -278,21 +297,21 @@ export function makeDenseIntOrFP(sink: ParseSink, type: ShapedType, data: Uint8A
   if (bits === 1) {
     if (knownSplat || numElements === 1) {
       const on = data.length > 0 && (data[0]! & 1) !== 0;
-      return DenseIntOrFPElementsAttr.get(sink.ctx, type, Uint8Array.of(on ? 0xff : 0), true);
+      return DenseIntOrFPElementsAttr.get(sink.ctx, type, oneByte(on ? 0xff : 0), true);
     }
     // All bits equal → splat.
     const first = (data[0]! & 1) !== 0;
     let allSame = numElements > 0;
     for (let i = 0; i < numElements && allSame; i++) if ((((data[i >> 3]! >> (i & 7)) & 1) !== 0) !== first) allSame = false;
-    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, Uint8Array.of(first ? 0xff : 0), true);
+    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, oneByte(first ? 0xff : 0), true);
     return DenseIntOrFPElementsAttr.get(sink.ctx, type, data, false);
   }
   const eltBytes = (bits / 8) * complexFactor;
-  if (knownSplat || numElements === 1) return DenseIntOrFPElementsAttr.get(sink.ctx, type, data.subarray(0, eltBytes).slice(), true);
+  if (knownSplat || numElements === 1) return DenseIntOrFPElementsAttr.get(sink.ctx, type, prefixOf(data, eltBytes), true);
   if (numElements > 1 && eltBytes > 0) {
     let allSame = true;
     for (let i = eltBytes; i < data.length && allSame; i++) if (data[i] !== data[i % eltBytes]) allSame = false;
-    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, data.slice(0, eltBytes), true);
+    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, prefixOf(data, eltBytes), true);
   }
   return DenseIntOrFPElementsAttr.get(sink.ctx, type, data, false);
 }
