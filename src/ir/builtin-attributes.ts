@@ -7,22 +7,27 @@ import { Attribute } from "./attribute.js";
 import type { IntegerType, IndexType, FloatType, ShapedType } from "./builtin-types.js";
 import type { Context } from "./context.js";
 import type { Type } from "./type.js";
-import { addToBucket, findInBucket, hashBytes, hashTable, mixHash, sameBytes, type Bucket } from "./structural-hash.js";
+import { getFloatSemantics } from "./float-semantics.js";
+import { addToBucket, hashBytes, mixHash, sameBytes } from "./structural-hash.js";
 
-/** StringAttrs per type (the context stands for "no type"), keyed by value. */
-const stringTables = new WeakMap<object, Map<string, StringAttr>>();
-/** ArrayAttrs and DictionaryAttrs per context, bucketed by a content hash. */
-const arrayTables = new WeakMap<Context, Map<number, Bucket<ArrayAttr>>>();
-const dictTables = new WeakMap<Context, Map<number, Bucket<DictionaryAttr>>>();
-const denseTables = new WeakMap<Context, Map<number, Bucket<DenseIntOrFPElementsAttr>>>();
-const denseArrayTables = new WeakMap<Context, Map<number, Bucket<DenseArrayAttr>>>();
-
-/** Dense ids of dictionary key names per context (for hashing dictionaries). */
-const nameIds = new WeakMap<Context, Map<string, number>>();
+/** StringAttrs with a type, per type, keyed by value (untyped ones live in the context's tables). */
+const typedStringTables = new WeakMap<Type, Map<string, StringAttr>>();
 
 function sameAttrs(a: readonly Attribute[], b: readonly Attribute[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameAttrsAsRange(a: readonly Attribute[], values: readonly Attribute[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== values[start + i]) return false;
+  return true;
+}
+
+function sameEntriesAsRanges(a: readonly NamedAttribute[], names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.value !== values[start + i] || a[i]!.name !== names[start + i]) return false;
   return true;
 }
 
@@ -32,11 +37,6 @@ function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[])
   return true;
 }
 
-/** FloatAttrs per (uniqued) float type, keyed by bit pattern. */
-const floatTables = new WeakMap<FloatType, Map<bigint, FloatAttr>>();
-
-/** IntegerAttrs with |value| < 2^53, per (uniqued) integer type. */
-const smallIntTables = new WeakMap<IntegerType | IndexType, Map<number, IntegerAttr>>();
 
 /** `42 : i32`, `true`. `value` is normalised to the type's range (signed for signless). */
 export class IntegerAttr extends Attribute {
@@ -57,8 +57,7 @@ export class IntegerAttr extends Attribute {
    */
   static get(ctx: Context, type: IntegerType | IndexType, value: bigint): IntegerAttr {
     if (value > -0x20000000000000n && value < 0x20000000000000n) {
-      let table = smallIntTables.get(type);
-      if (!table) smallIntTables.set(type, (table = new Map()));
+      const table = type.safeIntAttrs;
       const key = Number(value);
       let a = table.get(key);
       if (!a) table.set(key, (a = new IntegerAttr(ctx, type, value)));
@@ -71,13 +70,14 @@ export class IntegerAttr extends Attribute {
    * to the type: no BigInt is made unless the attribute is new. O(1) average.
    */
   static getFromSafeInteger(ctx: Context, type: IntegerType | IndexType, value: number): IntegerAttr {
-    let table = smallIntTables.get(type);
-    if (!table) smallIntTables.set(type, (table = new Map()));
+    const table = type.safeIntAttrs;
     let a = table.get(value);
     if (!a) table.set(value, (a = new IntegerAttr(ctx, type, BigInt(value))));
     return a;
   }
 }
+
+const f64Bits = new DataView(new ArrayBuffer(8));
 
 /** `1.5 : f32`. `bits` is the IEEE-style bit pattern of `type` (exact for every float kind). */
 export class FloatAttr extends Attribute {
@@ -91,12 +91,50 @@ export class FloatAttr extends Attribute {
   override get type(): FloatType {
     return this.floatType;
   }
-  /** Interned per type in a table keyed by the bit pattern (BigInt keys compare by value). O(1) average. */
+  /**
+   * Interned per type by the bit pattern: as a number key for kinds of at most
+   * 32 bits and for non-zero, non-NaN f64 values (no BigInt hashing on the hot
+   * path), as a BigInt key otherwise. O(1) average.
+   */
   static get(ctx: Context, type: FloatType, bits: bigint): FloatAttr {
-    let table = floatTables.get(type);
-    if (!table) floatTables.set(type, (table = new Map()));
+    if (type.kind === "f64") {
+      f64Bits.setBigUint64(0, bits);
+      const x = f64Bits.getFloat64(0);
+      if (x !== 0 && x === x) return FloatAttr.getFromF64(ctx, type, x);
+    } else if (getFloatSemantics(type.kind).bitWidth <= 32) {
+      return FloatAttr.getFromNumberBits(ctx, type, Number(bits));
+    }
+    const table = type.bigintKeyedAttrs;
     let a = table.get(bits);
     if (!a) table.set(bits, (a = new FloatAttr(ctx, type, bits)));
+    return a;
+  }
+  /**
+   * As `get` for a kind of at most 32 bits, with the bit pattern as a number
+   * (0 ≤ bits < 2^bitWidth): no BigInt is made unless the attribute is new.
+   */
+  static getFromNumberBits(ctx: Context, type: FloatType, bits: number): FloatAttr {
+    const table = type.numberKeyedAttrs;
+    let a = table.get(bits);
+    if (!a) table.set(bits, (a = new FloatAttr(ctx, type, BigInt(bits))));
+    return a;
+  }
+  /** As `get` for an f64 `type` and its value `x`. Precondition: `x` is not NaN (NaN payloads need `get`). */
+  static getFromF64(ctx: Context, type: FloatType, x: number): FloatAttr {
+    if (x === 0) {
+      f64Bits.setFloat64(0, x);
+      const bits = f64Bits.getBigUint64(0);
+      const byBits = type.bigintKeyedAttrs;
+      let b = byBits.get(bits);
+      if (!b) byBits.set(bits, (b = new FloatAttr(ctx, type, bits)));
+      return b;
+    }
+    const table = type.numberKeyedAttrs;
+    let a = table.get(x);
+    if (!a) {
+      f64Bits.setFloat64(0, x);
+      table.set(x, (a = new FloatAttr(ctx, type, f64Bits.getBigUint64(0))));
+    }
     return a;
   }
 }
@@ -115,9 +153,12 @@ export class StringAttr extends Attribute {
   }
   /** Interned per (type, value) in a table keyed by the value itself (no key string is built). O(|value|). */
   static get(ctx: Context, value: string, type?: Type): StringAttr {
-    const owner: object = type ?? ctx;
-    let table = stringTables.get(owner);
-    if (!table) stringTables.set(owner, (table = new Map()));
+    let table = ctx.builtinTables.strings;
+    if (type) {
+      let typed = typedStringTables.get(type);
+      if (!typed) typedStringTables.set(type, (typed = new Map()));
+      table = typed;
+    }
     let a = table.get(value);
     if (!a) table.set(value, (a = new StringAttr(ctx, value, type)));
     return a;
@@ -146,13 +187,38 @@ export class ArrayAttr extends Attribute {
   static getOwned(ctx: Context, value: Attribute[]): ArrayAttr {
     return ArrayAttr.getImpl(ctx, value, true);
   }
+  /**
+   * @internal As `get` for `values[start, end)`, copied only when the array is
+   * new. For parsers that collect elements on a shared stack. O(end - start).
+   */
+  static getFromRange(ctx: Context, values: readonly Attribute[], start: number, end: number): ArrayAttr {
+    let h = (end - start) | 0;
+    for (let i = start; i < end; i++) h = mixHash(h, values[i]!.id);
+    const table = ctx.builtinTables.arrays;
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const a = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameAttrsAsRange(a.value, values, start, end)) return a;
+      }
+    }
+    const a = new ArrayAttr(ctx, values.slice(start, end));
+    addToBucket(table, h, bucket, a);
+    return a;
+  }
   private static getImpl(ctx: Context, value: readonly Attribute[], owned: boolean): ArrayAttr {
     let h = value.length | 0;
     for (let i = 0; i < value.length; i++) h = mixHash(h, value[i]!.id);
-    const table = hashTable(arrayTables, ctx);
+    const table = ctx.builtinTables.arrays;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (a) => sameAttrs(a.value, value));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      if (!Array.isArray(bucket)) {
+        if (sameAttrs(bucket.value, value)) return bucket;
+      } else {
+        for (let i = 0; i < bucket.length; i++) if (sameAttrs(bucket[i]!.value, value)) return bucket[i]!;
+      }
+    }
     const a = new ArrayAttr(ctx, owned ? value : value.slice());
     addToBucket(table, h, bucket, a);
     return a;
@@ -167,6 +233,50 @@ export interface NamedAttribute {
 
 function compareNames(a: NamedAttribute, b: NamedAttribute): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Sorts `entries` by name in place, given that `entries[0, sortedPrefix)` is already sorted. O(n²) worst case. */
+function insertionSortByName(entries: NamedAttribute[], sortedPrefix: number): void {
+  for (let i = sortedPrefix; i < entries.length; i++) {
+    const e = entries[i]!;
+    let j = i - 1;
+    while (j >= 0 && entries[j]!.name > e.name) {
+      entries[j + 1] = entries[j]!;
+      j--;
+    }
+    entries[j + 1] = e;
+  }
+}
+
+/**
+ * Sorts the parallel ranges `names/values[start, end)` by name in place, given
+ * that `[start, sortedEnd)` is sorted: insertion sort (dictionaries are small),
+ * or through an index order when large. O(n²) worst case for n ≤ 32, else O(n log n).
+ */
+function sortRangesByName(names: string[], values: Attribute[], start: number, end: number, sortedEnd: number): void {
+  if (end - start > 32) {
+    const order = Array.from({ length: end - start }, (_, i) => start + i);
+    order.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+    const n = order.map((i) => names[i]!);
+    const v = order.map((i) => values[i]!);
+    for (let i = start; i < end; i++) {
+      names[i] = n[i - start]!;
+      values[i] = v[i - start]!;
+    }
+    return;
+  }
+  for (let i = sortedEnd; i < end; i++) {
+    const name = names[i]!;
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= start && names[j]! > name) {
+      names[j + 1] = names[j]!;
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    names[j + 1] = name;
+    values[j + 1] = value;
+  }
 }
 
 /** `{a = 1, b}`: entries sorted by name (bytewise), names unique. */
@@ -195,15 +305,19 @@ export class DictionaryAttr extends Attribute {
     if (entries.length === 0) return ctx.emptyDictionary;
     let sorted = entries;
     for (let i = 1; i < entries.length; i++) {
-      if (compareNames(entries[i - 1]!, entries[i]!) > 0) {
-        sorted = entries.slice().sort(compareNames);
+      if (entries[i - 1]!.name > entries[i]!.name) {
+        // An owned array is sorted in place. Small dictionaries (nearly all) use an
+        // insertion sort: Array.prototype.sort's scratch copy was ~8% of parse allocation.
+        const out = owned ? (entries as NamedAttribute[]) : entries.slice();
+        if (out.length <= 32) insertionSortByName(out, i);
+        else out.sort(compareNames);
+        sorted = out;
         break;
       }
     }
     // Interned by a numeric hash of (name id, value id) pairs, then compared entry-wise:
     // no key string per dictionary (one per op in parsed IR).
-    let names = nameIds.get(ctx);
-    if (!names) nameIds.set(ctx, (names = new Map()));
+    const names = ctx.builtinTables.nameIds;
     let h = sorted.length | 0;
     for (let i = 0; i < sorted.length; i++) {
       const e = sorted[i]!;
@@ -211,11 +325,52 @@ export class DictionaryAttr extends Attribute {
       if (nid === undefined) names.set(e.name, (nid = names.size));
       h = mixHash(mixHash(h, nid), e.value.id);
     }
-    const table = hashTable(dictTables, ctx);
+    const table = ctx.builtinTables.dictionaries;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (d) => sameEntries(d.entries, sorted));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      if (!Array.isArray(bucket)) {
+        if (sameEntries(bucket.entries, sorted)) return bucket;
+      } else {
+        for (let i = 0; i < bucket.length; i++) if (sameEntries(bucket[i]!.entries, sorted)) return bucket[i]!;
+      }
+    }
     const d = new DictionaryAttr(ctx, sorted === entries && !owned ? entries.slice() : sorted);
+    addToBucket(table, h, bucket, d);
+    return d;
+  }
+  /**
+   * @internal As `get` for the entries `names[i] = values[i]`, i in [start, end),
+   * which this sorts in place; the entry objects are made only when the
+   * dictionary is new. For parsers that collect entries on shared stacks.
+   * Precondition: names unique, end > start. O(n) average for a sorted input.
+   */
+  static getFromRanges(ctx: Context, names: string[], values: Attribute[], start: number, end: number): DictionaryAttr {
+    for (let i = start + 1; i < end; i++) {
+      if (names[i - 1]! > names[i]!) {
+        sortRangesByName(names, values, start, end, i);
+        break;
+      }
+    }
+    const nameIds = ctx.builtinTables.nameIds;
+    let h = (end - start) | 0;
+    for (let i = start; i < end; i++) {
+      const name = names[i]!;
+      let nid = nameIds.get(name);
+      if (nid === undefined) nameIds.set(name, (nid = nameIds.size));
+      h = mixHash(mixHash(h, nid), values[i]!.id);
+    }
+    const table = ctx.builtinTables.dictionaries;
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const d = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameEntriesAsRanges(d.entries, names, values, start, end)) return d;
+      }
+    }
+    const entries = new Array<NamedAttribute>(end - start);
+    for (let i = start; i < end; i++) entries[i - start] = { name: names[i]!, value: values[i]! };
+    const d = new DictionaryAttr(ctx, entries);
     addToBucket(table, h, bucket, d);
     return d;
   }
@@ -248,7 +403,7 @@ export class UnitAttr extends Attribute {
     super(ctx);
   }
   static get(ctx: Context): UnitAttr {
-    return ctx.intern("unit", () => new UnitAttr(ctx));
+    return (ctx.builtinTables.unit ??= ctx.intern("unit", () => new UnitAttr(ctx)));
   }
 }
 
@@ -260,8 +415,12 @@ export class TypeAttr extends Attribute {
   ) {
     super(ctx);
   }
+  /** Interned per context by the type's id. O(1) average. */
   static get(ctx: Context, value: Type): TypeAttr {
-    return ctx.intern(`ty:${value.id}`, () => new TypeAttr(ctx, value));
+    const table = ctx.builtinTables.typeAttrs;
+    let a = table.get(value.id);
+    if (!a) table.set(value.id, (a = new TypeAttr(ctx, value)));
+    return a;
   }
 }
 
@@ -275,6 +434,13 @@ export class SymbolRefAttr extends Attribute {
     super(ctx);
   }
   static get(ctx: Context, root: string, nested: readonly string[] = []): SymbolRefAttr {
+    if (nested.length === 0) {
+      // Flat references are the common case: a table by name, no key string.
+      const flat = ctx.builtinTables.flatSymbolRefs;
+      let a = flat.get(root);
+      if (!a) flat.set(root, (a = new SymbolRefAttr(ctx, root, [])));
+      return a;
+    }
     let key = "sym:" + root;
     for (const n of nested) key += "\u0000" + n;
     return ctx.intern(key, () => new SymbolRefAttr(ctx, root, nested.slice()));
@@ -339,10 +505,15 @@ export class DenseIntOrFPElementsAttr extends ElementsAttr {
    */
   static get(ctx: Context, type: ShapedType, data: Uint8Array, isSplat: boolean): DenseIntOrFPElementsAttr {
     const h = mixHash(mixHash(hashBytes(data), type.id), isSplat ? 1 : 0);
-    const table = hashTable(denseTables, ctx);
+    const table = ctx.builtinTables.denseElements;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (d) => d.shapedType === type && d.isSplat === isSplat && sameBytes(d.data, data));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const d = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (d.shapedType === type && d.isSplat === isSplat && sameBytes(d.data, data)) return d;
+      }
+    }
     const d = new DenseIntOrFPElementsAttr(ctx, type, data, isSplat);
     addToBucket(table, h, bucket, d);
     return d;
@@ -429,10 +600,15 @@ export class DenseArrayAttr extends Attribute {
   /** Interned by (element type, size, bytes) through a byte hash, like DenseIntOrFPElementsAttr. */
   static get(ctx: Context, elementType: IntegerType | FloatType, size: number, data: Uint8Array): DenseArrayAttr {
     const h = mixHash(mixHash(hashBytes(data), elementType.id), size);
-    const table = hashTable(denseArrayTables, ctx);
+    const table = ctx.builtinTables.denseArrays;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (d) => d.elementType === elementType && d.size === size && sameBytes(d.data, data));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const d = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (d.elementType === elementType && d.size === size && sameBytes(d.data, data)) return d;
+      }
+    }
     const d = new DenseArrayAttr(ctx, elementType, size, data);
     addToBucket(table, h, bucket, d);
     return d;

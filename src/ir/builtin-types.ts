@@ -2,10 +2,11 @@
 // vector, tensor, memref and opaque dialect types (MLIR's builtin dialect).
 
 import type { Attribute } from "./attribute.js";
+import type { FloatAttr, IntegerAttr } from "./builtin-attributes.js";
 import type { Context } from "./context.js";
 import type { FloatKind } from "./float-format.js";
 import { Type } from "./type.js";
-import { addToBucket, findInBucket, hashTable, mixHash, type Bucket } from "./structural-hash.js";
+import { addToBucket, mixHash } from "./structural-hash.js";
 
 /** Marks a dynamic dimension (`?`) in a shape. Static sizes are ≥ 0. */
 export const kDynamic = -1;
@@ -27,6 +28,8 @@ function idList(types: readonly { id: number }[]): string {
 
 /** `i32`, `si8`, `ui16`: an integer of 0..kMaxIntegerWidth bits. */
 export class IntegerType extends Type {
+  /** @internal IntegerAttrs of this type with |value| < 2^53, by value (filled by builtin-attributes.ts). */
+  readonly safeIntAttrs = new Map<number, IntegerAttr>();
   private constructor(
     ctx: Context,
     readonly width: number,
@@ -61,6 +64,8 @@ export class IntegerType extends Type {
 export class IndexType extends Type {
   /** Bits used for index in attributes and dense storage (IndexType::kInternalStorageBitWidth). */
   static readonly storageWidth = 64;
+  /** @internal As IntegerType.safeIntAttrs. */
+  readonly safeIntAttrs = new Map<number, IntegerAttr>();
   private constructor(ctx: Context) {
     super(ctx);
   }
@@ -71,6 +76,13 @@ export class IndexType extends Type {
 
 /** Every builtin float type, one instance per kind (`f32`, `bf16`, `f8E4M3FN`, …). */
 export class FloatType extends Type {
+  /**
+   * @internal FloatAttrs of this type (filled by builtin-attributes.ts): by
+   * bit pattern as a number for kinds of at most 32 bits, by value for
+   * non-zero, non-NaN f64s; every other attribute by its BigInt bit pattern.
+   */
+  readonly numberKeyedAttrs = new Map<number, FloatAttr>();
+  readonly bigintKeyedAttrs = new Map<bigint, FloatAttr>();
   private constructor(
     ctx: Context,
     readonly kind: FloatKind,
@@ -123,8 +135,6 @@ export class TupleType extends Type {
   }
 }
 
-const functionTypeTables = new WeakMap<Context, Map<number, Bucket<FunctionType>>>();
-
 function sameTypes(a: readonly Type[], b: readonly Type[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -148,14 +158,46 @@ export class FunctionType extends Type {
     let h = mixHash(inputs.length, results.length);
     for (let i = 0; i < inputs.length; i++) h = mixHash(h, inputs[i]!.id);
     for (let i = 0; i < results.length; i++) h = mixHash(h, results[i]!.id);
-    const table = hashTable(functionTypeTables, ctx);
+    const table = ctx.builtinTables.functionTypes;
     const bucket = table.get(h);
-    const hit = findInBucket(bucket, (f) => sameTypes(f.inputs, inputs) && sameTypes(f.results, results));
-    if (hit) return hit;
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const f = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameTypes(f.inputs, inputs) && sameTypes(f.results, results)) return f;
+      }
+    }
     const f = new FunctionType(ctx, inputs.slice(), results.slice());
     addToBucket(table, h, bucket, f);
     return f;
   }
+  /**
+   * @internal As `get` with inputs `types[start, inputsEnd)` and results
+   * `types[inputsEnd, end)`, copied only when the function type is new. For
+   * parsers that collect member types on a shared stack. O(end - start).
+   */
+  static getFromRanges(ctx: Context, types: readonly Type[], start: number, inputsEnd: number, end: number): FunctionType {
+    let h = mixHash(inputsEnd - start, end - inputsEnd);
+    for (let i = start; i < end; i++) h = mixHash(h, types[i]!.id);
+    const table = ctx.builtinTables.functionTypes;
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const f = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (sameTypesAsRange(f.inputs, types, start, inputsEnd) && sameTypesAsRange(f.results, types, inputsEnd, end)) return f;
+      }
+    }
+    const f = new FunctionType(ctx, types.slice(start, inputsEnd), types.slice(inputsEnd, end));
+    addToBucket(table, h, bucket, f);
+    return f;
+  }
+}
+
+function sameTypesAsRange(a: readonly Type[], types: readonly Type[], start: number, end: number): boolean {
+  if (a.length !== end - start) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== types[start + i]) return false;
+  return true;
 }
 
 /** Types with a shape and an element type (vector, tensor, memref). */

@@ -4,6 +4,7 @@
 import type { OpDefinition } from "./operation-name.js";
 import { OperationName } from "./operation-name.js";
 import { DictionaryAttr } from "./builtin-attributes.js";
+import { BuiltinTables } from "./builtin-tables.js";
 import { DiagnosticEngine, type Severity } from "./diagnostics.js";
 import type { Operation } from "./operation.js";
 import type { Uniquer } from "./uniquer.js";
@@ -35,6 +36,8 @@ export class Context implements Uniquer {
   readonly resourceBlobs = new Map<string, ResourceBlob>();
   /** `{-# external_resources #-}` groups (e.g. `mlir_reproducer`), key → value, in input order. */
   readonly externalResources = new Map<string, Map<string, ResourceValue>>();
+  /** @internal Content-hashed uniquing tables of builtin types and attributes. */
+  readonly builtinTables = new BuiltinTables();
   readonly emptyDictionary: DictionaryAttr;
   /** @internal Integer types of width ≤ 128, at `width * 3 + signedness`. */
   readonly smallTypes: (object | undefined)[] = new Array(129 * 3).fill(undefined);

@@ -1,8 +1,6 @@
 // Structural hashing for uniquing without key strings: numeric content
-// hashes, per-context tables of buckets, and byte-array helpers. Used by the
+// hashes, buckets (the tables live in builtin-tables.ts), and byte-array helpers. Used by the
 // builtin types and attributes whose instances are created once per op.
-
-import type { Context } from "./context.js";
 
 /** FNV-1a over bytes (32-bit). O(n). */
 export function hashBytes(data: Uint8Array): number {
@@ -20,28 +18,18 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 /** A hash bucket: one value (the common case, no array allocated) or several. */
 export type Bucket<T> = T | T[];
 
-export function hashTable<T>(tables: WeakMap<Context, Map<number, Bucket<T>>>, ctx: Context): Map<number, Bucket<T>> {
-  let t = tables.get(ctx);
-  if (!t) tables.set(ctx, (t = new Map()));
-  return t;
-}
-
-/** Finds a value in a bucket that satisfies `same`. */
-export function findInBucket<T>(bucket: Bucket<T> | undefined, same: (v: T) => boolean): T | undefined {
-  if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return same(bucket) ? bucket : undefined;
-  for (const v of bucket) if (same(v)) return v;
-  return undefined;
-}
-
 export function addToBucket<T>(table: Map<number, Bucket<T>>, h: number, bucket: Bucket<T> | undefined, v: T): void {
   if (bucket === undefined) table.set(h, v);
   else if (Array.isArray(bucket)) bucket.push(v);
   else table.set(h, [bucket, v]);
 }
 
-/** One step of a 32-bit multiplicative hash. */
+/**
+ * One step of a multiplicative hash. The result has 30 bits, so as a Map key it
+ * is a small integer (Smi) rather than a heap number: lookups with heap-number
+ * keys showed up as most of FunctionType.get.
+ */
 export function mixHash(h: number, v: number): number {
   h = Math.imul(h ^ v, 0x9e3779b1);
-  return h ^ (h >>> 15);
+  return (h ^ (h >>> 15)) & 0x3fffffff;
 }

@@ -15,7 +15,6 @@ import {
   SymbolRefAttr,
   TypeAttr,
   UnitAttr,
-  type NamedAttribute,
 } from "../ir/builtin-attributes.js";
 import { IntegerType, NoneType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
@@ -38,15 +37,45 @@ import { skipTrivia } from "./trivia.js";
 /** An open `[...]` or `{...}` (dictionary frames carry their pending key). */
 interface AttrFrame {
   isDict: boolean;
-  elements: Attribute[];
-  entries: NamedAttribute[];
+  /** Where this container's finished elements (entries) start on the shared stacks. */
+  base: number;
   seen: Set<string> | undefined;
   key: string;
 }
 
-/** Placeholders for the unused list of a frame (never written). */
-const kNoElements: Attribute[] = [];
-const kNoEntries: NamedAttribute[] = [];
+// Shared by every parseAttributeFast call, re-entrant ones included (a tensor
+// encoding inside a type inside an attribute): each call works above the
+// depth and top it found and leaves them as it found them on success. Finished
+// elements of all open containers sit contiguously on `values` (and, for
+// dictionaries, their keys on `keys`), so a container allocates nothing until
+// it closes, and then only if its attribute is new. (Per-container frames and
+// growing arrays were ~10% of parse allocation.)
+const frames: AttrFrame[] = [];
+let depth = 0;
+const keys: string[] = [];
+const values: Attribute[] = [];
+let top = 0;
+
+function openFrame(isDict: boolean): AttrFrame {
+  const f = (frames[depth] ??= { isDict, base: 0, seen: undefined, key: "" });
+  depth++;
+  f.isDict = isDict;
+  f.base = top;
+  f.seen = undefined;
+  f.key = "";
+  return f;
+}
+
+function pushValue(key: string, value: Attribute): void {
+  if (top === values.length) {
+    keys.push(key);
+    values.push(value);
+  } else {
+    keys[top] = key;
+    values[top] = value;
+  }
+  top++;
+}
 
 /** Keywords that start a rich attribute handled by the chevrotain path. */
 function isRichKeyword(text: string, q: number, e: number): boolean {
@@ -95,7 +124,18 @@ function startsType(text: string, q: number, e: number): boolean {
 export function parseAttributeFast(host: ParserHost, q: number, type: Type | undefined): Attribute | undefined {
   const text = host.text;
   const ctx = host.ctx;
-  let stack: AttrFrame[] | undefined;
+  // After an error the shared stacks are abandoned above these (the parse stops).
+  const baseDepth = depth;
+  const baseTop = top;
+  try {
+    return parseContainers(host, text, ctx, q, type, baseDepth);
+  } finally {
+    depth = baseDepth;
+    top = baseTop;
+  }
+}
+
+function parseContainers(host: ParserHost, text: string, ctx: Context, q: number, type: Type | undefined, baseDepth: number): Attribute | undefined {
   for (;;) {
     let value: Attribute | undefined;
     const c = text.charCodeAt(q);
@@ -105,7 +145,7 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
         value = ArrayAttr.get(ctx, []);
         q++;
       } else {
-        (stack ??= []).push({ isDict: false, elements: [], entries: kNoEntries, seen: undefined, key: "" });
+        openFrame(/*isDict=*/ false);
         continue;
       }
     } else if (c === Ch.LBrace) {
@@ -114,8 +154,7 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
         value = ctx.emptyDictionary;
         q++;
       } else {
-        const f: AttrFrame = { isDict: true, elements: kNoElements, entries: [], seen: undefined, key: "" };
-        (stack ??= []).push(f);
+        const f = openFrame(/*isDict=*/ true);
         const r = parseDictKey(host, f, q);
         if (r < 0) return undefined;
         q = r;
@@ -126,35 +165,36 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
         value = UnitAttr.get(ctx);
       }
     } else {
-      value = host.leafAttribute(q, stack === undefined || stack.length === 0 ? type : undefined);
+      value = host.leafAttribute(q, depth === baseDepth ? type : undefined);
       if (!value) return undefined;
       q = host.pos;
     }
 
     // Close the arrays and dictionaries `value` completes.
     for (;;) {
-      if (stack === undefined || stack.length === 0) {
+      if (depth === baseDepth) {
         host.pos = q;
         return value;
       }
-      const top = stack[stack.length - 1]!;
+      const f = frames[depth - 1]!;
       q = skipTrivia(text, q);
       const d = text.charCodeAt(q);
-      if (!top.isDict) {
-        top.elements.push(value);
+      if (!f.isDict) {
+        pushValue("", value);
         if (d === Ch.Comma) {
           q = skipTrivia(text, q + 1);
           break;
         }
         if (d !== Ch.RBracket) return host.emitWrongToken(q, "expected ',' or ']'");
         q++;
-        stack.pop();
-        value = ArrayAttr.getOwned(ctx, top.elements);
+        depth--;
+        value = ArrayAttr.getFromRange(ctx, values, f.base, top);
+        top = f.base;
         continue;
       }
-      top.entries.push({ name: top.key, value });
+      pushValue(f.key, value);
       if (d === Ch.Comma) {
-        const r = parseDictKey(host, top, skipTrivia(text, q + 1));
+        const r = parseDictKey(host, f, skipTrivia(text, q + 1));
         if (r < 0) return undefined;
         q = r;
         if (text.charCodeAt(q) === Ch.Equal) {
@@ -166,8 +206,9 @@ export function parseAttributeFast(host: ParserHost, q: number, type: Type | und
       }
       if (d !== Ch.RBrace) return host.emitWrongToken(q, "expected '}' in attribute dictionary");
       q++;
-      stack.pop();
-      value = DictionaryAttr.getOwned(ctx, top.entries);
+      depth--;
+      value = DictionaryAttr.getFromRanges(ctx, keys, values, f.base, top);
+      top = f.base;
     }
   }
 }
@@ -224,7 +265,14 @@ export function parseLeafAttribute(host: ParserHost, q: number, providedType: Ty
       }
     }
     const end = host.pos;
-    const a = buildDialectAttr(host, q, idEnd, bodyEnd, t);
+    // Dialect attributes repeat: build each (spelling, type) once.
+    const symbolEnd = bodyEnd >= 0 ? bodyEnd : idEnd;
+    const salt = t ? t.id : -1;
+    let a = host.cachedAttrSpan(q, symbolEnd, salt);
+    if (!a) {
+      a = buildDialectAttr(host, q, idEnd, bodyEnd, t);
+      if (a) host.rememberAttrSpan(q, symbolEnd, salt, a);
+    }
     host.pos = end;
     return a;
   }
@@ -265,16 +313,15 @@ export function boolAttr(ctx: Context, value: boolean): IntegerAttr {
 
 /** Linear search for small dictionaries, a Set once they grow (keeps the common case allocation-free). */
 function isDuplicateKey(f: AttrFrame, name: string): boolean {
-  const entries = f.entries;
   if (f.seen) {
     if (f.seen.has(name)) return true;
     f.seen.add(name);
     return false;
   }
-  for (let i = 0; i < entries.length; i++) if (entries[i]!.name === name) return true;
-  if (entries.length >= 16) {
+  for (let i = f.base; i < top; i++) if (keys[i] === name) return true;
+  if (top - f.base >= 16) {
     f.seen = new Set();
-    for (const e of entries) f.seen.add(e.name);
+    for (let i = f.base; i < top; i++) f.seen.add(keys[i]!);
     f.seen.add(name);
   }
   return false;
@@ -296,7 +343,7 @@ function parseDictKey(host: ParserHost, f: AttrFrame, q: number): number {
     name = r.escaped ? decodeStringLiteral(text, q, end) : text.substring(q + 1, end - 1);
   } else if (isAlpha(c) || c === Ch.Underscore) {
     end = scanBareId(text, q);
-    name = text.substring(q, end);
+    name = host.internName(q, end);
   } else {
     return (host.emitWrongToken(q, "expected attribute name"), -1);
   }

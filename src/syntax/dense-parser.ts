@@ -13,6 +13,8 @@
 import { DenseIntOrFPElementsAttr, DenseStringElementsAttr, type ElementsAttr } from "../ir/builtin-attributes.js";
 import { ComplexType, FloatType, IndexType, IntegerType, ShapedType, Signedness } from "../ir/builtin-types.js";
 import { getFloatSemantics } from "../ir/float-format.js";
+import { hasNumberBits, ieeeBitsFromNumber } from "../ir/float-bits.js";
+import { storeF64LE, storeSafeIntegerLE } from "./le-bytes.js";
 import type { Type } from "../ir/type.js";
 import { decodeHexString, decodeStringLiteral, lexStringLiteral } from "./escape.js";
 import {
@@ -36,6 +38,9 @@ export const enum LitKind {
   String = 4,
 }
 
+/** The inferred shape of one element: shared, never mutated. */
+const kScalarDims: readonly number[] = [];
+
 /**
  * A parsed tensor literal: either a hex string, or element tokens (complex
  * elements contribute two) with the shape inferred from list nesting (empty for
@@ -45,20 +50,43 @@ export class TensorLiteral {
   /** Offset of the hex string token, or -1. */
   hexStart = -1;
   hexEnd = -1;
-  /** Inferred shape; empty when the literal was one element (or hex). */
-  shape: number[] = [];
-  /** Per stored token: kind, start, end, negated. */
+  /** Inferred shape; empty when the literal was one element (or hex). Never mutated. */
+  shape: readonly number[] = kScalarDims;
+  /** Per stored token, at indices below numStored: kind, start, end, negated. */
   readonly kinds: number[] = [];
   readonly starts: number[] = [];
   readonly ends: number[] = [];
   readonly negs: boolean[] = [];
+  private count = 0;
   get isHex(): boolean {
     return this.hexStart >= 0;
   }
   get numStored(): number {
-    return this.kinds.length;
+    return this.count;
+  }
+  add(kind: LitKind, start: number, end: number, negative: boolean): void {
+    const i = this.count++;
+    if (i === this.kinds.length) {
+      this.kinds.push(kind);
+      this.starts.push(start);
+      this.ends.push(end);
+      this.negs.push(negative);
+    } else {
+      this.kinds[i] = kind;
+      this.starts[i] = start;
+      this.ends[i] = end;
+      this.negs[i] = negative;
+    }
+  }
+  /** Empties the literal for reuse, keeping the arrays' storage. */
+  reset(): void {
+    this.hexStart = -1;
+    this.hexEnd = -1;
+    this.shape = kScalarDims;
+    this.count = 0;
   }
 }
+
 
 /** True if `text[p, q)` is exactly `word`. */
 function isWord(text: string, p: number, q: number, word: string): boolean {
@@ -82,14 +110,14 @@ export function parseTensorLiteral(sink: ParseSink, p: number, allowHex: boolean
   if (text.charCodeAt(p) !== Ch.LBracket) return parseElement(sink, p, lit);
   // parseList, iteratively: one frame per open `[`.
   const counts: number[] = [];
-  const childDims: (number[] | null)[] = [];
+  const childDims: (readonly number[] | null)[] = [];
   let q = p;
   for (;;) {
     // At the start of a list: `[` already at q.
     counts.push(0);
     childDims.push(null);
     q = skipTrivia(text, q + 1);
-    let dims: number[] | undefined;
+    let dims: readonly number[] | undefined;
     if (text.charCodeAt(q) === Ch.RBracket) {
       q++;
       counts.pop();
@@ -100,7 +128,7 @@ export function parseTensorLiteral(sink: ParseSink, p: number, allowHex: boolean
     } else {
       q = parseElement(sink, q, lit);
       if (q < 0) return -1;
-      dims = [];
+      dims = kScalarDims;
     }
     // Close finished elements and lists until a new list opens or we are done.
     for (;;) {
@@ -121,7 +149,7 @@ export function parseTensorLiteral(sink: ParseSink, p: number, allowHex: boolean
         if (text.charCodeAt(q) === Ch.LBracket) break;
         q = parseElement(sink, q, lit);
         if (q < 0) return -1;
-        dims = [];
+        dims = kScalarDims;
         continue;
       }
       if (c !== Ch.RBracket) return (sink.emitWrongToken(q, "expected ']'"), -1);
@@ -133,7 +161,7 @@ export function parseTensorLiteral(sink: ParseSink, p: number, allowHex: boolean
   }
 }
 
-function sameDims(a: number[], b: number[]): boolean {
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -189,29 +217,20 @@ function parseScalar(sink: ParseSink, p: number, lit: TensorLiteral): number {
   const d = text.charCodeAt(q);
   if (isDigit(d)) {
     const e = scanNumber(text, q);
-    lit.kinds.push(isFloatSpelling(text, q, e) ? LitKind.Float : LitKind.Int);
-    lit.starts.push(q);
-    lit.ends.push(e);
-    lit.negs.push(negative);
+    lit.add(isFloatSpelling(text, q, e) ? LitKind.Float : LitKind.Int, q, e, negative);
     return e;
   }
   if (d === Ch.Quote) {
     const r = lexStringLiteral(text, q);
     if (r.end < 0) return (sink.emitLexError(r.errorOffset, r.errorMessage), -1);
-    lit.kinds.push(LitKind.String);
-    lit.starts.push(q);
-    lit.ends.push(r.end);
-    lit.negs.push(false);
+    lit.add(LitKind.String, q, r.end, false);
     return r.end;
   }
   if (isAlpha(d) || d === Ch.Underscore) {
     const e = scanBareId(text, q);
     const kind = isWord(text, q, e, "true") ? LitKind.True : isWord(text, q, e, "false") ? LitKind.False : -1;
-    if (kind >= 0) {
-      lit.kinds.push(kind);
-      lit.starts.push(q);
-      lit.ends.push(e);
-      lit.negs.push(false);
+    if (kind !== -1) {
+      lit.add(kind, q, e, false);
       return e;
     }
   }
@@ -246,7 +265,26 @@ function storeLE(data: Uint8Array, byteOffset: number, nbytes: number, v: bigint
   }
 }
 
-/** Builds an int/float dense attribute from raw storage, detecting splats like MLIR's uniquer. */
+// Typed-array `of`, `slice` and `subarray` go through V8's species lookup and were
+// most of makeDenseIntOrFP's own time: build small buffers directly.
+function oneByte(b: number): Uint8Array {
+  const a = new Uint8Array(1);
+  a[0] = b;
+  return a;
+}
+
+/** `data` itself when it is exactly `n` bytes (the caller owns it), else a copy of its first `n`. */
+function prefixOf(data: Uint8Array, n: number): Uint8Array {
+  if (data.length === n) return data;
+  const a = new Uint8Array(n);
+  for (let i = 0; i < n; i++) a[i] = data[i]!;
+  return a;
+}
+
+/**
+ * Builds an int/float dense attribute from raw storage, detecting splats like
+ * MLIR's uniquer. Takes ownership of `data` (it may become the attribute's storage).
+ */
 export function makeDenseIntOrFP(sink: ParseSink, type: ShapedType, data: Uint8Array, knownSplat: boolean): DenseIntOrFPElementsAttr {
   const numElements = type.numElements ?? 0;
   let elt = type.elementType;
@@ -259,21 +297,21 @@ export function makeDenseIntOrFP(sink: ParseSink, type: ShapedType, data: Uint8A
   if (bits === 1) {
     if (knownSplat || numElements === 1) {
       const on = data.length > 0 && (data[0]! & 1) !== 0;
-      return DenseIntOrFPElementsAttr.get(sink.ctx, type, Uint8Array.of(on ? 0xff : 0), true);
+      return DenseIntOrFPElementsAttr.get(sink.ctx, type, oneByte(on ? 0xff : 0), true);
     }
     // All bits equal → splat.
     const first = (data[0]! & 1) !== 0;
     let allSame = numElements > 0;
     for (let i = 0; i < numElements && allSame; i++) if ((((data[i >> 3]! >> (i & 7)) & 1) !== 0) !== first) allSame = false;
-    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, Uint8Array.of(first ? 0xff : 0), true);
+    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, oneByte(first ? 0xff : 0), true);
     return DenseIntOrFPElementsAttr.get(sink.ctx, type, data, false);
   }
   const eltBytes = (bits / 8) * complexFactor;
-  if (knownSplat || numElements === 1) return DenseIntOrFPElementsAttr.get(sink.ctx, type, data.subarray(0, eltBytes).slice(), true);
+  if (knownSplat || numElements === 1) return DenseIntOrFPElementsAttr.get(sink.ctx, type, prefixOf(data, eltBytes), true);
   if (numElements > 1 && eltBytes > 0) {
     let allSame = true;
     for (let i = eltBytes; i < data.length && allSame; i++) if (data[i] !== data[i % eltBytes]) allSame = false;
-    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, data.slice(0, eltBytes), true);
+    if (allSame) return DenseIntOrFPElementsAttr.get(sink.ctx, type, prefixOf(data, eltBytes), true);
   }
   return DenseIntOrFPElementsAttr.get(sink.ctx, type, data, false);
 }
@@ -297,7 +335,7 @@ export function buildDenseAttr(sink: ParseSink, lit: TensorLiteral, type: Shaped
   const eltType = type.elementType;
   if (lit.isHex && isIntOrFPElementType(eltType)) return buildHexAttr(sink, lit, type, loc);
   const shape = type.shape ?? [];
-  if (lit.shape.length && !sameDims(lit.shape, shape as number[]))
+  if (lit.shape.length && !sameDims(lit.shape, shape))
     return sink.emitErrorAt(loc, `inferred shape of elements literal (${shapeText(lit.shape)}) does not match type (${shapeText(shape)})`);
   const numElements = type.numElements ?? 0;
   if (!lit.isHex && lit.numStored === 0 && numElements)
@@ -320,25 +358,30 @@ export function buildDenseAttr(sink: ParseSink, lit: TensorLiteral, type: Shaped
   const count = splat ? factor : n;
   const data = new Uint8Array(bits === 1 ? (count + 7) >> 3 : (count * bits) / 8);
   const nbytes = bits / 8;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // Fast paths without BigInt: decimal floats into f64 and the IEEE kinds of at
+  // most 32 bits (float-bits.ts), and short decimal integers.
+  const floatSem = scalar instanceof FloatType ? getFloatSemantics(scalar.kind) : undefined;
+  const floatFast = floatSem !== undefined && (floatSem.kind === "f64" || hasNumberBits(floatSem));
+  const intType = scalar instanceof IntegerType || scalar instanceof IndexType ? scalar : undefined;
+  const intWidth = scalar instanceof IntegerType ? scalar.width : 64;
+  const intUnsigned = scalar instanceof IntegerType && scalar.signedness === Signedness.Unsigned;
+  // Widths of whole bytes store two's complement as is; others are truncated to the width.
+  const intFast = intType !== undefined && bits > 1 && (intWidth <= 48 || intWidth === bits);
   for (let i = 0; i < n; i++) {
-    // Fast paths for large literals: f32/f64 from plain decimals, and short
-    // decimal integers of up to 48 bits, without BigInt.
     const kind = lit.kinds[i]!;
-    if (kind === LitKind.Float && scalar instanceof FloatType && (scalar.kind === "f32" || scalar.kind === "f64")) {
+    if (kind === LitKind.Float && floatFast) {
       const x = Number(text.substring(lit.starts[i]!, lit.ends[i]!));
-      if (scalar.kind === "f32") view.setFloat32(i * 4, lit.negs[i] ? -x : x, true);
-      else view.setFloat64(i * 8, lit.negs[i] ? -x : x, true);
+      const v = lit.negs[i] ? -x : x;
+      if (floatSem.kind === "f64") storeF64LE(data, i * 8, v);
+      else storeSafeIntegerLE(data, i * nbytes, nbytes, ieeeBitsFromNumber(v, floatSem));
       continue;
     }
-    if (kind === LitKind.Int && scalar instanceof IntegerType && bits > 1 && scalar.width <= 48) {
-      const unsigned = scalar.signedness === Signedness.Unsigned;
-      if (!(lit.negs[i] && unsigned)) {
-        const small = smallIntegerLiteral(text, lit.starts[i]!, lit.ends[i]!, lit.negs[i]!, scalar);
-        if (typeof small === "number") {
-          storeNumberLE(data, i * nbytes, nbytes, small < 0 ? small + 2 ** scalar.width : small);
-          continue;
-        }
+    if (kind === LitKind.Int && intFast && !(lit.negs[i] && intUnsigned)) {
+      const small = smallIntegerLiteral(text, lit.starts[i]!, lit.ends[i]!, lit.negs[i]!, intType);
+      if (typeof small === "number") {
+        if (intWidth <= 48) storeNumberLE(data, i * nbytes, nbytes, small < 0 ? small + 2 ** intWidth : small);
+        else storeSafeIntegerLE(data, i * nbytes, nbytes, small);
+        continue;
       }
     }
     const v = elementBits(sink, lit, i, scalar, text);
@@ -487,8 +530,23 @@ export function elementsLiteralType(host: ParserHost, provided: Type | undefined
  * Sets host.pos.
  */
 export function parseDenseAttr(host: ParserHost, kw: number, open: number, end: number, provided: Type | undefined): ElementsAttr | undefined {
+  // Literals are reused per nesting depth: the type after a literal may hold
+  // another dense literal (a tensor encoding) before this one is built.
+  const lit = (literalPool[literalDepth] ??= new TensorLiteral());
+  lit.reset();
+  literalDepth++;
+  try {
+    return parseDenseWith(host, lit, kw, open, end, provided);
+  } finally {
+    literalDepth--;
+  }
+}
+
+const literalPool: TensorLiteral[] = [];
+let literalDepth = 0;
+
+function parseDenseWith(host: ParserHost, lit: TensorLiteral, kw: number, open: number, end: number, provided: Type | undefined): ElementsAttr | undefined {
   const text = host.text;
-  const lit = new TensorLiteral();
   const close = end - 1;
   let p = skipTrivia(text, open + 1);
   if (p !== close || text.charCodeAt(p) !== Ch.Greater) {

@@ -31,6 +31,7 @@ import {
 } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { FLOAT_KINDS, floatBitsFromNumber, getFloatSemantics, type FloatKind } from "../ir/float-format.js";
+import { hasNumberBits, ieeeBitsFromNumber } from "../ir/float-bits.js";
 import type { Location } from "../ir/location.js";
 import type { Type } from "../ir/type.js";
 import { Ch, isDigit, lexErrorAt, ShapedKind, type ShapePrefix } from "./scan.js";
@@ -66,8 +67,17 @@ export interface ParserHost extends ParseSink {
   readonly i64: IntegerType;
   readonly f64: FloatType;
   parseTypeAt(q: number): Type | undefined;
+  /** The builtin scalar type spelled by the word `text[q, e)` (scalarType in type-parser.ts, faster). */
+  scalarTypeAt(q: number, e: number): Type | undefined;
   /** The type whose source text starts at `q`, if parsed before (then `pos` is after it). */
   cachedTypeAt(q: number): Type | undefined;
+  /** The identifier `text[start, end)`, as a string shared by all its occurrences. */
+  internName(start: number, end: number): string;
+  /** The type spelled exactly `text[start, end)`, if parsed before (pos is not changed). */
+  cachedTypeSpan(start: number, end: number): Type | undefined;
+  /** The attribute spelled `text[start, end)` under `salt` (a type id, or -1), if built before. */
+  cachedAttrSpan(start: number, end: number, salt: number): Attribute | undefined;
+  rememberAttrSpan(start: number, end: number, salt: number, a: Attribute): void;
   /** Records that `text[start, end)` spells `t`. */
   rememberType(start: number, end: number, t: Type): void;
   parseAttributeAt(q: number, type?: Type): Attribute | undefined;
@@ -278,7 +288,13 @@ export function buildFloatLiteralAttr(
   typeEndOffset: number,
 ): Attribute | undefined {
   if (!(type instanceof FloatType)) return sink.emitErrorAt(typeEndOffset, "floating point value not valid for specified type");
-  const bits = floatLiteralBits(sink.text.substring(start, end), negative, type.kind);
+  const spelling = sink.text.substring(start, end);
+  // f64 and the IEEE kinds of at most 32 bits round without BigInt (float-bits.ts).
+  const x = negative ? -Number(spelling) : Number(spelling);
+  if (type.kind === "f64") return FloatAttr.getFromF64(sink.ctx, type, x);
+  const sem = getFloatSemantics(type.kind);
+  if (hasNumberBits(sem)) return FloatAttr.getFromNumberBits(sink.ctx, type, ieeeBitsFromNumber(x, sem));
+  const bits = floatLiteralBits(spelling, negative, type.kind);
   if (bits === undefined) return sink.emitErrorAt(start, "floating point value not valid for specified type");
   return FloatAttr.get(sink.ctx, type, bits);
 }

@@ -25,8 +25,11 @@ import {
   scanBareId,
   scanLeafAttrExtent,
   scanTypeExtent,
+  shapedKindOf,
   wrongTokenOffset,
 } from "./scan.js";
+import { parseDenseArrayFast } from "./dense-array-parser.js";
+import { SpanCache, spanHashChar, spanHashFinish, spanHashStart } from "./span-cache.js";
 import { parseDenseAttr } from "./dense-parser.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
@@ -83,8 +86,9 @@ export class TypeAttrParser implements ParserHost {
   readonly i64: IntegerType;
   readonly f64: FloatType;
   private hasFailed = false;
-  private readonly typeCache = new Map<string, Type>();
-  private readonly attrCache = new Map<string, Attribute>();
+  private readonly typeCache = new SpanCache<Type>();
+  private readonly attrCache = new SpanCache<Attribute>();
+  private readonly names = new SpanCache<string>();
   private readonly distincts = new Map<bigint, DistinctAttr>();
   private readonly deferred: DeferredLoc[] = [];
   /** Test hook: route every type and attribute through the grammar (no fast path, no cache). */
@@ -152,12 +156,15 @@ export class TypeAttrParser implements ParserHost {
     if (this.hasFailed) return undefined;
     const q = skipTrivia(this.text, this.pos);
     if (!this.text.startsWith("loc", q)) return this.emitWrongToken(q, "expected 'loc' keyword");
-    return parseTrailingLocation(this, q, (name, offset) => {
-      const d = new DeferredLoc(this.ctx, name, offset);
-      this.deferred.push(d);
-      return d;
-    });
+    return parseTrailingLocation(this, q, this.deferLocation);
   }
+
+  /** Made once (not a closure per op location): a placeholder for `loc(#name)` defined later. */
+  private readonly deferLocation = (name: string, offset: number): Location => {
+    const d = new DeferredLoc(this.ctx, name, offset);
+    this.deferred.push(d);
+    return d;
+  };
 
   /** A string literal at `pos`, escapes resolved (for `{-# #-}` resource values). */
   parseStringLiteral(): string | undefined {
@@ -259,72 +266,135 @@ export class TypeAttrParser implements ParserHost {
 
   /**
    * A type at `q`. Builtin scalar words (`i32`, `f32`, `index`, ...) resolve
-   * without building a string; composite types are memoised by their source
-   * text for this parse (types repeat a lot in IR).
+   * without building a string; other types are memoised by their source text
+   * for this parse (types repeat a lot in IR), except function types: those
+   * rarely repeat whole, and their parts are memoised inside parseTypeFast.
    */
   parseTypeAt(q: number): Type | undefined {
     const text = this.text;
     const c = text.charCodeAt(q);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       const e = scanBareId(text, q);
-      const t = this.scalarWord(q, e);
+      const t = this.scalarTypeAt(q, e);
       if (t) {
         this.pos = e;
         return t;
       }
       if (this.hasFailed) return undefined;
+    } else if (c === Ch.LParen) {
+      return parseTypeFast(this, q);
     }
-    const end = scanTypeExtent(text, q);
-    const key = text.substring(q, end);
-    const hit = this.typeCache.get(key);
+    const simpleEnd = this.simpleShapedSpan(q);
+    const end = simpleEnd >= 0 ? simpleEnd : scanTypeExtent(text, q);
+    const hit = simpleEnd >= 0 ? this.typeCache.getHashed(text, q, end, 0, this.simpleSpanHash) : this.typeCache.get(text, q, end, 0);
     if (hit) {
       this.pos = end;
       return hit;
     }
     const t = parseTypeFast(this, q);
-    if (t && this.pos === end) this.typeCache.set(key, t);
+    if (t && this.pos === end) this.typeCache.set(text, q, end, 0, t);
     return t;
   }
 
+  /** The identifier `text[start, end)` as one shared string per spelling (dictionary keys repeat a lot). */
+  internName(start: number, end: number): string {
+    let name = this.names.get(this.text, start, end, 0);
+    if (name === undefined) {
+      name = this.text.substring(start, end);
+      this.names.set(this.text, start, end, 0, name);
+    }
+    return name;
+  }
+
   cachedTypeAt(q: number): Type | undefined {
-    const end = scanTypeExtent(this.text, q);
-    const hit = this.typeCache.get(this.text.substring(q, end));
+    const simpleEnd = this.simpleShapedSpan(q);
+    const end = simpleEnd >= 0 ? simpleEnd : scanTypeExtent(this.text, q);
+    const hit = simpleEnd >= 0 ? this.typeCache.getHashed(this.text, q, end, 0, this.simpleSpanHash) : this.typeCache.get(this.text, q, end, 0);
     if (hit) this.pos = end;
     return hit;
   }
 
+  /** Hash of the span last found by simpleShapedSpan (SpanCache's hash with salt 0). */
+  private simpleSpanHash = 0;
+
+  /**
+   * The end of a shaped type at `q` spelled `tensor<...>` / `memref<...>` /
+   * `vector<...>` with only `[A-Za-z0-9_.?$]` inside (most types in IR), found
+   * and hashed in one pass; -1 for anything else (then scanTypeExtent finds
+   * the same end the slow way). Sets simpleSpanHash.
+   */
+  private simpleShapedSpan(q: number): number {
+    const text = this.text;
+    let h = spanHashStart(0);
+    let p = q;
+    let c = text.charCodeAt(p);
+    while (isBareIdChar(c)) {
+      h = spanHashChar(h, c);
+      c = text.charCodeAt(++p);
+    }
+    if (c !== Ch.Less || shapedKindOf(text, q, p) < 0) return -1;
+    for (;;) {
+      h = spanHashChar(h, c);
+      c = text.charCodeAt(++p);
+      if (c === Ch.Greater) break;
+      if (!isBareIdChar(c) && c !== Ch.Question) return -1;
+    }
+    this.simpleSpanHash = spanHashFinish(spanHashChar(h, c));
+    return p + 1;
+  }
+
+  cachedTypeSpan(start: number, end: number): Type | undefined {
+    return this.typeCache.get(this.text, start, end, 0);
+  }
+
+  cachedAttrSpan(start: number, end: number, salt: number): Attribute | undefined {
+    return this.attrCache.get(this.text, start, end, salt);
+  }
+
+  rememberAttrSpan(start: number, end: number, salt: number, a: Attribute): void {
+    this.attrCache.set(this.text, start, end, salt, a);
+  }
+
   rememberType(start: number, end: number, t: Type): void {
-    this.typeCache.set(this.text.substring(start, end), t);
+    // Called after cachedTypeAt missed for `start`: no entry to replace.
+    this.typeCache.set(this.text, start, end, 0, t);
   }
 
   /** Integer types by width (index) per signedness, for widths of up to 4 digits. */
   private readonly intTypes: IntegerType[][] = [[], [], []];
 
-  /** The builtin scalar type spelled `text[q, e)`, or undefined (reporting only bad integer widths). */
-  private scalarWord(q: number, e: number): Type | undefined {
+  /**
+   * The builtin scalar type spelled `text[q, e)`, or undefined (reporting only
+   * bad integer widths): scalarType's contract, with the common spellings
+   * (`i32`, `ui8`, `f32`, `bf16`) resolved from char codes without a substring.
+   */
+  scalarTypeAt(q: number, e: number): Type | undefined {
     const text = this.text;
     const c = text.charCodeAt(q);
     if (c === Ch.i || c === Ch.s || c === Ch.u) {
       const signedness = c === Ch.i ? Signedness.Signless : c === Ch.s ? Signedness.Signed : Signedness.Unsigned;
-      if (signedness !== Signedness.Signless && text.charCodeAt(q + 1) !== Ch.i) return undefined;
-      let p = signedness === Signedness.Signless ? q + 1 : q + 2;
-      if (p >= e) return undefined;
-      if (e - p > 4) return scalarType(this, q, e);
-      let width = 0;
-      for (; p < e; p++) {
-        const d = text.charCodeAt(p);
-        if (d < Ch.D0 || d > Ch.D9) return undefined;
-        width = width * 10 + (d - Ch.D0);
+      const p0 = signedness === Signedness.Signless ? q + 1 : q + 2;
+      if ((signedness === Signedness.Signless || text.charCodeAt(q + 1) === Ch.i) && p0 < e && e - p0 <= 4) {
+        let width = 0;
+        let p = p0;
+        for (; p < e; p++) {
+          const d = text.charCodeAt(p);
+          if (d < Ch.D0 || d > Ch.D9) break;
+          width = width * 10 + (d - Ch.D0);
+        }
+        if (p === e) {
+          const table = this.intTypes[signedness]!;
+          return (table[width] ??= IntegerType.get(this.ctx, width, signedness));
+        }
       }
-      const table = this.intTypes[signedness]!;
-      return (table[width] ??= IntegerType.get(this.ctx, width, signedness));
-    }
-    if (c === Ch.f && e - q === 3) {
+    } else if (c === Ch.f && e - q === 3) {
       // f16, f32, f64, f80: the common float types, without a substring.
       const d1 = text.charCodeAt(q + 1);
       const d2 = text.charCodeAt(q + 2);
       const kind = d1 === 51 && d2 === 50 ? "f32" : d1 === 49 && d2 === 54 ? "f16" : d1 === 54 && d2 === 52 ? "f64" : d1 === 56 && d2 === 48 ? "f80" : undefined;
       if (kind) return (this.floatTypes[kind] ??= FloatType.get(this.ctx, kind));
+    } else if (c === 98 /* b */ && e - q === 4 && text.startsWith("bf16", q)) {
+      return (this.floatTypes["bf16"] ??= FloatType.get(this.ctx, "bf16"));
     }
     return scalarType(this, q, e);
   }
@@ -343,17 +413,26 @@ export class TypeAttrParser implements ParserHost {
   }
 
   slowAttribute(q: number, type?: Type): Attribute | undefined {
+    if (this.isKeyword(q, "array")) {
+      const a = parseDenseArrayFast(this, q);
+      if (a) return a;
+    }
     const end = scanAttrExtent(this.text, q);
-    let key = this.text.substring(q, end);
-    if (type) key += "\u0000" + type.id;
-    const hit = this.attrCache.get(key);
+    // Salt: the provided type changes the meaning of the same text (-1 for none).
+    const salt = type ? type.id : -1;
+    const hit = this.attrCache.get(this.text, q, end, salt);
     if (hit) {
       this.pos = end;
       return hit;
     }
     const a = this.isDenseLiteral(q) ? this.denseByHand(q, type) : (this.runGrammar(GrammarKind.Attribute, q, end, type) as Attribute | undefined);
-    if (a && this.pos === end) this.attrCache.set(key, a);
+    if (a && this.pos === end) this.attrCache.set(this.text, q, end, salt, a);
     return a;
+  }
+
+  /** True if the bare identifier at `q` is exactly `word`. */
+  private isKeyword(q: number, word: string): boolean {
+    return this.text.startsWith(word, q) && !isBareIdChar(this.text.charCodeAt(q + word.length));
   }
 
   /** `dense` + trivia + `<` at `q`: constants are common enough to skip chevrotain. */

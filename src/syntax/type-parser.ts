@@ -53,8 +53,10 @@ interface TypeFrame {
   start: number;
   /** Offset of the element type (complex, shaped). */
   elementOffset: number;
-  types: Type[];
-  inputs: Type[];
+  /** Tuples and function types: where their member types start on `members`. */
+  base: number;
+  /** Function types: where the inputs end (the results start) on `members`, once known. */
+  inputsEnd: number;
   prefix: ShapePrefix | undefined;
 }
 
@@ -69,6 +71,35 @@ const kMaxCachedDepth = 4;
  * undefined. Function types are allowed (MLIR's parseType).
  */
 export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
+  // A re-entrant call (a type inside an attribute inside a type) works above this.
+  const baseTop = membersTop;
+  try {
+    return parseTypeWith(host, q);
+  } finally {
+    membersTop = baseTop;
+  }
+}
+
+// Member types of all open tuples and function types, contiguous per frame and
+// shared by every call: a function type allocates its input/result arrays only
+// when it is new (growing arrays per signature were ~10% of parse allocation).
+const members: Type[] = [];
+let membersTop = 0;
+
+function pushMember(t: Type): void {
+  if (membersTop === members.length) members.push(t);
+  else members[membersTop] = t;
+  membersTop++;
+}
+
+/** The function type of a closed frame; pops its members. */
+function closeFunction(host: ParserHost, f: TypeFrame): FunctionType {
+  const t = FunctionType.getFromRanges(host.ctx, members, f.base, f.inputsEnd, membersTop);
+  membersTop = f.base;
+  return t;
+}
+
+function parseTypeWith(host: ParserHost, q: number): Type | undefined {
   const text = host.text;
   const stack: TypeFrame[] = [];
   // `nonFunction`: the next type is a function result written without parentheses.
@@ -90,8 +121,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
         continue;
       }
       if (text.charCodeAt(q) !== Ch.RParen) continue;
-      const fn = stack.pop()!;
-      value = FunctionType.get(host.ctx, fn.inputs, []);
+      value = closeFunction(host, stack.pop()!);
       q++;
     } else if (isAlpha(c) || c === Ch.Underscore) {
       const e = scanBareId(text, q);
@@ -119,7 +149,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
         q = prefix.end;
         nonFunction = false;
         continue;
-      } else if ((value = scalarType(host, q, e)) !== undefined) {
+      } else if ((value = host.scalarTypeAt(q, e)) !== undefined) {
         q = e;
       } else if (host.failed) {
         return undefined;
@@ -155,9 +185,15 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
         if (typeof r !== "number") return host.emitErrorAt(r.offset, r.message);
         bodyEnd = r;
       }
-      value = buildDialectType(host, q, idEnd, bodyEnd);
-      if (!value) return undefined;
-      q = bodyEnd >= 0 ? bodyEnd : idEnd;
+      const end = bodyEnd >= 0 ? bodyEnd : idEnd;
+      // Dialect types and aliases repeat: build each spelling once.
+      value = host.cachedTypeSpan(q, end);
+      if (!value) {
+        value = buildDialectType(host, q, idEnd, bodyEnd);
+        if (!value) return undefined;
+        host.rememberType(q, end, value);
+      }
+      q = end;
     } else {
       return unexpectedToken(host, q, "expected non-function type");
     }
@@ -173,14 +209,15 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
       if (top.kind === Frame.FnSingleResult) {
         // The result type ends the function type: do not look past it.
         stack.pop();
-        value = FunctionType.get(host.ctx, top.inputs, [value]);
+        pushMember(value);
+        value = closeFunction(host, top);
         continue;
       }
       q = skipTrivia(text, q);
       const d = text.charCodeAt(q);
       switch (top.kind) {
         case Frame.Tuple:
-          top.types.push(value);
+          pushMember(value);
           if (d === Ch.Comma) {
             q = skipTrivia(text, q + 1);
             continue outer;
@@ -188,7 +225,8 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
           if (d !== Ch.Greater) return host.emitWrongToken(q, "expected '>' in tuple type");
           q++;
           stack.pop();
-          value = TupleType.get(host.ctx, top.types);
+          value = TupleType.get(host.ctx, members.slice(top.base, membersTop));
+          membersTop = top.base;
           break;
         case Frame.Complex: {
           if (d !== Ch.Greater) return host.emitWrongToken(q, "expected '>' in complex type");
@@ -200,7 +238,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
           break;
         }
         case Frame.FnInputs: {
-          top.inputs.push(value);
+          pushMember(value);
           if (d === Ch.Comma) {
             q = skipTrivia(text, q + 1);
             continue outer;
@@ -217,11 +255,11 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
           if (text.charCodeAt(q) !== Ch.RParen) continue outer;
           q++;
           stack.pop();
-          value = FunctionType.get(host.ctx, top.inputs, []);
+          value = closeFunction(host, top);
           break;
         }
         case Frame.FnResults:
-          top.types.push(value);
+          pushMember(value);
           if (d === Ch.Comma) {
             q = skipTrivia(text, q + 1);
             continue outer;
@@ -229,7 +267,7 @@ export function parseTypeFast(host: ParserHost, q: number): Type | undefined {
           if (d !== Ch.RParen) return host.emitWrongToken(q, "expected ')'");
           q++;
           stack.pop();
-          value = FunctionType.get(host.ctx, top.inputs, top.types);
+          value = closeFunction(host, top);
           break;
         case Frame.Shaped: {
           const prefix = top.prefix!;
@@ -347,7 +385,7 @@ export function startsOptionalAttribute(text: string, q: number): boolean {
 }
 
 function frame(kind: Frame, start: number): TypeFrame {
-  return { kind, start, elementOffset: -1, types: [], inputs: [], prefix: undefined };
+  return { kind, start, elementOffset: -1, base: membersTop, inputsEnd: -1, prefix: undefined };
 }
 
 /**
@@ -358,6 +396,7 @@ function frame(kind: Frame, start: number): TypeFrame {
 function inputsDone(host: ParserHost, stack: TypeFrame[], q: number): number {
   const text = host.text;
   const top = stack[stack.length - 1]!;
+  top.inputsEnd = membersTop;
   q = skipTrivia(text, q);
   if (text.charCodeAt(q) !== Ch.Minus || text.charCodeAt(q + 1) !== Ch.Greater)
     return (host.emitWrongToken(q, "expected '->' in function type"), -1);
