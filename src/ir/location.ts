@@ -7,13 +7,21 @@ import type { Context } from "./context.js";
 /** Base of all location attributes. */
 export abstract class Location extends Attribute {}
 
+const unknownLocs = new WeakMap<Context, UnknownLoc>();
+/** NameLocs per child location, keyed by name (no key string per lookup). */
+const nameLocs = new WeakMap<Location, Map<string, NameLoc>>();
+/** CallSiteLocs per callee, keyed by the caller's id. */
+const callSiteLocs = new WeakMap<Location, Map<number, CallSiteLoc>>();
+
 /** `loc(unknown)`. */
 export class UnknownLoc extends Location {
   private constructor(ctx: Context) {
     super(ctx);
   }
   static get(ctx: Context): UnknownLoc {
-    return ctx.intern("loc?", () => new UnknownLoc(ctx));
+    let loc = unknownLocs.get(ctx);
+    if (!loc) unknownLocs.set(ctx, (loc = new UnknownLoc(ctx)));
+    return loc;
   }
 }
 
@@ -94,7 +102,11 @@ export class NameLoc extends Location {
   }
   static get(ctx: Context, name: string, child?: Location): NameLoc {
     const c = child ?? UnknownLoc.get(ctx);
-    return ctx.intern(`locn:${c.id}:${name}`, () => new NameLoc(ctx, name, c));
+    let byName = nameLocs.get(c);
+    if (!byName) nameLocs.set(c, (byName = new Map()));
+    let loc = byName.get(name);
+    if (!loc) byName.set(name, (loc = new NameLoc(ctx, name, c)));
+    return loc;
   }
 }
 
@@ -108,7 +120,11 @@ export class CallSiteLoc extends Location {
     super(ctx);
   }
   static get(ctx: Context, callee: Location, caller: Location): CallSiteLoc {
-    return ctx.intern(`locc:${callee.id}:${caller.id}`, () => new CallSiteLoc(ctx, callee, caller));
+    let byCaller = callSiteLocs.get(callee);
+    if (!byCaller) callSiteLocs.set(callee, (byCaller = new Map()));
+    let loc = byCaller.get(caller.id);
+    if (!loc) byCaller.set(caller.id, (loc = new CallSiteLoc(ctx, callee, caller)));
+    return loc;
   }
 }
 
