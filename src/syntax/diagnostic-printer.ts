@@ -188,27 +188,28 @@ function expandTabs(text: string): string {
  */
 function caretLine(text: string, index: number, ranges: readonly (readonly [number, number])[]): string {
   const n = text.length;
-  const caret: number[] = new Array<number>(n + 1).fill(Ch.Space);
+  // One byte per column: a 50 MB source line gives a 50 MB caret line, so no per-char strings or arrays.
+  const caret = new Uint8Array(n + 1).fill(Ch.Space);
   const tilde = 0x7e;
-  for (const [from, to] of ranges) for (let i = Math.max(0, from); i < Math.min(to, n + 1); i++) caret[i] = tilde;
+  for (const [from, to] of ranges) caret.fill(tilde, Math.max(0, from), Math.max(0, Math.min(to, n + 1)));
   caret[Math.min(index, n)] = 0x5e;
   let len = caret.length;
   while (len > 0 && caret[len - 1] === Ch.Space) len--;
-  let out = "";
+  const slice = (from: number, to: number): string => Buffer.from(caret.buffer, caret.byteOffset + from, to - from).toString("latin1");
+  // Between tabs the caret line is copied as is; each tab widens its mark to the next tab stop.
+  const parts: string[] = [];
   let col = 0;
-  for (let i = 0; i < len; i++) {
-    const ch = String.fromCharCode(caret[i]!);
-    if (i >= n || text.charCodeAt(i) !== Ch.Tab) {
-      out += ch;
-      col++;
-      continue;
-    }
-    do {
-      out += ch;
-      col++;
-    } while (col % kTabStop !== 0);
+  let from = 0;
+  for (let tab = text.indexOf("\t"); tab >= 0 && tab < len; tab = text.indexOf("\t", tab + 1)) {
+    parts.push(slice(from, tab));
+    col += tab - from;
+    const width = kTabStop - (col % kTabStop);
+    parts.push(String.fromCharCode(caret[tab]!).repeat(width));
+    col += width;
+    from = tab + 1;
   }
-  return out;
+  parts.push(slice(from, len));
+  return parts.join("");
 }
 
 /**
