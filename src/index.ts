@@ -27,6 +27,15 @@ export { parseSourceFile, type ParseOptions } from "./syntax/op-parser.js";
 export { printTopLevel, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";
 export { renderDiagnostic } from "./syntax/diagnostic-printer.js";
 export { runOpt } from "./cli/opt-main.js";
+export { Pass, PassStatistic } from "./pass/pass.js";
+export { option, PassOptions, type OptionDecl, type OptionType } from "./pass/pass-options.js";
+export { OpPassManager, PassManager, kAnyOp } from "./pass/pass-manager.js";
+export { PassRegistry, globalPassRegistry, registerPass, type PassRegistration } from "./pass/pass-registry.js";
+export { parsePassPipeline, PipelineError } from "./pass/pipeline-parser.js";
+export { AnalysisManager, PreservedAnalyses, type AnalysisConstructor } from "./pass/analysis-manager.js";
+export { PassInstrumentation } from "./pass/pass-instrumentation.js";
+export { IRPrinterInstrumentation, type IRPrintingConfig } from "./pass/ir-printing.js";
+export { registerAllPasses, StripDebugInfoPass, SymbolDCEPass } from "../passes/index.js";
 
 import { Context } from "./ir/context.js";
 import { registerBuiltinDialect } from "./dialect/builtin.js";

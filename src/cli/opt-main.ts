@@ -13,12 +13,18 @@ import { printOpForDiagnostic, printTopLevel, type PrintOptions } from "../synta
 import { SourceFile } from "../syntax/source.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
 import { DiagnosticVerifier } from "../syntax/verify-diagnostics.js";
-import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec } from "./options.js";
+import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec, type ParsedCommandLine } from "./options.js";
+import { registerAllPasses } from "../../passes/index.js";
+import { globalPassRegistry } from "../pass/pass-registry.js";
+import { PassManager } from "../pass/pass-manager.js";
+import { parseInto, parsePassPipeline, PipelineError } from "../pass/pipeline-parser.js";
+import { IRPrinterInstrumentation } from "../pass/ir-printing.js";
+import type { Operation } from "../ir/operation.js";
 import { writeFileAtomic } from "./output-file.js";
 
 const DEFAULT_SPLIT_MARKER = "// -----";
 
-export const optOptions: readonly OptionSpec[] = [
+const baseOptions: readonly OptionSpec[] = [
   { name: "o", kind: "string", valueName: "<filename>", help: "Output filename" },
   { name: "allow-unregistered-dialect", kind: "bool", help: "Allow operation with no registered dialects" },
   { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
@@ -40,13 +46,33 @@ export const optOptions: readonly OptionSpec[] = [
   },
   { name: "output-split-marker", kind: "string", valueName: "<marker>", help: "Split marker to use for merging the ouput" },
   { name: "verify-diagnostics", kind: "bool", help: "Check that emitted diagnostics match expected-* lines on the corresponding line" },
-  { name: "verify-each", kind: "bool", help: "Run the verifier after each transformation pass" },
+  { name: "verify-each", kind: "bool", help: "Run the verifier after each transformation pass (default on; --verify-each=false turns it off)" },
+  { name: "pass-pipeline", kind: "string", valueName: "<string>", help: "Textual description of the pass pipeline to run, e.g. 'builtin.module(func.func(cse))'" },
+  { name: "p", kind: "string", valueName: "<string>", help: "Alias for --pass-pipeline" },
+  { name: "dump-pass-pipeline", kind: "bool", help: "Print the pipeline that will be run" },
+  { name: "list-passes", kind: "bool", help: "Print the list of registered passes and exit" },
+  { name: "mlir-print-ir-before", kind: "string", valueName: "<pass-arg>", help: "Print IR before specified passes (comma-separated)" },
+  { name: "mlir-print-ir-after", kind: "string", valueName: "<pass-arg>", help: "Print IR after specified passes (comma-separated)" },
+  { name: "mlir-print-ir-before-all", kind: "bool", help: "Print IR before each pass" },
+  { name: "mlir-print-ir-after-all", kind: "bool", help: "Print IR after each pass" },
+  { name: "mlir-print-ir-after-change", kind: "bool", help: "When printing the IR after a pass, only print if the IR changed" },
+  { name: "mlir-print-ir-after-failure", kind: "bool", help: "When printing the IR after a pass, only print if the pass failed" },
+  { name: "mlir-print-ir-module-scope", kind: "bool", help: "When printing IR for print-ir-[before|after]{-all} always print the top-level operation" },
   { name: "no-implicit-module", kind: "bool", help: "Disable implicit addition of a top-level module op during parsing" },
   { name: "mlir-very-unsafe-disable-verifier-on-parsing", kind: "bool", help: "Disable the verifier on parsing (very unsafe)" },
   { name: "mlir-disable-threading", kind: "bool", help: "Disable multi-threading within MLIR, overrides any further call to MLIRContext::enableMultiThreading()" },
   { name: "version", kind: "bool", help: "Display the version of this program" },
   { name: "help", kind: "bool", help: "Display available options" },
 ];
+
+/** hpmoe-opt's flags: the fixed ones, then one per registered pass (`--cse`, `--canonicalize=max-iterations=5`). */
+export function optOptions(): OptionSpec[] {
+  registerAllPasses();
+  const passFlags: OptionSpec[] = globalPassRegistry
+    .list()
+    .map((r) => ({ name: r.argument, kind: "string", implicitValue: "", valueName: "<options>", help: r.summary }));
+  return [...baseOptions, ...passFlags];
+}
 
 /** Where the driver reads and writes; the CLI passes the process's streams. */
 export interface OptIO {
@@ -57,20 +83,31 @@ export interface OptIO {
 
 /** Runs hpmoe-opt with `args` (argv without node and script). Returns the exit code. */
 export function runOpt(tool: string, args: readonly string[], io: OptIO): number {
-  const cl = parseCommandLine(tool, args, optOptions);
+  const specs = optOptions();
+  const cl = parseCommandLine(tool, args, specs);
   if (cl instanceof CommandLineError) {
     io.stderr(cl.lines.join("\n") + "\n");
     return 1;
   }
   const v = cl.values;
   if (v.get("help")) {
-    io.stdout(formatHelp("hpmoe optimizer driver (mlir-opt compatible)", `${tool} [options] <input file>`, optOptions));
+    io.stdout(formatHelp("hpmoe optimizer driver (mlir-opt compatible)", `${tool} [options] <input file>`, specs));
     return 0;
   }
   if (v.get("version")) {
     io.stdout("hpmoe-opt 0.1.0 (MLIR 22 generic syntax)\n");
     return 0;
   }
+  if (v.get("list-passes")) {
+    io.stdout(globalPassRegistry.printList());
+    return 0;
+  }
+  const pipeline = buildPipeline(cl);
+  if (pipeline instanceof PipelineError) {
+    io.stderr(`<unknown>:0: error: ${pipeline.text}\n`);
+    return 1;
+  }
+  if (v.get("dump-pass-pipeline")) io.stderr(pipeline.dump());
   if (cl.positional.length > 1) {
     io.stderr(`${tool}: Too many positional arguments specified!\nCan specify at most 1 positional arguments: See: ${tool} --help\n`);
     return 1;
@@ -97,6 +134,12 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
     implicitModule: !v.get("no-implicit-module"),
     verifyAfterParse: !v.get("mlir-very-unsafe-disable-verifier-on-parsing"),
     printOptions,
+    pipelineText: pipeline.size ? pipeline.printAsTextualPipeline() : undefined,
+    verifyEach: v.get("verify-each") !== false,
+    irPrinting: irPrintingFlags(cl),
+    disableThreading: Boolean(v.get("mlir-disable-threading")),
+    stderr: io.stderr,
+    report: () => {},
   };
   const split = v.get("split-input-file") as string | undefined;
   const chunks = split !== undefined && split !== "" ? splitChunks(whole, split) : [whole];
@@ -105,16 +148,20 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
   // mlir-opt checks expected-* designators with one handler over the whole
   // file: unmatched expectations are reported once, after the last chunk.
   const verifier = settings.verifyDiagnostics ? new DiagnosticVerifier(whole) : undefined;
+  const report = (diagnostics: readonly Diagnostic[]): void => {
+    if (verifier) {
+      for (const d of diagnostics) verifier.process(d);
+      return;
+    }
+    let text = "";
+    for (const d of diagnostics) text += renderDiagnostic(d, (name) => (name === whole.name ? whole : undefined));
+    if (text) io.stderr(text);
+  };
+  settings.report = report;
   for (const chunk of chunks) {
     const r = processChunk(chunk, settings);
-    if (verifier) {
-      for (const d of r.diagnostics) verifier.process(d);
-    } else {
-      let text = "";
-      for (const d of r.diagnostics) text += renderDiagnostic(d, (name) => (name === whole.name ? whole : undefined));
-      if (text) io.stderr(text);
-      if (!r.ok) ok = false;
-    }
+    report(r.diagnostics);
+    if (!verifier && !r.ok) ok = false;
     outputs.push(r.output);
   }
   if (verifier) {
@@ -145,6 +192,82 @@ interface ChunkSettings {
   implicitModule: boolean;
   verifyAfterParse: boolean;
   printOptions: PrintOptions;
+  /** The pipeline to run after parsing (rebuilt per chunk: passes keep per-run state), if any. */
+  pipelineText: string | undefined;
+  verifyEach: boolean;
+  irPrinting: IRPrintingFlags;
+  /**
+   * --mlir-disable-threading: diagnostics go out as they are emitted, between
+   * IR dumps (threaded mlir-opt holds them until the pipeline ends).
+   */
+  disableThreading: boolean;
+  stderr: (text: string) => void;
+  /** Renders (or, under --verify-diagnostics, checks) diagnostics. */
+  report: (diagnostics: readonly Diagnostic[]) => void;
+}
+
+/** The --mlir-print-ir-* flags. */
+interface IRPrintingFlags {
+  before: "all" | Set<string>;
+  after: "all" | Set<string>;
+  afterOnlyOnChange: boolean;
+  afterOnlyOnFailure: boolean;
+  moduleScope: boolean;
+}
+
+function irPrintingFlags(cl: ParsedCommandLine): IRPrintingFlags {
+  const v = cl.values;
+  const list = (name: string): Set<string> => new Set(((v.get(name) as string | undefined) ?? "").split(",").filter(Boolean));
+  return {
+    before: v.get("mlir-print-ir-before-all") ? "all" : list("mlir-print-ir-before"),
+    after: v.get("mlir-print-ir-after-all") ? "all" : list("mlir-print-ir-after"),
+    afterOnlyOnChange: Boolean(v.get("mlir-print-ir-after-change")),
+    afterOnlyOnFailure: Boolean(v.get("mlir-print-ir-after-failure")),
+    moduleScope: Boolean(v.get("mlir-print-ir-module-scope")),
+  };
+}
+
+/**
+ * The pipeline from --pass-pipeline (or -p), or from the pass flags in
+ * command-line order on builtin.module (mlir-opt's implicit anchor).
+ */
+function buildPipeline(cl: ParsedCommandLine): PassManager | PipelineError {
+  const text = (cl.values.get("pass-pipeline") ?? cl.values.get("p")) as string | undefined;
+  const flags = cl.occurrences.filter((o) => globalPassRegistry.lookup(o.name) !== undefined);
+  if (text !== undefined && flags.length) return new PipelineError("'-pass-pipeline' option can't be used with individual pass options");
+  if (text !== undefined) return parsePassPipeline(text, globalPassRegistry);
+  const pm = new PassManager("builtin.module");
+  for (const f of flags) {
+    const err = parseInto(f.value === "" ? f.name : `${f.name}{${String(f.value)}}`, pm, globalPassRegistry);
+    if (err) return err;
+  }
+  return pm;
+}
+
+/** Runs the pipeline on `root` with verification and IR printing as the flags say. */
+function runPipeline(root: Operation, s: ChunkSettings): boolean {
+  const pm = parsePassPipeline(s.pipelineText!, globalPassRegistry);
+  if (pm instanceof PipelineError) throw new Error(`pipeline '${s.pipelineText}' no longer parses: ${pm.text}`);
+  pm.verifyPasses = s.verifyEach;
+  const f = s.irPrinting;
+  const wanted = (set: "all" | Set<string>, argument: string): boolean => set === "all" || set.has(argument);
+  if (f.before === "all" || f.before.size || f.after === "all" || f.after.size || f.afterOnlyOnFailure)
+    pm.addInstrumentation(
+      new IRPrinterInstrumentation({
+        printBefore: (p) => wanted(f.before, p.argument),
+        printAfter: (p) => wanted(f.after, p.argument),
+        afterOnlyOnChange: f.afterOnlyOnChange,
+        afterOnlyOnFailure: f.afterOnlyOnFailure,
+        moduleScope: f.moduleScope,
+        printOp: (op) => (op.parentOp ? printOpForDiagnostic(op) : printTopLevel(op, s.printOptions)),
+        fingerprint: (op) => printTopLevel(op, { printGenericOpForm: true, printDebugInfo: true, printLocalScope: true }),
+        write: (text) => {
+          if (s.disableThreading) s.report(root.context.diagnostics.takeAll());
+          s.stderr(text);
+        },
+      }),
+    );
+  return !pm.run(root).failed;
 }
 
 interface ChunkResult {
@@ -165,8 +288,11 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   // mlir-opt drops the "see current operation" note under --verify-diagnostics.
   const verifyOptions = { printOp: printOpForDiagnostic, printOpOnDiagnostic: !s.verifyDiagnostics };
   if (root && (!s.verifyAfterParse || !verify(root, verifyOptions).failed)) {
-    output = printTopLevel(root, s.printOptions) + "\n";
-    ok = true;
+    ctx.diagnosticOpPrinter = s.verifyDiagnostics ? undefined : printOpForDiagnostic;
+    if (s.pipelineText === undefined || runPipeline(root, s)) {
+      output = printTopLevel(root, s.printOptions) + "\n";
+      ok = true;
+    }
   }
   return { ok, output, diagnostics: ctx.diagnostics.takeAll() };
 }

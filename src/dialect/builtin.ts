@@ -55,6 +55,7 @@ export const ModuleOpDef: OpDefinition = {
     OpTrait.IsolatedFromAbove |
     OpTrait.NoTerminator |
     OpTrait.SymbolTable |
+    OpTrait.OptionalSymbol |
     OpTrait.SingleBlock |
     OpTrait.AffineScope,
   regionKind: () => RegionKind.Graph,

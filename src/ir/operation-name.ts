@@ -22,6 +22,8 @@ export enum OpTrait {
   AutomaticAllocationScope = 1 << 12,
   HasParent = 1 << 13,
   SingleBlockImplicitTerminator = 1 << 14,
+  /** A symbol whose name may be absent (MLIR's isOptionalSymbol, e.g. builtin.module). */
+  OptionalSymbol = 1 << 15,
 }
 
 /** Whether values in a region obey SSA dominance (SSACFG) or not (Graph). */

@@ -1,0 +1,15 @@
+// Every pass hpmoe ships, registered under its pipeline name.
+
+import { PassRegistry, globalPassRegistry } from "../src/pass/pass-registry.js";
+import { StripDebugInfoPass } from "./strip-debuginfo.js";
+import { SymbolDCEPass } from "./symbol-dce.js";
+
+export { StripDebugInfoPass, SymbolDCEPass };
+
+/** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
+export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
+  for (const create of [() => new StripDebugInfoPass(), () => new SymbolDCEPass()]) {
+    const argument = create().argument;
+    if (!registry.lookup(argument)) registry.register(create);
+  }
+}

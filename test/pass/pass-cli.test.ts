@@ -1,0 +1,139 @@
+// hpmoe-opt's pass flags against mlir-opt-22's on the same inputs: pipelines
+// given as --pass-pipeline or as pass flags, --dump-pass-pipeline, the
+// --mlir-print-ir-* dumps, pipeline errors, and the passes' output. Stdout,
+// stderr and the exit code must all be identical.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runOpt } from "../../src/cli/opt-main.js";
+import { MLIR_OPT, requireMlirOpt } from "../syntax/mlir-oracle.js";
+
+requireMlirOpt();
+const dir = mkdtempSync(join(tmpdir(), "hpmoe-pass-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FUNCS = `"func.func"() <{function_type = () -> (), sym_name = "dead", sym_visibility = "private"}> ({
+}) : () -> ()
+"func.func"() <{function_type = (i32) -> i32, sym_name = "live"}> ({
+^bb0(%a: i32):
+  "func.call"() <{callee = @helper}> : () -> ()
+  "func.return"(%a) : (i32) -> ()
+}) : () -> ()
+"func.func"() <{function_type = () -> (), sym_name = "helper", sym_visibility = "private"}> ({
+  "func.return"() : () -> ()
+}) : () -> ()
+`;
+
+// Nested symbol tables: a private nested module whose public function is dead
+// unless referenced, a nested reference keeping @inner::@used alive, an
+// unregistered op (a non-symbol root) referring to @kept, and a chain of
+// private functions reachable only from each other.
+const NESTED = `"builtin.module"() <{sym_name = "inner", sym_visibility = "private"}> ({
+  "func.func"() <{function_type = () -> (), sym_name = "used"}> ({
+    "func.return"() : () -> ()
+  }) : () -> ()
+  "func.func"() <{function_type = () -> (), sym_name = "unused"}> ({
+    "func.return"() : () -> ()
+  }) : () -> ()
+}) : () -> ()
+"builtin.module"() <{sym_name = "hidden", sym_visibility = "private"}> ({
+^bb0:
+}) : () -> ()
+"func.func"() <{function_type = () -> (), sym_name = "kept", sym_visibility = "private"}> ({
+  "func.return"() : () -> ()
+}) : () -> ()
+"func.func"() <{function_type = () -> (), sym_name = "a", sym_visibility = "private"}> ({
+  "func.call"() <{callee = @b}> : () -> ()
+  "func.return"() : () -> ()
+}) : () -> ()
+"func.func"() <{function_type = () -> (), sym_name = "b", sym_visibility = "private"}> ({
+  "func.call"() <{callee = @a}> : () -> ()
+  "func.return"() : () -> ()
+}) : () -> ()
+"func.func"() <{function_type = () -> (), sym_name = "main"}> ({
+  "x.call"() {callee = @inner::@used} : () -> ()
+  "func.return"() : () -> ()
+}) : () -> ()
+"x.user"() {ref = @kept} : () -> ()
+`;
+
+const UNKNOWN_TABLE = `"func.func"() <{function_type = () -> (), sym_name = "f", sym_visibility = "private"}> ({
+  "func.return"() : () -> ()
+}) : () -> ()
+"x.scope"() ({
+  "x.use"() {ref = @f} : () -> ()
+}) : () -> ()
+`;
+
+const LOCS = `"func.func"() <{function_type = (i32) -> (), sym_name = "g"}> ({
+^bb0(%a: i32 loc("arg.py":1:2)):
+  "func.return"() : () -> () loc(fused["a.py":3:4, "b.py":5:6])
+}) : () -> () loc(callsite("callee"("x.py":7:8) at "y.py":9:10))
+`;
+
+interface Case {
+  name: string;
+  input: string;
+  flags: string[];
+}
+
+const cases: Case[] = [
+  { name: "symbol-dce flag", input: FUNCS, flags: ["--symbol-dce"] },
+  { name: "symbol-dce pipeline", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce)"] },
+  { name: "-p alias", input: FUNCS, flags: ["-p", "builtin.module(symbol-dce)"] },
+  { name: "symbol-dce nested tables", input: NESTED, flags: ["--symbol-dce"] },
+  { name: "symbol-dce unknown symbol table", input: UNKNOWN_TABLE, flags: ["--symbol-dce"] },
+  { name: "symbol-dce on a non-table op", input: FUNCS, flags: ["--pass-pipeline=builtin.module(func.func(symbol-dce))"] },
+  { name: "strip-debuginfo", input: LOCS, flags: ["--strip-debuginfo", "--mlir-print-debuginfo"] },
+  { name: "strip-debuginfo nested", input: LOCS, flags: ["--pass-pipeline=builtin.module(func.func(strip-debuginfo))", "--mlir-print-debuginfo"] },
+  { name: "dump nested pipeline", input: FUNCS, flags: ["--pass-pipeline=builtin.module(func.func(strip-debuginfo),any(strip-debuginfo),symbol-dce)", "--dump-pass-pipeline"] },
+  { name: "dump empty pipeline", input: FUNCS, flags: ["--pass-pipeline=builtin.module()", "--dump-pass-pipeline"] },
+  { name: "dump flags pipeline", input: FUNCS, flags: ["--strip-debuginfo", "--symbol-dce", "--dump-pass-pipeline"] },
+  { name: "dump spaces", input: FUNCS, flags: ["--pass-pipeline= builtin.module( strip-debuginfo , symbol-dce )", "--dump-pass-pipeline"] },
+  { name: "print before one, after all", input: FUNCS, flags: ["--symbol-dce", "--mlir-print-ir-before=symbol-dce", "--mlir-print-ir-after-all"] },
+  { name: "print before all", input: FUNCS, flags: ["--strip-debuginfo", "--symbol-dce", "--mlir-print-ir-before-all"] },
+  { name: "print after one", input: FUNCS, flags: ["--strip-debuginfo", "--symbol-dce", "--mlir-print-ir-after=strip-debuginfo"] },
+  { name: "print after change", input: FUNCS, flags: ["--strip-debuginfo", "--symbol-dce", "--symbol-dce", "--mlir-print-ir-after-all", "--mlir-print-ir-after-change"] },
+  { name: "print after failure", input: FUNCS, flags: ["--pass-pipeline=builtin.module(func.func(symbol-dce))", "--mlir-print-ir-after-failure", "--mlir-disable-threading"] },
+  { name: "print module scope", input: FUNCS, flags: ["--pass-pipeline=builtin.module(func.func(strip-debuginfo))", "--mlir-print-ir-after-all", "--mlir-print-ir-module-scope", "--mlir-disable-threading"] },
+  { name: "unknown pass", input: FUNCS, flags: ["--pass-pipeline=builtin.module(foo)"] },
+  { name: "empty element", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce,,strip-debuginfo)"] },
+  { name: "unbalanced", input: FUNCS, flags: ["--pass-pipeline=builtin.module(func.func(symbol-dce)"] },
+  { name: "not anchored", input: FUNCS, flags: ["--pass-pipeline=symbol-dce"] },
+  { name: "unknown option", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce{bogus=1})"] },
+  { name: "wrong anchor", input: FUNCS, flags: ["--pass-pipeline=func.func(symbol-dce)"] },
+  { name: "pipeline and flags", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce)", "--symbol-dce"] },
+];
+
+function run(tool: "hpmoe" | "mlir", file: string, flags: string[]): { out: string; err: string; code: number } {
+  const args = ["--mlir-print-op-generic", "--allow-unregistered-dialect", ...flags, file];
+  if (tool === "mlir") {
+    const r = spawnSync(MLIR_OPT, args, { encoding: "latin1" });
+    return { out: r.stdout, err: r.stderr, code: r.status ?? -1 };
+  }
+  let out = "";
+  let err = "";
+  const code = runOpt("hpmoe-opt", args, {
+    readStdin: () => new Uint8Array(),
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  return { out, err, code };
+}
+
+describe("pass flags match mlir-opt-22", () => {
+  cases.forEach((c, i) => {
+    it(c.name, () => {
+      const file = join(dir, `case${i}.mlir`);
+      writeFileSync(file, c.input, "latin1");
+      const ours = run("hpmoe", file, c.flags);
+      const theirs = run("mlir", file, c.flags);
+      expect(ours.err).toBe(theirs.err);
+      expect(ours.out).toBe(theirs.out);
+      expect(ours.code).toBe(theirs.code);
+    });
+  });
+});
