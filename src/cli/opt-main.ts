@@ -19,7 +19,8 @@ import { globalPassRegistry } from "../pass/pass-registry.js";
 import { PassManager } from "../pass/pass-manager.js";
 import { parseInto, parsePassPipeline, PipelineError } from "../pass/pipeline-parser.js";
 import { IRPrinterInstrumentation } from "../pass/ir-printing.js";
-import type { Operation } from "../ir/operation.js";
+import { Timer, timingReport, type TimingFormat } from "../pass/timing.js";
+import { statisticsReport } from "../pass/pass-statistics.js";
 import { writeFileAtomic } from "./output-file.js";
 
 const DEFAULT_SPLIT_MARKER = "// -----";
@@ -58,6 +59,11 @@ const baseOptions: readonly OptionSpec[] = [
   { name: "mlir-print-ir-after-change", kind: "bool", help: "When printing the IR after a pass, only print if the IR changed" },
   { name: "mlir-print-ir-after-failure", kind: "bool", help: "When printing the IR after a pass, only print if the pass failed" },
   { name: "mlir-print-ir-module-scope", kind: "bool", help: "When printing IR for print-ir-[before|after]{-all} always print the top-level operation" },
+  { name: "mlir-timing", kind: "bool", help: "Display execution times" },
+  { name: "mlir-pass-statistics", kind: "bool", help: "Display the statistics of each pass" },
+  { name: "mlir-pass-statistics-display", kind: "string", valueName: "<value>", help: "Display method for pass statistics: list or pipeline (default)" },
+  { name: "mlir-timing-display", kind: "string", valueName: "<value>", help: "Display method for timing data: list or tree (default)" },
+  { name: "mlir-output-format", kind: "string", valueName: "<value>", help: "Output format for timing data: text (default) or json" },
   { name: "no-implicit-module", kind: "bool", help: "Disable implicit addition of a top-level module op during parsing" },
   { name: "mlir-very-unsafe-disable-verifier-on-parsing", kind: "bool", help: "Disable the verifier on parsing (very unsafe)" },
   { name: "mlir-disable-threading", kind: "bool", help: "Disable multi-threading within MLIR, overrides any further call to MLIRContext::enableMultiThreading()" },
@@ -102,6 +108,23 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
     io.stdout(globalPassRegistry.printList());
     return 0;
   }
+  const timingDisplay = (v.get("mlir-timing-display") as string | undefined) ?? "tree";
+  const timingFormat = (v.get("mlir-output-format") as string | undefined) ?? "text";
+  if (timingDisplay !== "tree" && timingDisplay !== "list") {
+    io.stderr(`${tool}: for the --mlir-timing-display option: Cannot find option named '${timingDisplay}'!\n`);
+    return 1;
+  }
+  if (timingFormat !== "text" && timingFormat !== "json") {
+    io.stderr(`${tool}: for the --mlir-output-format option: Cannot find option named '${timingFormat}'!\n`);
+    return 1;
+  }
+  const statisticsDisplay = (v.get("mlir-pass-statistics-display") as string | undefined) ?? "pipeline";
+  if (statisticsDisplay !== "pipeline" && statisticsDisplay !== "list") {
+    io.stderr(`${tool}: for the --mlir-pass-statistics-display option: Cannot find option named '${statisticsDisplay}'!\n`);
+    return 1;
+  }
+  const timing = v.get("mlir-timing") ? new Timer("root") : undefined;
+  timing?.start();
   const pipeline = buildPipeline(cl);
   if (pipeline instanceof PipelineError) {
     io.stderr(`<unknown>:0: error: ${pipeline.text}\n`);
@@ -134,13 +157,15 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
     implicitModule: !v.get("no-implicit-module"),
     verifyAfterParse: !v.get("mlir-very-unsafe-disable-verifier-on-parsing"),
     printOptions,
-    pipelineText: pipeline.size ? pipeline.printAsTextualPipeline() : undefined,
-    verifyEach: v.get("verify-each") !== false,
-    irPrinting: irPrintingFlags(cl),
+    pipeline: pipeline.size ? pipeline : undefined,
     disableThreading: Boolean(v.get("mlir-disable-threading")),
+    timing,
     stderr: io.stderr,
     report: () => {},
   };
+  pipeline.verifyPasses = v.get("verify-each") !== false;
+  addIRPrinting(pipeline, irPrintingFlags(cl), settings);
+  if (timing) pipeline.enableTiming(timing);
   const split = v.get("split-input-file") as string | undefined;
   const chunks = split !== undefined && split !== "" ? splitChunks(whole, split) : [whole];
   const outputs: string[] = [];
@@ -171,8 +196,24 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
   const outMarker = (v.get("output-split-marker") as string | undefined) ?? DEFAULT_SPLIT_MARKER;
   const text = outputs.join(outMarker + "\n");
   const outName = v.get("o") as string | undefined;
-  // Like mlir-opt: on stdout, the chunks that succeeded still print (failed
-  // ones are empty between markers); an -o file is never kept after a failure.
+  const outputTimer = timing?.child("output", "Output");
+  outputTimer?.start();
+  const code = writeOutput(tool, io, text, outName, ok);
+  outputTimer?.stop();
+  // mlir-opt prints statistics when the pass manager goes away, before the timing report.
+  if (v.get("mlir-pass-statistics")) io.stderr(statisticsReport(pipeline, statisticsDisplay));
+  if (timing) {
+    timing.stop();
+    io.stderr(timingReport(timing, timingDisplay, timingFormat as TimingFormat));
+  }
+  return code;
+}
+
+/**
+ * Like mlir-opt: on stdout, the chunks that succeeded still print (failed
+ * ones are empty between markers); an -o file is never kept after a failure.
+ */
+function writeOutput(tool: string, io: OptIO, text: string, outName: string | undefined, ok: boolean): number {
   if (outName === undefined || outName === "-") {
     io.stdout(text);
     return ok ? 0 : 1;
@@ -192,10 +233,10 @@ interface ChunkSettings {
   implicitModule: boolean;
   verifyAfterParse: boolean;
   printOptions: PrintOptions;
-  /** The pipeline to run after parsing (rebuilt per chunk: passes keep per-run state), if any. */
-  pipelineText: string | undefined;
-  verifyEach: boolean;
-  irPrinting: IRPrintingFlags;
+  /** The pipeline to run after parsing, if any (one for all chunks, so timing and statistics add up). */
+  pipeline: PassManager | undefined;
+  /** The --mlir-timing root timer. */
+  timing: Timer | undefined;
   /**
    * --mlir-disable-threading: diagnostics go out as they are emitted, between
    * IR dumps (threaded mlir-opt holds them until the pipeline ends).
@@ -244,12 +285,8 @@ function buildPipeline(cl: ParsedCommandLine): PassManager | PipelineError {
   return pm;
 }
 
-/** Runs the pipeline on `root` with verification and IR printing as the flags say. */
-function runPipeline(root: Operation, s: ChunkSettings): boolean {
-  const pm = parsePassPipeline(s.pipelineText!, globalPassRegistry);
-  if (pm instanceof PipelineError) throw new Error(`pipeline '${s.pipelineText}' no longer parses: ${pm.text}`);
-  pm.verifyPasses = s.verifyEach;
-  const f = s.irPrinting;
+/** Adds the --mlir-print-ir-* dumps to `pm` if any is asked for. */
+function addIRPrinting(pm: PassManager, f: IRPrintingFlags, s: ChunkSettings): void {
   const wanted = (set: "all" | Set<string>, argument: string): boolean => set === "all" || set.has(argument);
   if (f.before === "all" || f.before.size || f.after === "all" || f.after.size || f.afterOnlyOnFailure)
     pm.addInstrumentation(
@@ -261,13 +298,12 @@ function runPipeline(root: Operation, s: ChunkSettings): boolean {
         moduleScope: f.moduleScope,
         printOp: (op) => (op.parentOp ? printOpForDiagnostic(op) : printTopLevel(op, s.printOptions)),
         fingerprint: (op) => printTopLevel(op, { printGenericOpForm: true, printDebugInfo: true, printLocalScope: true }),
-        write: (text) => {
-          if (s.disableThreading) s.report(root.context.diagnostics.takeAll());
+        write: (text, op) => {
+          if (s.disableThreading) s.report(op.context.diagnostics.takeAll());
           s.stderr(text);
         },
       }),
     );
-  return !pm.run(root).failed;
 }
 
 interface ChunkResult {
@@ -284,13 +320,21 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   registerControlFlowDialect(ctx);
   let output = "";
   let ok = false;
+  // MLIR's "Parser" timer covers verification after parsing too.
+  const parserTimer = s.timing?.child("parser", "Parser");
+  parserTimer?.start();
   const root = parseSourceFile(ctx, chunk, { implicitModule: s.implicitModule });
   // mlir-opt drops the "see current operation" note under --verify-diagnostics.
   const verifyOptions = { printOp: printOpForDiagnostic, printOpOnDiagnostic: !s.verifyDiagnostics };
-  if (root && (!s.verifyAfterParse || !verify(root, verifyOptions).failed)) {
+  const parsed = root !== undefined && (!s.verifyAfterParse || !verify(root, verifyOptions).failed);
+  parserTimer?.stop();
+  if (parsed) {
     ctx.diagnosticOpPrinter = s.verifyDiagnostics ? undefined : printOpForDiagnostic;
-    if (s.pipelineText === undefined || runPipeline(root, s)) {
+    if (s.pipeline === undefined || !s.pipeline.run(root).failed) {
+      const outputTimer = s.timing?.child("output", "Output");
+      outputTimer?.start();
       output = printTopLevel(root, s.printOptions) + "\n";
+      outputTimer?.stop();
       ok = true;
     }
   }

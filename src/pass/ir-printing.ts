@@ -20,7 +20,8 @@ export interface IRPrintingConfig {
   printOp(op: Operation): string;
   /** A fingerprint of `op` that changes when anything in it changes (for afterOnlyOnChange). */
   fingerprint(op: Operation): string;
-  write(text: string): void;
+  /** Emits one dump; `op` is the op the pass ran on. */
+  write(text: string, op: Operation): void;
 }
 
 export class IRPrinterInstrumentation extends PassInstrumentation {
@@ -58,6 +59,6 @@ export class IRPrinterInstrumentation extends PassInstrumentation {
       const sym = getSymbolName(op);
       scope = ` ('${op.name.name}' operation${sym === undefined ? "" : ": @" + sym})`;
     }
-    this.config.write(`// -----// IR Dump ${when} ${pass.name}${failed} (${pass.argument})${scope} //----- //\n${this.config.printOp(target)}\n\n`);
+    this.config.write(`// -----// IR Dump ${when} ${pass.name}${failed} (${pass.argument})${scope} //----- //\n${this.config.printOp(target)}\n\n`, op);
   }
 }

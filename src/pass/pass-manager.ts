@@ -11,6 +11,7 @@ import { verify } from "../ir/verifier.js";
 import { AnalysisManager, PreservedAnalyses } from "./analysis-manager.js";
 import { PassInstrumentor, type PassInstrumentation } from "./pass-instrumentation.js";
 import { Pass } from "./pass.js";
+import type { Timer } from "./timing.js";
 
 /** The anchor of a pipeline that runs on any op its passes accept. */
 export const kAnyOp = "any";
@@ -76,9 +77,16 @@ export class PassManager extends OpPassManager {
   /** Verify after every pass that changed the IR (mlir-opt's --verify-each, default on). */
   verifyPasses = true;
   private readonly instrumentor = new PassInstrumentor();
+  /** The timer passes and nested pipelines time themselves under, when timing is on. */
+  private timer: Timer | undefined;
 
   addInstrumentation(i: PassInstrumentation): void {
     this.instrumentor.add(i);
+  }
+
+  /** Times every pass and nested pipeline under `parent` (one timer per pipeline element, summed over ops). */
+  enableTiming(parent: Timer): void {
+    this.timer = parent;
   }
 
   /** --dump-pass-pipeline's text. */
@@ -111,6 +119,16 @@ export class PassManager extends OpPassManager {
   }
 
   private runPass(pass: Pass, op: Operation, am: AnalysisManager): boolean {
+    const timer = this.timer?.child(pass, pass.name);
+    timer?.start();
+    try {
+      return this.runPassUntimed(pass, op, am);
+    } finally {
+      timer?.stop();
+    }
+  }
+
+  private runPassUntimed(pass: Pass, op: Operation, am: AnalysisManager): boolean {
     this.instrumentor.runBeforePass(pass, op);
     const { failed, preserved } = pass.run(op, am);
     am.invalidate(preserved);
@@ -129,7 +147,23 @@ export class PassManager extends OpPassManager {
         for (let child = b.first; child; child = child.next) if (nested.canScheduleOn(child.name.name)) targets.push(child);
     // Every target runs even after one fails (mlir-opt reports them all).
     let ok = true;
-    for (const child of targets) if (!this.runPipeline(nested, child, am.nest(child))) ok = false;
+    const outer = this.timer;
+    // mlir-opt's adaptor timer (shown by the list display only), then one per pipeline.
+    const adaptor = outer?.child(nested, `Pipeline Collection : ['${nested.anchor}']`, /*hidden=*/ true);
+    const timer = adaptor?.child(nested, `'${nested.anchor}' Pipeline`);
+    adaptor?.start();
+    try {
+      for (const child of targets) {
+        timer?.start();
+        this.timer = timer;
+        if (!this.runPipeline(nested, child, am.nest(child))) ok = false;
+        this.timer = outer;
+        timer?.stop();
+      }
+    } finally {
+      this.timer = outer;
+      adaptor?.stop();
+    }
     if (!ok) return false;
     // The nested passes may have changed anything the parent's analyses saw.
     if (targets.length) am.invalidate(PreservedAnalyses.none());

@@ -137,3 +137,53 @@ describe("pass flags match mlir-opt-22", () => {
     });
   });
 });
+
+/** A timing report with the measured numbers masked (only the layout and the rows can match). */
+function maskTimes(report: string): string {
+  return report.replace(/\d+\.\d+/g, "N").replace(/ +N/g, " N");
+}
+
+describe("--mlir-timing has mlir-opt-22's layout and rows", () => {
+  const pipeline = "--pass-pipeline=builtin.module(func.func(strip-debuginfo),symbol-dce,func.func(strip-debuginfo))";
+  for (const extra of [[], ["--mlir-output-format=json"], ["--mlir-timing-display=list"], ["--mlir-timing-display=list", "--mlir-output-format=json"]]) {
+    it(extra.join(" ") || "tree text", () => {
+      const file = join(dir, "timing.mlir");
+      writeFileSync(file, FUNCS, "latin1");
+      // One thread: mlir-opt then shows wall time only, as we do.
+      const flags = [pipeline, "--mlir-timing", "--mlir-disable-threading", "-o", join(dir, "timing.out"), ...extra];
+      const ours = maskTimes(run("hpmoe", file, flags).err);
+      const theirs = maskTimes(run("mlir", file, flags).err);
+      if (extra.includes("--mlir-timing-display=list")) {
+        // The list is sorted by time: compare its rows as a set.
+        expect(ours.split("\n").sort()).toEqual(theirs.split("\n").sort());
+      } else {
+        expect(ours).toBe(theirs);
+      }
+    });
+  }
+});
+
+describe("--mlir-pass-statistics", () => {
+  // mlir-opt-22's release build compiles statistics out, so these follow
+  // mlir/lib/Pass/PassStatistics.cpp's format; FUNCS has one dead symbol.
+  const rule = "===" + "-".repeat(73) + "===";
+  const header = `${rule}\n${" ".repeat(25)}... Pass statistics report ...\n${rule}\n`;
+  const flags = (display: string): string[] => [
+    "--pass-pipeline=builtin.module(func.func(strip-debuginfo),symbol-dce,symbol-dce)",
+    "--mlir-pass-statistics",
+    `--mlir-pass-statistics-display=${display}`,
+  ];
+  it("per pipeline position", () => {
+    const file = join(dir, "stats.mlir");
+    writeFileSync(file, FUNCS, "latin1");
+    expect(run("hpmoe", file, flags("pipeline")).err).toBe(
+      header +
+        "'func.func' Pipeline\n  StripDebugInfo\nSymbolDCE\n  (S) 1 num-dce - Number of symbols DCE'd\nSymbolDCE\n  (S) 0 num-dce - Number of symbols DCE'd\n\n",
+    );
+  });
+  it("merged per pass", () => {
+    const file = join(dir, "stats.mlir");
+    writeFileSync(file, FUNCS, "latin1");
+    expect(run("hpmoe", file, flags("list")).err).toBe(header + "  SymbolDCE\n    (S) 1 num-dce - Number of symbols DCE'd\n\n");
+  });
+});
