@@ -2,6 +2,7 @@
 // with mlir-opt's flag names, diagnostics shape and exit codes.
 
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { Context } from "../ir/context.js";
 import type { Diagnostic } from "../ir/diagnostics.js";
 import { registerBuiltinDialect } from "../dialect/builtin.js";
@@ -59,6 +60,7 @@ const baseOptions: readonly OptionSpec[] = [
   { name: "mlir-print-ir-after-change", kind: "bool", help: "When printing the IR after a pass, only print if the IR changed" },
   { name: "mlir-print-ir-after-failure", kind: "bool", help: "When printing the IR after a pass, only print if the pass failed" },
   { name: "mlir-print-ir-module-scope", kind: "bool", help: "When printing IR for print-ir-[before|after]{-all} always print the top-level operation" },
+  { name: "mlir-print-ir-tree-dir", kind: "string", valueName: "<string>", help: "When printing the IR before/after a pass, print file tree rooted at this directory. Use in conjunction with mlir-print-ir-* flags" },
   { name: "mlir-timing", kind: "bool", help: "Display execution times" },
   { name: "mlir-pass-statistics", kind: "bool", help: "Display the statistics of each pass" },
   { name: "mlir-pass-statistics-display", kind: "string", valueName: "<value>", help: "Display method for pass statistics: list or pipeline (default)" },
@@ -254,6 +256,8 @@ interface IRPrintingFlags {
   afterOnlyOnChange: boolean;
   afterOnlyOnFailure: boolean;
   moduleScope: boolean;
+  /** --mlir-print-ir-tree-dir: one file per dump under this directory instead of stderr. */
+  treeDir: string | undefined;
 }
 
 function irPrintingFlags(cl: ParsedCommandLine): IRPrintingFlags {
@@ -265,6 +269,7 @@ function irPrintingFlags(cl: ParsedCommandLine): IRPrintingFlags {
     afterOnlyOnChange: Boolean(v.get("mlir-print-ir-after-change")),
     afterOnlyOnFailure: Boolean(v.get("mlir-print-ir-after-failure")),
     moduleScope: Boolean(v.get("mlir-print-ir-module-scope")),
+    treeDir: v.get("mlir-print-ir-tree-dir") as string | undefined,
   };
 }
 
@@ -298,7 +303,17 @@ function addIRPrinting(pm: PassManager, f: IRPrintingFlags, s: ChunkSettings): v
         moduleScope: f.moduleScope,
         printOp: (op) => (op.parentOp ? printOpForDiagnostic(op) : printTopLevel(op, s.printOptions)),
         fingerprint: (op) => printTopLevel(op, { printGenericOpForm: true, printDebugInfo: true, printLocalScope: true }),
-        write: (text, op) => {
+        write: (text, op, treePath) => {
+          if (f.treeDir !== undefined) {
+            const file = path.join(f.treeDir, ...treePath.split("/"));
+            try {
+              fs.mkdirSync(path.dirname(file), { recursive: true });
+              fs.writeFileSync(file, Buffer.from(text, "latin1"));
+            } catch (e) {
+              s.stderr(`error: could not write IR dump '${file}': ${systemMessage(e)}\n`);
+            }
+            return;
+          }
           if (s.disableThreading) s.report(op.context.diagnostics.takeAll());
           s.stderr(text);
         },

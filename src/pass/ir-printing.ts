@@ -20,13 +20,18 @@ export interface IRPrintingConfig {
   printOp(op: Operation): string;
   /** A fingerprint of `op` that changes when anything in it changes (for afterOnlyOnChange). */
   fingerprint(op: Operation): string;
-  /** Emits one dump; `op` is the op the pass ran on. */
-  write(text: string, op: Operation): void;
+  /**
+   * Emits one dump; `op` is the op the pass ran on, `treePath` where
+   * --mlir-print-ir-tree-dir would put it (relative, `/`-separated).
+   */
+  write(text: string, op: Operation, treePath: string): void;
 }
 
 export class IRPrinterInstrumentation extends PassInstrumentation {
   /** Fingerprints taken before each running pass, for afterOnlyOnChange. */
   private readonly before = new Map<Pass, string>();
+  /** Dumps so far per op, for tree paths (MLIR's counters, quirks included). */
+  private readonly counters = new Map<Operation, number>();
 
   constructor(private readonly config: IRPrintingConfig) {
     super();
@@ -59,6 +64,28 @@ export class IRPrinterInstrumentation extends PassInstrumentation {
       const sym = getSymbolName(op);
       scope = ` ('${op.name.name}' operation${sym === undefined ? "" : ": @" + sym})`;
     }
-    this.config.write(`// -----// IR Dump ${when} ${pass.name}${failed} (${pass.argument})${scope} //----- //\n${this.config.printOp(target)}\n\n`, op);
+    this.config.write(
+      `// -----// IR Dump ${when} ${pass.name}${failed} (${pass.argument})${scope} //----- //\n${this.config.printOp(target)}\n\n`,
+      op,
+      this.treePath(op, pass.argument),
+    );
+  }
+
+  /**
+   * `builtin_module_no-symbol-name/func_func_f/0_1_cse.mlir`: one directory
+   * per ancestor (op name with `.` as `_`, then its symbol name), and a file
+   * named by the ancestors' dump counters. As in MLIR, an ancestor never
+   * dumped itself counts 0 and then starts from 1.
+   */
+  private treePath(op: Operation, argument: string): string {
+    this.counters.set(op, (this.counters.get(op) ?? -1) + 1);
+    const dirs: string[] = [];
+    const counts: number[] = [];
+    for (let o: Operation | null = op; o; o = o.parentOp) {
+      if (!this.counters.has(o)) this.counters.set(o, 0);
+      counts.push(this.counters.get(o)!);
+      dirs.push(`${o.name.name.split(".").join("_")}_${getSymbolName(o) ?? "no-symbol-name"}`);
+    }
+    return [...dirs.reverse(), `${counts.reverse().join("_")}_${argument}.mlir`].join("/");
   }
 }

@@ -4,7 +4,7 @@
 // stderr and the exit code must all be identical.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -185,5 +185,36 @@ describe("--mlir-pass-statistics", () => {
     const file = join(dir, "stats.mlir");
     writeFileSync(file, FUNCS, "latin1");
     expect(run("hpmoe", file, flags("list")).err).toBe(header + "  SymbolDCE\n    (S) 1 num-dce - Number of symbols DCE'd\n\n");
+  });
+});
+
+describe("--mlir-print-ir-tree-dir writes mlir-opt-22's file tree", () => {
+  function tree(root: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const walkDir = (d: string, rel: string): void => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walkDir(join(d, e.name), r);
+        else out.set(r, readFileSync(join(d, e.name), "latin1"));
+      }
+    };
+    walkDir(root, "");
+    return out;
+  }
+  it("nested pipelines, before and after dumps", () => {
+    const file = join(dir, "tree.mlir");
+    writeFileSync(file, FUNCS, "latin1");
+    const flags = (d: string): string[] => [
+      "--pass-pipeline=builtin.module(func.func(strip-debuginfo),symbol-dce,func.func(strip-debuginfo))",
+      "--mlir-print-ir-after-all",
+      "--mlir-print-ir-before=symbol-dce",
+      `--mlir-print-ir-tree-dir=${join(dir, d)}`,
+    ];
+    const ours = run("hpmoe", file, flags("tree-ours"));
+    const theirs = run("mlir", file, flags("tree-theirs"));
+    expect(ours.err).toBe(theirs.err);
+    const t = tree(join(dir, "tree-theirs"));
+    expect(t.size).toBeGreaterThan(5);
+    expect(tree(join(dir, "tree-ours"))).toEqual(t);
   });
 });
