@@ -4,7 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Context } from "../ir/context.js";
-import type { Diagnostic } from "../ir/diagnostics.js";
+import type { Operation } from "../ir/operation.js";
+import { Severity, type Diagnostic } from "../ir/diagnostics.js";
 import { registerBuiltinDialect } from "../dialect/builtin.js";
 import { registerFuncDialect } from "../dialect/func.js";
 import { registerControlFlowDialect } from "../dialect/cf.js";
@@ -22,6 +23,7 @@ import { parseInto, parsePassPipeline, PipelineError } from "../pass/pipeline-pa
 import { IRPrinterInstrumentation } from "../pass/ir-printing.js";
 import { Timer, timingReport, type TimingFormat } from "../pass/timing.js";
 import { statisticsReport } from "../pass/pass-statistics.js";
+import { reportReproducer, takeReproducerConfig, writeReproducer, type ReproducerConfig } from "./reproducer.js";
 import { writeFileAtomic } from "./output-file.js";
 
 const DEFAULT_SPLIT_MARKER = "// -----";
@@ -61,6 +63,9 @@ const baseOptions: readonly OptionSpec[] = [
   { name: "mlir-print-ir-after-failure", kind: "bool", help: "When printing the IR after a pass, only print if the pass failed" },
   { name: "mlir-print-ir-module-scope", kind: "bool", help: "When printing IR for print-ir-[before|after]{-all} always print the top-level operation" },
   { name: "mlir-print-ir-tree-dir", kind: "string", valueName: "<string>", help: "When printing the IR before/after a pass, print file tree rooted at this directory. Use in conjunction with mlir-print-ir-* flags" },
+  { name: "mlir-pass-pipeline-crash-reproducer", kind: "string", valueName: "<string>", help: "Generate a .mlir reproducer file at the given output path if the pass manager crashes or fails" },
+  { name: "mlir-generate-reproducer", kind: "string", valueName: "<filename>", help: "Generate an mlir reproducer at the provided filename (no crash required)" },
+  { name: "run-reproducer", kind: "bool", help: "Run the pipeline stored in the reproducer" },
   { name: "mlir-timing", kind: "bool", help: "Display execution times" },
   { name: "mlir-pass-statistics", kind: "bool", help: "Display the statistics of each pass" },
   { name: "mlir-pass-statistics-display", kind: "string", valueName: "<value>", help: "Display method for pass statistics: list or pipeline (default)" },
@@ -160,6 +165,9 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
     verifyAfterParse: !v.get("mlir-very-unsafe-disable-verifier-on-parsing"),
     printOptions,
     pipeline: pipeline.size ? pipeline : undefined,
+    crashReproducer: v.get("mlir-pass-pipeline-crash-reproducer") as string | undefined,
+    generateReproducer: v.get("mlir-generate-reproducer") as string | undefined,
+    runReproducer: Boolean(v.get("run-reproducer")),
     disableThreading: Boolean(v.get("mlir-disable-threading")),
     timing,
     stderr: io.stderr,
@@ -237,6 +245,12 @@ interface ChunkSettings {
   printOptions: PrintOptions;
   /** The pipeline to run after parsing, if any (one for all chunks, so timing and statistics add up). */
   pipeline: PassManager | undefined;
+  /** --mlir-pass-pipeline-crash-reproducer: where to leave a reproducer if the pipeline fails. */
+  crashReproducer: string | undefined;
+  /** --mlir-generate-reproducer: where to leave a reproducer in any case. */
+  generateReproducer: string | undefined;
+  /** --run-reproducer: run the pipeline stored in the input instead. */
+  runReproducer: boolean;
   /** The --mlir-timing root timer. */
   timing: Timer | undefined;
   /**
@@ -288,6 +302,46 @@ function buildPipeline(cl: ParsedCommandLine): PassManager | PipelineError {
     if (err) return err;
   }
   return pm;
+}
+
+/**
+ * Runs the pipeline (or, with --run-reproducer, the one stored in the input)
+ * on `root`, leaving reproducers as asked. Returns whether it succeeded.
+ */
+function runPipeline(root: Operation, s: ChunkSettings): boolean {
+  let pm = s.pipeline;
+  const stored = s.runReproducer ? takeReproducerConfig(root) : undefined;
+  if (stored) {
+    const replay = parsePassPipeline(stored.pipeline, globalPassRegistry);
+    if (replay instanceof PipelineError) {
+      root.context.diagnostics.emit(Severity.Error, root.loc, replay.text);
+      return false;
+    }
+    replay.verifyPasses = stored.verifyEach;
+    pm = replay;
+  }
+  if (!pm) return true;
+  const config: ReproducerConfig = { pipeline: pm.printAsTextualPipeline(), disableThreading: s.disableThreading, verifyEach: pm.verifyPasses };
+  const snapshot = s.crashReproducer !== undefined || s.generateReproducer !== undefined ? root.clone() : undefined;
+  const reproducerPrint: PrintOptions = { ...s.printOptions, printGenericOpForm: false, printDebugInfo: false, printLocalScope: false };
+  const crashFile = s.crashReproducer;
+  pm.onFirstFailure =
+    snapshot && crashFile !== undefined
+      ? (pass, op) => {
+          const err = writeReproducer(crashFile, snapshot, config, reproducerPrint);
+          if (err) s.stderr(`error: could not write reproducer '${crashFile}': ${err}\n`);
+          else reportReproducer(pass, op, crashFile);
+        }
+      : undefined;
+  const ok = !pm.run(root).failed;
+  pm.onFirstFailure = undefined;
+  if (snapshot && s.generateReproducer !== undefined) {
+    // mlir-opt 22 records both settings as false in reproducers made without a failure.
+    const err = writeReproducer(s.generateReproducer, snapshot, { ...config, disableThreading: false, verifyEach: false }, reproducerPrint);
+    if (err) s.stderr(`error: could not write reproducer '${s.generateReproducer}': ${err}\n`);
+  }
+  snapshot?.erase();
+  return ok;
 }
 
 /** Adds the --mlir-print-ir-* dumps to `pm` if any is asked for. */
@@ -345,7 +399,7 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   parserTimer?.stop();
   if (parsed) {
     ctx.diagnosticOpPrinter = s.verifyDiagnostics ? undefined : printOpForDiagnostic;
-    if (s.pipeline === undefined || !s.pipeline.run(root).failed) {
+    if (runPipeline(root, s)) {
       const outputTimer = s.timing?.child("output", "Output");
       outputTimer?.start();
       output = printTopLevel(root, s.printOptions) + "\n";

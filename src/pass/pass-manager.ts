@@ -77,6 +77,13 @@ export class PassManager extends OpPassManager {
   /** Verify after every pass that changed the IR (mlir-opt's --verify-each, default on). */
   verifyPasses = true;
   private readonly instrumentor = new PassInstrumentor();
+  /** The pass that failed first in the last run, and the op it ran on. */
+  lastFailure: { pass: Pass; op: Operation } | undefined;
+  /**
+   * Called once per run, right after the first pass failure (before later
+   * passes emit anything): where crash reproducers are made.
+   */
+  onFirstFailure: ((pass: Pass, op: Operation) => void) | undefined;
   /** The timer passes and nested pipelines time themselves under, when timing is on. */
   private timer: Timer | undefined;
 
@@ -104,6 +111,7 @@ export class PassManager extends OpPassManager {
       return failure();
     }
     const am = new AnalysisManager(op, undefined, this.instrumentor);
+    this.lastFailure = undefined;
     return this.runPipeline(this, op, am) ? success() : failure();
   }
 
@@ -135,7 +143,13 @@ export class PassManager extends OpPassManager {
     // A pass that preserved everything changed nothing: no need to re-verify.
     const ok = !failed && (!this.verifyPasses || preserved.isAll || !verify(op).failed);
     if (ok) this.instrumentor.runAfterPass(pass, op);
-    else this.instrumentor.runAfterPassFailed(pass, op);
+    else {
+      this.instrumentor.runAfterPassFailed(pass, op);
+      if (!this.lastFailure) {
+        this.lastFailure = { pass, op };
+        this.onFirstFailure?.(pass, op);
+      }
+    }
     return ok;
   }
 
