@@ -74,6 +74,42 @@ const LOCS = `"func.func"() <{function_type = (i32) -> (), sym_name = "g"}> ({
 }) : () -> () loc(callsite("callee"("x.py":7:8) at "y.py":9:10))
 `;
 
+// Pure casts repeated within a block, across a dominating block, in sibling
+// blocks (kept), under a region of an unregistered (maybe isolated) op
+// (kept), dead ones, one with a location (CSE keeps the first op), and in the
+// module's graph region with a use before the definition.
+const CSE = `"func.func"() <{function_type = (i32, i1) -> (), sym_name = "f"}> ({
+^bb0(%a: i32, %c: i1):
+  %0 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> i64
+  %1 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> i64
+  %dead = "builtin.unrealized_conversion_cast"(%a) : (i32) -> f32
+  %2 = "builtin.unrealized_conversion_cast"(%a) {tag} : (i32) -> i64
+  %3 = "builtin.unrealized_conversion_cast"(%a) {tag} : (i32) -> i64 loc("x.py":1:1)
+  "x.use"(%0, %1, %2, %3) : (i64, i64, i64, i64) -> ()
+  "cf.cond_br"(%c)[^bb1, ^bb2] <{operandSegmentSizes = array<i32: 1, 0, 0>}> : (i1) -> ()
+^bb1:
+  %4 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> i64
+  %5 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> f64
+  "x.use"(%4, %5) : (i64, f64) -> ()
+  "cf.br"()[^bb3] : () -> ()
+^bb2:
+  %6 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> f64
+  "x.use"(%6) : (f64) -> ()
+  "cf.br"()[^bb3] : () -> ()
+^bb3:
+  %7 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> f64
+  "x.region"() ({
+    %8 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> i64
+    "x.use"(%8, %7) : (i64, f64) -> ()
+  }) : () -> ()
+  "func.return"() : () -> ()
+}) : () -> ()
+%m0 = "builtin.unrealized_conversion_cast"() : () -> i8
+%m1 = "builtin.unrealized_conversion_cast"() : () -> i8
+"x.use"(%m0, %m1, %m2) : (i8, i8, i8) -> ()
+%m2 = "builtin.unrealized_conversion_cast"() : () -> i8
+`;
+
 interface Case {
   name: string;
   input: string;
@@ -82,6 +118,8 @@ interface Case {
 
 const cases: Case[] = [
   { name: "symbol-dce flag", input: FUNCS, flags: ["--symbol-dce"] },
+  { name: "cse", input: CSE, flags: ["--cse", "--mlir-print-debuginfo"] },
+  { name: "cse nested in a pipeline", input: CSE, flags: ["--pass-pipeline=builtin.module(func.func(cse))", "--mlir-print-debuginfo"] },
   { name: "symbol-dce pipeline", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce)"] },
   { name: "-p alias", input: FUNCS, flags: ["-p", "builtin.module(symbol-dce)"] },
   { name: "symbol-dce nested tables", input: NESTED, flags: ["--symbol-dce"] },
@@ -263,5 +301,22 @@ describe("reproducers", () => {
     const theirs = run("mlir", join(dir, "theirs.mlir"), ["--run-reproducer", "--mlir-print-debuginfo"]);
     expect(ours).toEqual(theirs);
     expect(ours.out).not.toContain("sym_name = \"dead\"");
+  });
+});
+
+describe("cse on deep nesting", () => {
+  it("walks 10,000 nested regions without recursion", () => {
+    const depth = 10000;
+    let text = "";
+    for (let i = 0; i < depth; i++) text += '"x.region"() ({\n';
+    text += '%0 = "builtin.unrealized_conversion_cast"() : () -> i8\n%1 = "builtin.unrealized_conversion_cast"() : () -> i8\n"x.use"(%0, %1) : (i8, i8) -> ()\n';
+    for (let i = 0; i < depth; i++) text += "}) : () -> ()\n";
+    const file = join(dir, "deep.mlir");
+    writeFileSync(file, text, "latin1");
+    const r = run("hpmoe", file, ["--cse"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('"x.use"(%0, %0) : (i8, i8) -> ()');
+    expect(r.out.match(/unrealized_conversion_cast/g)?.length).toBe(1);
   });
 });
