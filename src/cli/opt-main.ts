@@ -23,6 +23,7 @@ import { parseInto, parsePassPipeline, PipelineError } from "../pass/pipeline-pa
 import { IRPrinterInstrumentation } from "../pass/ir-printing.js";
 import { Timer, timingReport, type TimingFormat } from "../pass/timing.js";
 import { statisticsReport } from "../pass/pass-statistics.js";
+import { setRewriteTrace } from "../pass/greedy-driver.js";
 import { reportReproducer, takeReproducerConfig, writeReproducer, type ReproducerConfig } from "./reproducer.js";
 import { writeFileAtomic } from "./output-file.js";
 
@@ -66,6 +67,13 @@ const baseOptions: readonly OptionSpec[] = [
   { name: "mlir-pass-pipeline-crash-reproducer", kind: "string", valueName: "<string>", help: "Generate a .mlir reproducer file at the given output path if the pass manager crashes or fails" },
   { name: "mlir-generate-reproducer", kind: "string", valueName: "<filename>", help: "Generate an mlir reproducer at the provided filename (no crash required)" },
   { name: "run-reproducer", kind: "bool", help: "Run the pipeline stored in the reproducer" },
+  {
+    name: "trace-patterns",
+    kind: "string",
+    implicitValue: "",
+    valueName: "<names>",
+    help: "Print each rewrite of the greedy pattern driver (only of the named patterns, comma-separated; fold and dead-op-erasure name the built-in steps)",
+  },
   { name: "mlir-timing", kind: "bool", help: "Display execution times" },
   { name: "mlir-pass-statistics", kind: "bool", help: "Display the statistics of each pass" },
   { name: "mlir-pass-statistics-display", kind: "string", valueName: "<value>", help: "Display method for pass statistics: list or pipeline (default)" },
@@ -130,6 +138,11 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
     io.stderr(`${tool}: for the --mlir-pass-statistics-display option: Cannot find option named '${statisticsDisplay}'!\n`);
     return 1;
   }
+  const traced = v.get("trace-patterns") as string | undefined;
+  setRewriteTrace(
+    traced === undefined ? undefined : (line) => io.stderr(`[rewrite] ${line}\n`),
+    traced ? new Set(traced.split(",").filter(Boolean)) : undefined,
+  );
   const timing = v.get("mlir-timing") ? new Timer("root") : undefined;
   timing?.start();
   const pipeline = buildPipeline(cl);

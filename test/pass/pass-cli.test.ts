@@ -110,6 +110,42 @@ const CSE = `"func.func"() <{function_type = (i32, i1) -> (), sym_name = "f"}> (
 %m2 = "builtin.unrealized_conversion_cast"() : () -> i8
 `;
 
+// Folding (a cast of a cast back to the original type, a cast to the same
+// type), a trivially dead op, dead block arguments with the branch operands
+// feeding them (cf.cond_br's operandSegmentSizes updated), an unreachable
+// block (erased even with region simplification disabled, as mlir-opt 22 does).
+const CANON = `"func.func"() <{function_type = (i32, i1) -> (), sym_name = "f"}> ({
+^bb0(%a: i32, %c: i1):
+  %0 = "builtin.unrealized_conversion_cast"(%a) : (i32) -> i64
+  %1 = "builtin.unrealized_conversion_cast"(%0) : (i64) -> i32
+  %same = "builtin.unrealized_conversion_cast"(%a) : (i32) -> i32
+  %dead = "builtin.unrealized_conversion_cast"(%a) : (i32) -> f32
+  "cf.cond_br"(%c, %1, %same)[^bb1, ^bb2] <{operandSegmentSizes = array<i32: 1, 1, 1>}> : (i1, i32, i32) -> ()
+^bb1(%x: i32):
+  "x.op"(%x) : (i32) -> ()
+  "cf.br"()[^bb3] : () -> ()
+^bb2(%y: i32):
+  %unused = "builtin.unrealized_conversion_cast"(%y) : (i32) -> f32
+  "x.other"() : () -> ()
+  "cf.br"()[^bb3] : () -> ()
+^bb3:
+  "func.return"() : () -> ()
+^bb4:
+  "x.unreachable"(%0) : (i64) -> ()
+  "cf.br"()[^bb3] : () -> ()
+}) : () -> ()
+`;
+const UNREACHABLE = `"func.func"() <{function_type = (i32) -> (), sym_name = "f"}> ({
+^bb0(%a: i32):
+  "x.br"()[^bb3] : () -> ()
+^bb3:
+  "func.return"() : () -> ()
+^bb4:
+  "x.unreachable"(%a) : (i32) -> ()
+  "cf.br"()[^bb3] : () -> ()
+}) : () -> ()
+`;
+
 interface Case {
   name: string;
   input: string;
@@ -118,6 +154,12 @@ interface Case {
 
 const cases: Case[] = [
   { name: "symbol-dce flag", input: FUNCS, flags: ["--symbol-dce"] },
+  { name: "canonicalize", input: CANON, flags: ["--canonicalize", "--mlir-print-debuginfo"] },
+  { name: "canonicalize bottom-up", input: CANON, flags: ["--pass-pipeline=builtin.module(canonicalize{top-down=false})"] },
+  { name: "canonicalize one iteration", input: CANON, flags: ["--pass-pipeline=builtin.module(canonicalize{max-iterations=1})"] },
+  { name: "canonicalize without region simplification", input: CANON, flags: ["--pass-pipeline=builtin.module(canonicalize{region-simplify=disabled})"] },
+  { name: "canonicalize unreachable block, simplification off", input: UNREACHABLE, flags: ["--pass-pipeline=builtin.module(canonicalize{region-simplify=disabled})"] },
+  { name: "canonicalize dump", input: CANON, flags: ["--pass-pipeline=builtin.module(func.func(canonicalize{max-iterations=3 disable-patterns=a,b}),canonicalize)", "--dump-pass-pipeline"] },
   { name: "cse", input: CSE, flags: ["--cse", "--mlir-print-debuginfo"] },
   { name: "cse nested in a pipeline", input: CSE, flags: ["--pass-pipeline=builtin.module(func.func(cse))", "--mlir-print-debuginfo"] },
   { name: "symbol-dce pipeline", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce)"] },
