@@ -102,8 +102,18 @@ export interface OptIO {
   stderr(text: string): void;
 }
 
-/** Runs hpmoe-opt with `args` (argv without node and script). Returns the exit code. */
-export function runOpt(tool: string, args: readonly string[], io: OptIO): number {
+/** What an embedding compiler adds to the driver. */
+export interface OptConfig {
+  /** Called on each fresh context (one per split chunk) to register the embedder's dialects. */
+  dialects?: readonly ((ctx: Context) => void)[];
+}
+
+/**
+ * Runs hpmoe-opt with `args` (argv without node and script). Returns the exit
+ * code. Passes come from the global registry (registerPass), dialects from
+ * `config` on top of builtin, func and cf.
+ */
+export function runOpt(tool: string, args: readonly string[], io: OptIO, config: OptConfig = {}): number {
   const specs = optOptions();
   const cl = parseCommandLine(tool, args, specs);
   if (cl instanceof CommandLineError) {
@@ -185,6 +195,7 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO): number
     timing,
     stderr: io.stderr,
     report: () => {},
+    dialects: config.dialects ?? [],
   };
   pipeline.verifyPasses = v.get("verify-each") !== false;
   addIRPrinting(pipeline, irPrintingFlags(cl), settings);
@@ -272,6 +283,8 @@ interface ChunkSettings {
    */
   disableThreading: boolean;
   stderr: (text: string) => void;
+  /** The embedder's dialect registrations. */
+  dialects: readonly ((ctx: Context) => void)[];
   /** Renders (or, under --verify-diagnostics, checks) diagnostics. */
   report: (diagnostics: readonly Diagnostic[]) => void;
 }
@@ -400,6 +413,7 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   registerBuiltinDialect(ctx);
   registerFuncDialect(ctx);
   registerControlFlowDialect(ctx);
+  for (const register of s.dialects) register(ctx);
   let output = "";
   let ok = false;
   // MLIR's "Parser" timer covers verification after parsing too.
