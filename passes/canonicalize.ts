@@ -10,15 +10,15 @@ import { Pass } from "../src/pass/pass.js";
 export class CanonicalizerPass extends Pass {
   readonly argument = "canonicalize";
   readonly name = "Canonicalizer";
-  readonly summary = "Canonicalize operations";
+  readonly summary = "Fold, erase dead code and apply every op's canonicalization patterns";
   override readonly options = new PassOptions({
-    topDown: option("top-down", "bool", true, "Seed the worklist in general top-down order"),
-    regionSimplify: option("region-simplify", "enum", "normal", "Perform control flow optimizations to the region tree", ["disabled", "normal", "aggressive"]),
-    maxIterations: option("max-iterations", "int", 10, "Max. iterations between applying patterns / simplifying regions"),
-    maxNumRewrites: option("max-num-rewrites", "int", -1, "Max. number of pattern rewrites within an iteration"),
-    testConvergence: option("test-convergence", "bool", false, "Test only: Fail pass on non-convergence to detect cyclic pattern"),
-    disabledPatterns: option("disable-patterns", "string-list", [] as string[], "Labels of patterns that should be filtered out during application"),
-    enabledPatterns: option("enable-patterns", "string-list", [] as string[], "Labels of patterns that should be used during application, all other patterns are filtered out"),
+    topDown: option("top-down", "bool", true, "Visit ops parents first (false: children first) when filling the worklist"),
+    regionSimplify: option("region-simplify", "enum", "normal", "How much to simplify regions between sweeps: disabled, normal (unreachable blocks, dead code and arguments) or aggressive (also block merging; not implemented yet)", ["disabled", "normal", "aggressive"]),
+    maxIterations: option("max-iterations", "int", 10, "Most sweeps of patterns and region simplification before giving up (-1: no limit)"),
+    maxNumRewrites: option("max-num-rewrites", "int", -1, "Most pattern rewrites in one sweep (-1: no limit)"),
+    testConvergence: option("test-convergence", "bool", false, "Fail the pass when it does not converge, naming the patterns still firing (finds cycles between patterns)"),
+    disabledPatterns: option("disable-patterns", "string-list", [] as string[], "Names of patterns not to apply"),
+    enabledPatterns: option("enable-patterns", "string-list", [] as string[], "Names of the only patterns to apply (empty: all)"),
   });
 
   runOnOperation(): void {

@@ -98,7 +98,7 @@ type Task =
 export class CSEPass extends Pass {
   readonly argument = "cse";
   readonly name = "CSE";
-  readonly summary = "Eliminate common sub-expressions";
+  readonly summary = "Replace side-effect free ops by equivalent dominating ones";
   private readonly numCSE = this.statistic("num-cse'd", "Number of operations CSE'd");
   private readonly numDCE = this.statistic("num-dce'd", "Number of operations DCE'd");
 

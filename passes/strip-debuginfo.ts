@@ -8,7 +8,7 @@ import { Pass } from "../src/pass/pass.js";
 export class StripDebugInfoPass extends Pass {
   readonly argument = "strip-debuginfo";
   readonly name = "StripDebugInfo";
-  readonly summary = "Strip debug info from all operations";
+  readonly summary = "Replace every location with loc(unknown)";
 
   runOnOperation(): void {
     const unknown = UnknownLoc.get(this.getContext());

@@ -12,7 +12,7 @@ import { Pass } from "../src/pass/pass.js";
 export class SymbolDCEPass extends Pass {
   readonly argument = "symbol-dce";
   readonly name = "SymbolDCE";
-  readonly summary = "Eliminate dead symbols";
+  readonly summary = "Erase private symbols nothing refers to";
   private readonly numDCE = this.statistic("num-dce", "Number of symbols DCE'd");
 
   runOnOperation(): void {

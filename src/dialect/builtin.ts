@@ -51,6 +51,7 @@ function verifyModule(op: Operation): LogicalResult {
 /** `builtin.module`: a top-level container, a symbol table, optionally a symbol itself. */
 export const ModuleOpDef: OpDefinition = {
   name: "builtin.module",
+  summary: "Top-level container of ops, optionally a named symbol",
   traits:
     OpTrait.IsolatedFromAbove |
     OpTrait.NoTerminator |
@@ -94,6 +95,7 @@ function foldUnrealizedConversionCast(op: Operation): FoldResult {
 /** `builtin.unrealized_conversion_cast`: any operands to any (non-empty) results. */
 export const UnrealizedConversionCastOpDef: OpDefinition = {
   name: "builtin.unrealized_conversion_cast",
+  summary: "Placeholder for a type conversion not materialised yet",
   traits: OpTrait.Pure,
   verify: verifyUnrealizedConversionCast,
   fold: foldUnrealizedConversionCast,

@@ -34,6 +34,7 @@ function operandsWithout(op: Operation, index: number): Value[] {
 /** `cf.br`: every operand goes to the single successor. */
 export const BranchOpDef: OpDefinition = {
   name: "cf.br",
+  summary: "Unconditional branch to one successor, forwarding operands to it",
   traits: OpTrait.Terminator | OpTrait.Pure,
   branch: {
     successorOperands: (op) => ({ start: 0, length: op.numOperands }),
@@ -68,6 +69,7 @@ function setSegmentSizes(op: Operation, sizes: readonly number[]): void {
 /** `cf.cond_br`: condition, then the operands of each successor, split by `operandSegmentSizes`. */
 export const CondBranchOpDef: OpDefinition = {
   name: "cf.cond_br",
+  summary: "Two-way branch on an i1 condition, forwarding operands to each side",
   traits: OpTrait.Terminator | OpTrait.Pure,
   inherentAttrNames: ["operandSegmentSizes", "branch_weights"],
   branch: {

@@ -58,6 +58,10 @@ export interface OpDefinition {
   /** Full name, `dialect.op`. */
   readonly name: string;
   readonly traits: number;
+  /** One line for the generated reference docs. */
+  readonly summary?: string;
+  /** Longer Markdown for the generated reference docs. */
+  readonly description?: string;
   /** Kind of region `index`; SSACFG when absent. */
   regionKind?(index: number): RegionKind;
   /** Names of inherent attributes (stored as properties). */
