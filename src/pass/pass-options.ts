@@ -163,58 +163,44 @@ function unquote(text: string): string {
   return text;
 }
 
-/** `a,b,{c,d}` or `{a,b}` into its top-level comma-separated items. */
-function splitList(text: string): string[] {
-  let t = text.trim();
-  if (t.startsWith("{") && t.endsWith("}")) t = t.slice(1, -1);
-  if (t === "") return [];
+/**
+ * `text` cut at each `sep` outside braces, brackets, parentheses and quotes
+ * (MLIR's option string rules).
+ */
+function splitTopLevel(text: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
   let quote = "";
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     if (quote) {
       if (c === quote) quote = "";
     } else if (c === '"' || c === "'") quote = c;
     else if (c === "{" || c === "(" || c === "[") depth++;
     else if (c === "}" || c === ")" || c === "]") depth--;
-    else if (c === "," && depth === 0) {
-      out.push(t.substring(start, i).trim());
+    else if (c === sep && depth === 0) {
+      out.push(text.substring(start, i));
       start = i + 1;
     }
   }
-  out.push(t.substring(start).trim());
+  out.push(text.substring(start));
   return out;
 }
 
-/**
- * Splits `a=1 b={x y} c="q r" d` into key/value pairs (MLIR's option string
- * rules: spaces separate pairs except inside braces, brackets, parentheses
- * or quotes).
- */
+/** `a,b,{c,d}` or `{a,b}` into its top-level comma-separated items. */
+function splitList(text: string): string[] {
+  let t = text.trim();
+  if (t.startsWith("{") && t.endsWith("}")) t = t.slice(1, -1);
+  return t === "" ? [] : splitTopLevel(t, ",").map((item) => item.trim());
+}
+
+/** Splits `a=1 b={x y} c="q r" d` into key/value pairs (a bare key has no value). */
 export function splitOptionText(text: string): [string, string | undefined][] {
-  const out: [string, string | undefined][] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && text[i] === " ") i++;
-    if (i >= n) break;
-    const start = i;
-    let depth = 0;
-    let quote = "";
-    for (; i < n; i++) {
-      const c = text[i]!;
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === "{" || c === "(" || c === "[") depth++;
-      else if (c === "}" || c === ")" || c === "]") depth--;
-      else if (c === " " && depth === 0) break;
-    }
-    const pair = text.substring(start, i);
-    const eq = pair.indexOf("=");
-    out.push(eq < 0 ? [pair, undefined] : [pair.substring(0, eq), pair.substring(eq + 1)]);
-  }
-  return out;
+  return splitTopLevel(text, " ")
+    .filter((pair) => pair !== "")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      return eq < 0 ? [pair, undefined] : [pair.substring(0, eq), pair.substring(eq + 1)];
+    });
 }
