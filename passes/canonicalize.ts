@@ -14,8 +14,8 @@ export class CanonicalizerPass extends Pass {
   override readonly options = new PassOptions({
     topDown: option("top-down", "bool", true, "Visit ops parents first (false: children first) when filling the worklist"),
     regionSimplify: option("region-simplify", "enum", "normal", "How much to simplify regions between sweeps: disabled, normal (unreachable blocks, dead code and arguments) or aggressive (also block merging; not implemented yet)", ["disabled", "normal", "aggressive"]),
-    maxIterations: option("max-iterations", "int", 10, "Most sweeps of patterns and region simplification before giving up (-1: no limit)"),
-    maxNumRewrites: option("max-num-rewrites", "int", -1, "Most pattern rewrites in one sweep (-1: no limit)"),
+    maxIterations: option("max-iterations", "long", 10, "Most sweeps of patterns and region simplification before giving up (-1: no limit)"),
+    maxNumRewrites: option("max-num-rewrites", "long", -1, "Most pattern rewrites in one sweep (-1: no limit)"),
     testConvergence: option("test-convergence", "bool", false, "Fail the pass when it does not converge, naming the patterns still firing (finds cycles between patterns)"),
     disabledPatterns: option("disable-patterns", "string-list", [] as string[], "Names of patterns not to apply"),
     enabledPatterns: option("enable-patterns", "string-list", [] as string[], "Names of the only patterns to apply (empty: all)"),

@@ -157,6 +157,7 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
   timing?.start();
   const pipeline = buildPipeline(cl);
   if (pipeline instanceof PipelineError) {
+    if (pipeline.commandLineMessage) io.stderr(`${tool}: ${pipeline.commandLineMessage}\n`);
     io.stderr(`<unknown>:0: error: ${pipeline.text}\n`);
     return 1;
   }
@@ -324,7 +325,7 @@ function buildPipeline(cl: ParsedCommandLine): PassManager | PipelineError {
   if (text !== undefined) return parsePassPipeline(text, globalPassRegistry);
   const pm = new PassManager("builtin.module");
   for (const f of flags) {
-    const err = parseInto(f.value === "" ? f.name : `${f.name}{${String(f.value)}}`, pm, globalPassRegistry);
+    const err = parseInto(f.value === "" ? f.name : `${f.name}{${String(f.value)}}`, pm, globalPassRegistry, /*fromFlag=*/ true);
     if (err) return err;
   }
   return pm;

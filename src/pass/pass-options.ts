@@ -4,11 +4,11 @@
 // mlir-opt's --dump-pass-pipeline prints them.
 
 /** The value types an option may hold. */
-export type OptionType = "bool" | "int" | "uint" | "string" | "enum" | "int-list" | "string-list";
+export type OptionType = "bool" | "int" | "uint" | "long" | "string" | "enum" | "int-list" | "string-list";
 
 type ValueOf<K extends OptionType> = K extends "bool"
   ? boolean
-  : K extends "int" | "uint"
+  : K extends "int" | "uint" | "long"
     ? number
     : K extends "string" | "enum"
       ? string
@@ -73,15 +73,16 @@ export class PassOptions<D extends OptionDecls = OptionDecls> {
 
   /**
    * Applies `key=value` pairs separated by spaces (values may be `{...}`,
-   * quoted, or comma lists). A bare `key` sets a bool to true. Returns an
-   * error message, or undefined on success.
+   * quoted, or comma lists). A bare `key` sets a bool to true. Returns the
+   * first problem, or undefined on success: an unknown key, or a bad value
+   * (worded as LLVM's command-line parser words it, as mlir-opt reports it).
    */
-  parse(text: string): string | undefined {
+  parse(text: string): { unknownKey?: string; badValue?: string } | undefined {
     for (const [key, value] of splitOptionText(text)) {
       const entry = this.byArgument.get(key);
-      if (!entry) return `no such option ${key}`;
+      if (!entry) return { unknownKey: key };
       const err = this.setFromText(entry[0], entry[1], value);
-      if (err) return err;
+      if (err) return { badValue: err };
     }
     return undefined;
   }
@@ -96,11 +97,12 @@ export class PassOptions<D extends OptionDecls = OptionDecls> {
         else return `for the --${decl.argument} option: '${text}' is invalid value for boolean argument! Try 0 or 1`;
         return undefined;
       case "int":
-      case "uint": {
+      case "uint":
+      case "long": {
         const n = parseInteger(text ?? "");
-        const max = decl.type === "int" ? kIntMax : kUintMax;
-        const min = decl.type === "int" ? -kIntMax - 1 : 0;
-        if (n === undefined || n < min || n > max) return invalid(decl.type === "int" ? "int" : "uint");
+        const max = decl.type === "int" ? kIntMax : decl.type === "uint" ? kUintMax : Number.MAX_SAFE_INTEGER;
+        const min = decl.type === "int" ? -kIntMax - 1 : decl.type === "uint" ? 0 : Number.MIN_SAFE_INTEGER;
+        if (n === undefined || n < min || n > max) return invalid(decl.type);
         values[member] = n;
         return undefined;
       }

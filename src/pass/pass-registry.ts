@@ -61,6 +61,8 @@ function valueName(d: OptionDecl): string {
       return "=<int>";
     case "uint":
       return "=<uint>";
+    case "long":
+      return "=<long>";
     case "enum":
       return "=<value>";
     default:

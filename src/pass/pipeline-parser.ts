@@ -17,9 +17,16 @@ interface ElementText {
   nested?: ElementText[];
 }
 
-/** A pipeline that could not be parsed or built. `text` is the full diagnostic message. */
+/**
+ * A pipeline that could not be parsed or built. `text` is the diagnostic
+ * message; `commandLineMessage`, when set, is what mlir-opt's command-line
+ * parser prints first (as `tool: message`) for a bad option value.
+ */
 export class PipelineError {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly commandLineMessage?: string,
+  ) {}
 }
 
 /** mlir-opt's source-manager style message for a problem at `offset` of `text`. */
@@ -88,8 +95,12 @@ function parseElements(text: string): ElementText[] | PipelineError {
   }
 }
 
-/** Adds parsed elements to `pm`, creating passes from `registry`. */
-function build(text: string, elements: ElementText[], pm: OpPassManager, registry: PassRegistry): PipelineError | undefined {
+/**
+ * Adds parsed elements to `pm`, creating passes from `registry`. Option
+ * errors name the pass and its options unless they came from a pass flag
+ * (`--canonicalize=...`), as mlir-opt reports them.
+ */
+function build(text: string, elements: ElementText[], pm: OpPassManager, registry: PassRegistry, fromFlag: boolean): PipelineError | undefined {
   const work: { elements: ElementText[]; pm: OpPassManager }[] = [{ elements, pm }];
   while (work.length) {
     const { elements: els, pm: target } = work.pop()!;
@@ -103,7 +114,9 @@ function build(text: string, elements: ElementText[], pm: OpPassManager, registr
       const pass = reg.create();
       if (el.options !== undefined) {
         const err = pass.options.parse(el.options);
-        if (err) return new PipelineError(`<Pass-Options-Parser>: ${err}\n\nfailed to add \`${el.name}\` with options \`${el.options}\`\n`);
+        const failedToAdd = fromFlag ? "" : `\nfailed to add \`${el.name}\` with options \`${el.options}\`\n`;
+        if (err?.unknownKey !== undefined) return new PipelineError(`<Pass-Options-Parser>: no such option ${err.unknownKey}\n${failedToAdd}`);
+        if (err?.badValue !== undefined) return new PipelineError(failedToAdd, err.badValue);
       }
       try {
         target.addPass(pass);
@@ -129,10 +142,10 @@ export function parsePassPipeline(text: string, registry: PassRegistry): PassMan
 }
 
 /** Parses a list of elements (`cse,func.func(canonicalize)`) and appends them to `pm`. */
-export function parseInto(text: string, pm: OpPassManager, registry: PassRegistry): PipelineError | undefined {
+export function parseInto(text: string, pm: OpPassManager, registry: PassRegistry, fromFlag = false): PipelineError | undefined {
   if (text.trim() === "") return undefined;
   const elements = parseElements(text);
   if (elements instanceof PipelineError) return elements;
-  return build(text, elements, pm, registry);
+  return build(text, elements, pm, registry, fromFlag);
 }
 

@@ -57,7 +57,8 @@ describe("embedding hpmoe", () => {
   it("reports bad options of our pass like any other", () => {
     const err = parsePassPipeline("builtin.module(toy-count{tag=maybe})", globalPassRegistry);
     expect(err).toBeInstanceOf(PipelineError);
-    expect((err as PipelineError).text).toContain("'maybe' is invalid value for boolean argument");
+    expect((err as PipelineError).commandLineMessage).toBe("for the --tag option: 'maybe' is invalid value for boolean argument! Try 0 or 1");
+    expect((err as PipelineError).text).toContain("failed to add `toy-count` with options `tag=maybe`");
   });
 
   it("runs through the hpmoe-opt driver with our dialect and pass flag", () => {

@@ -184,6 +184,10 @@ const cases: Case[] = [
   { name: "unbalanced", input: FUNCS, flags: ["--pass-pipeline=builtin.module(func.func(symbol-dce)"] },
   { name: "not anchored", input: FUNCS, flags: ["--pass-pipeline=symbol-dce"] },
   { name: "unknown option", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce{bogus=1})"] },
+  { name: "unknown option in a flag", input: FUNCS, flags: ["--canonicalize=bogus"] },
+  { name: "bad option value", input: FUNCS, flags: ["--pass-pipeline=builtin.module(canonicalize{max-iterations=x})"] },
+  { name: "bad enum value", input: FUNCS, flags: ["--pass-pipeline=builtin.module(canonicalize{region-simplify=weird})"] },
+  { name: "bad option value in a flag", input: FUNCS, flags: ["--canonicalize=top-down=maybe"] },
   { name: "wrong anchor", input: FUNCS, flags: ["--pass-pipeline=func.func(symbol-dce)"] },
   { name: "pipeline and flags", input: FUNCS, flags: ["--pass-pipeline=builtin.module(symbol-dce)", "--symbol-dce"] },
 ];
@@ -192,7 +196,8 @@ function run(tool: "hpmoe" | "mlir", file: string, flags: string[]): { out: stri
   const args = ["--mlir-print-op-generic", "--allow-unregistered-dialect", ...flags, file];
   if (tool === "mlir") {
     const r = spawnSync(MLIR_OPT, args, { encoding: "latin1" });
-    return { out: r.stdout, err: r.stderr, code: r.status ?? -1 };
+    // Command-line errors start with the tool's name.
+    return { out: r.stdout, err: r.stderr.replace(/^mlir-opt-22: /gm, "hpmoe-opt: "), code: r.status ?? -1 };
   }
   let out = "";
   let err = "";

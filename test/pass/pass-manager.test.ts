@@ -101,7 +101,7 @@ describe("pipeline text", () => {
 
   it("rejects option values of the wrong type, unknown options and enum spellings", () => {
     for (const [opts, msg] of [
-      ["count=abc", "value invalid for int argument"],
+      ["count=abc", "'abc' value invalid for int argument"],
       ["big=-1", "value invalid for uint argument"],
       ["count=99999999999", "value invalid for int argument"],
       ["flag=maybe", "is invalid value for boolean argument"],
@@ -110,7 +110,8 @@ describe("pipeline text", () => {
     ] as const) {
       const err = parsePassPipeline(`builtin.module(record{${opts}})`, registry());
       expect(err, opts).toBeInstanceOf(PipelineError);
-      expect((err as PipelineError).text).toContain(msg);
+      const e = err as PipelineError;
+      expect(`${e.commandLineMessage ?? ""}${e.text}`).toContain(msg);
     }
   });
 
