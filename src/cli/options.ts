@@ -20,7 +20,10 @@ export interface OptionSpec {
 export type OptionValues = Map<string, string | boolean | number>;
 
 export interface ParsedCommandLine {
+  /** The last value of each option given. */
   values: OptionValues;
+  /** Every option occurrence in command-line order (pass flags build a pipeline in this order). */
+  occurrences: { name: string; value: string | boolean | number }[];
   positional: string[];
 }
 
@@ -37,6 +40,11 @@ export function parseCommandLine(tool: string, args: readonly string[], specs: r
   const byName = new Map<string, OptionSpec>();
   for (const s of specs) byName.set(s.name, s);
   const values: OptionValues = new Map();
+  const occurrences: { name: string; value: string | boolean | number }[] = [];
+  const set = (name: string, value: string | boolean | number): void => {
+    values.set(name, value);
+    occurrences.push({ name, value });
+  };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -60,8 +68,8 @@ export function parseCommandLine(tool: string, args: readonly string[], specs: r
       return new CommandLineError(lines);
     }
     if (spec.kind === "bool") {
-      if (inline === undefined || inline === "true" || inline === "1") values.set(name, true);
-      else if (inline === "false" || inline === "0") values.set(name, false);
+      if (inline === undefined || inline === "true" || inline === "1") set(name, true);
+      else if (inline === "false" || inline === "0") set(name, false);
       else return new CommandLineError([`${tool}: for the ${dash(name)} option: '${inline}' is invalid value for boolean argument! Try 0 or 1`]);
       continue;
     }
@@ -74,12 +82,12 @@ export function parseCommandLine(tool: string, args: readonly string[], specs: r
     if (spec.kind === "int") {
       if (!/^-?\d+$/.test(value))
         return new CommandLineError([`${tool}: for the ${dash(name)} option: '${value}' value invalid for integer argument!`]);
-      values.set(name, Number(value));
+      set(name, Number(value));
     } else {
-      values.set(name, value);
+      set(name, value);
     }
   }
-  return { values, positional };
+  return { values, occurrences, positional };
 }
 
 function dash(name: string): string {

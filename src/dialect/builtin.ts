@@ -5,7 +5,7 @@ import { DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
 import type { Context } from "../ir/context.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { Operation } from "../ir/operation.js";
-import { OpTrait, RegionKind, type OpDefinition } from "../ir/operation-name.js";
+import { type FoldResult, OpTrait, RegionKind, type OpDefinition } from "../ir/operation-name.js";
 import { kSymbolAttrName, kVisibilityAttrName, verifySymbol } from "../ir/symbol-table.js";
 
 /**
@@ -51,10 +51,12 @@ function verifyModule(op: Operation): LogicalResult {
 /** `builtin.module`: a top-level container, a symbol table, optionally a symbol itself. */
 export const ModuleOpDef: OpDefinition = {
   name: "builtin.module",
+  summary: "Top-level container of ops, optionally a named symbol",
   traits:
     OpTrait.IsolatedFromAbove |
     OpTrait.NoTerminator |
     OpTrait.SymbolTable |
+    OpTrait.OptionalSymbol |
     OpTrait.SingleBlock |
     OpTrait.AffineScope,
   regionKind: () => RegionKind.Graph,
@@ -73,11 +75,30 @@ function verifyUnrealizedConversionCast(op: Operation): LogicalResult {
   return success();
 }
 
+/**
+ * MLIR's fold: a cast to its own operand types is its operands; a cast that
+ * undoes another cast (taking all of its results, giving back its operand
+ * types) is that cast's operands.
+ */
+function foldUnrealizedConversionCast(op: Operation): FoldResult {
+  const inputs = op.operands;
+  const results = op.results;
+  if (inputs.length === results.length && inputs.every((o, i) => o.value.type === results[i]!.type)) return inputs.map((o) => o.value);
+  if (inputs.length === 0) return undefined;
+  const inner = inputs[0]!.value.definingOp;
+  if (!inner || inner.name !== op.name || inner.results.length !== inputs.length) return undefined;
+  if (!inputs.every((o, i) => o.value === inner.results[i])) return undefined;
+  if (inner.operands.length !== results.length || !inner.operands.every((o, i) => o.value.type === results[i]!.type)) return undefined;
+  return inner.operands.map((o) => o.value);
+}
+
 /** `builtin.unrealized_conversion_cast`: any operands to any (non-empty) results. */
 export const UnrealizedConversionCastOpDef: OpDefinition = {
   name: "builtin.unrealized_conversion_cast",
+  summary: "Placeholder for a type conversion not materialised yet",
   traits: OpTrait.Pure,
   verify: verifyUnrealizedConversionCast,
+  fold: foldUnrealizedConversionCast,
 };
 
 /** Registers the builtin ops in `ctx` (loading the `builtin` namespace). Idempotent. */

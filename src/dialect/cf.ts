@@ -2,11 +2,12 @@
 // MLIR's successor-operand checks (BranchOpInterface) and wording
 // (mlir-opt 22). Custom syntax arrives with the YAML dialect loader.
 
-import { DenseArrayAttr } from "../ir/builtin-attributes.js";
+import { DenseArrayAttr, DictionaryAttr } from "../ir/builtin-attributes.js";
 import { IntegerType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { Operation } from "../ir/operation.js";
+import type { Value } from "../ir/value.js";
 import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
 
 /**
@@ -23,10 +24,22 @@ function verifySuccessorOperands(op: Operation, index: number, first: number, co
   return success();
 }
 
+/** `op`'s operands without operand `index`. */
+function operandsWithout(op: Operation, index: number): Value[] {
+  const out = op.getOperands();
+  out.splice(index, 1);
+  return out;
+}
+
 /** `cf.br`: every operand goes to the single successor. */
 export const BranchOpDef: OpDefinition = {
   name: "cf.br",
+  summary: "Unconditional branch to one successor, forwarding operands to it",
   traits: OpTrait.Terminator | OpTrait.Pure,
+  branch: {
+    successorOperands: (op) => ({ start: 0, length: op.numOperands }),
+    eraseSuccessorOperand: (op, _index, position) => op.setOperands(operandsWithout(op, position)),
+  },
   verify(op) {
     if (op.numSuccessors !== 1) return op.emitOpError(`requires 1 successor but found ${op.numSuccessors}`);
     return verifySuccessorOperands(op, 0, 0, op.numOperands);
@@ -43,11 +56,35 @@ function segmentSizes(op: Operation): number[] | undefined {
   return out;
 }
 
+/** Stores `sizes` as the `operandSegmentSizes` property. */
+function setSegmentSizes(op: Operation, sizes: readonly number[]): void {
+  const data = new Uint8Array(sizes.length * 4);
+  const view = new DataView(data.buffer);
+  sizes.forEach((n, i) => view.setInt32(i * 4, n, /*littleEndian=*/ true));
+  const value = DenseArrayAttr.get(op.context, IntegerType.get(op.context, 32), sizes.length, data);
+  const props = op.properties instanceof DictionaryAttr ? op.properties.entries.filter((e) => e.name !== "operandSegmentSizes") : [];
+  op.properties = DictionaryAttr.get(op.context, [...props, { name: "operandSegmentSizes", value }]);
+}
+
 /** `cf.cond_br`: condition, then the operands of each successor, split by `operandSegmentSizes`. */
 export const CondBranchOpDef: OpDefinition = {
   name: "cf.cond_br",
+  summary: "Two-way branch on an i1 condition, forwarding operands to each side",
   traits: OpTrait.Terminator | OpTrait.Pure,
   inherentAttrNames: ["operandSegmentSizes", "branch_weights"],
+  branch: {
+    successorOperands(op, index) {
+      const sizes = segmentSizes(op) ?? [0, 0, 0];
+      return index === 0 ? { start: sizes[0]!, length: sizes[1]! } : { start: sizes[0]! + sizes[1]!, length: sizes[2]! };
+    },
+    eraseSuccessorOperand(op, index, position) {
+      const sizes = segmentSizes(op) ?? [0, 0, 0];
+      const start = index === 0 ? sizes[0]! : sizes[0]! + sizes[1]!;
+      op.setOperands(operandsWithout(op, start + position));
+      sizes[index + 1]!--;
+      setSegmentSizes(op, sizes);
+    },
+  },
   verify(op) {
     // An absent property is all zeros, as MLIR default-initialises it.
     const sizes = segmentSizes(op) ?? [0, 0, 0];

@@ -160,6 +160,7 @@ function verifyFunc(op: Operation): LogicalResult {
 /** `func.func`: a named function with a signature and an SSACFG body (empty for a declaration). */
 export const FuncOpDef: OpDefinition = {
   name: kFuncOpName,
+  summary: "A named function: a symbol with one SSA-CFG body region",
   traits: OpTrait.IsolatedFromAbove | OpTrait.Symbol | OpTrait.AffineScope | OpTrait.AutomaticAllocationScope,
   inherentAttrNames: [kSymbolAttrName, "function_type", kVisibilityAttrName, "arg_attrs", "res_attrs", "no_inline"],
   verify: verifyFunc,
@@ -201,6 +202,7 @@ function verifyReturn(op: Operation): LogicalResult {
 /** `func.return`: ends a `func.func` body, returning its results. */
 export const ReturnOpDef: OpDefinition = {
   name: "func.return",
+  summary: "Returns values from the enclosing func.func",
   traits: OpTrait.Pure | OpTrait.HasParent | OpTrait.ReturnLike | OpTrait.Terminator,
   verify: verifyReturn,
 };
@@ -306,6 +308,7 @@ function verifyCall(op: Operation): LogicalResult {
 /** `func.call`: a direct call of a `func.func` named by the `callee` symbol. */
 export const CallOpDef: OpDefinition = {
   name: "func.call",
+  summary: "Direct call of a func.func by symbol",
   traits: OpTrait.None,
   inherentAttrNames: ["callee", "arg_attrs", "res_attrs", "no_inline"],
   verify: verifyCall,

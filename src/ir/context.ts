@@ -106,4 +106,9 @@ export class Context implements Uniquer {
   isDialectLoaded(namespace: string): boolean {
     return this.loadedDialects.has(namespace);
   }
+
+  /** The registered op kinds, in registration order. */
+  registeredOperations(): OperationName[] {
+    return [...this.opNames.values()].filter((n) => n.isRegistered);
+  }
 }

@@ -1,8 +1,26 @@
 // OperationName: the interned name of an op kind, with its registered
 // definition (traits, region kinds, verifier hooks) when its dialect is loaded.
 
+import type { Attribute } from "./attribute.js";
 import type { LogicalResult } from "./logical-result.js";
 import type { Operation } from "./operation.js";
+import type { RewritePattern } from "./pattern-match.js";
+import type { Value } from "./value.js";
+
+/**
+ * What a fold hook returns: undefined when it did nothing, "in-place" when it
+ * changed the op itself, else one replacement per result (a constant
+ * attribute to materialise, or an existing value).
+ */
+export type FoldResult = undefined | "in-place" | readonly (Attribute | Value)[];
+
+/** MLIR's BranchOpInterface: which operands of a terminator feed each successor's arguments. */
+export interface BranchOpInterface {
+  /** Operand range `[start, start + length)` forwarded to successor `index`. */
+  successorOperands(op: Operation, index: number): { start: number; length: number };
+  /** Removes forwarded operand `position` (0-based within the range) of successor `index`. */
+  eraseSuccessorOperand(op: Operation, index: number, position: number): void;
+}
 
 /** Structural op traits, as bit flags (MLIR's OpTrait names). */
 export enum OpTrait {
@@ -22,6 +40,8 @@ export enum OpTrait {
   AutomaticAllocationScope = 1 << 12,
   HasParent = 1 << 13,
   SingleBlockImplicitTerminator = 1 << 14,
+  /** A symbol whose name may be absent (MLIR's isOptionalSymbol, e.g. builtin.module). */
+  OptionalSymbol = 1 << 15,
 }
 
 /** Whether values in a region obey SSA dominance (SSACFG) or not (Graph). */
@@ -38,6 +58,10 @@ export interface OpDefinition {
   /** Full name, `dialect.op`. */
   readonly name: string;
   readonly traits: number;
+  /** One line for the generated reference docs. */
+  readonly summary?: string;
+  /** Longer Markdown for the generated reference docs. */
+  readonly description?: string;
   /** Kind of region `index`; SSACFG when absent. */
   regionKind?(index: number): RegionKind;
   /** Names of inherent attributes (stored as properties). */
@@ -46,6 +70,12 @@ export interface OpDefinition {
   verify?(op: Operation): LogicalResult;
   /** Checks the op after its regions verified. */
   verifyRegions?(op: Operation): LogicalResult;
+  /** MLIR's fold hook: `operands` holds each operand's constant value, undefined where unknown. */
+  fold?(op: Operation, operands: readonly (Attribute | undefined)[]): FoldResult;
+  /** Canonicalization patterns rooted at this op (MLIR's getCanonicalizationPatterns). */
+  canonicalizationPatterns?(): readonly RewritePattern[];
+  /** The op's BranchOpInterface, for terminators that forward operands to successors. */
+  readonly branch?: BranchOpInterface;
 }
 
 /** The interned name of an op kind. Compare with `===`. */

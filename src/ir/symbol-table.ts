@@ -84,6 +84,11 @@ export function setSymbolVisibility(op: Operation, vis: Visibility): void {
   setOpAttr(op, kVisibilityAttrName, text === undefined ? undefined : StringAttr.get(op.context, text));
 }
 
+/** Whether `op` is a symbol (MLIR's SymbolOpInterface), its name required or optional. */
+export function isSymbol(op: Operation): boolean {
+  return op.name.hasTrait(OpTrait.Symbol | OpTrait.OptionalSymbol);
+}
+
 /** Whether `op` declares the SymbolTable trait. */
 export function isSymbolTable(op: Operation): boolean {
   return op.name.hasTrait(OpTrait.SymbolTable);

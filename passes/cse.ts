@@ -1,0 +1,202 @@
+// cse: eliminates common subexpressions (MLIR's CSE). Walks each region's
+// dominator tree keeping a scoped table of the ops seen so far; a side-effect
+// free op equivalent to a dominating one (same name, operands, result types,
+// attributes and properties; locations ignored) is replaced by it. Trivially
+// dead ops are erased on the way. Nested regions see the enclosing scope
+// unless their op may be IsolatedFromAbove. Iterative: nesting depth is
+// unbounded.
+//
+// Not yet: ops with regions are never merged (MLIR compares single-block
+// regions structurally), and ops that only read memory are not merged across
+// (no memory-effect interface yet; only Pure ops are candidates).
+
+import type { Block } from "../src/ir/block.js";
+import { DominanceInfo } from "../src/ir/dominance.js";
+import { UnknownLoc } from "../src/ir/location.js";
+import type { Operation } from "../src/ir/operation.js";
+import { OpTrait } from "../src/ir/operation-name.js";
+import type { Region } from "../src/ir/region.js";
+import { mixHash } from "../src/ir/structural-hash.js";
+import { Pass } from "../src/pass/pass.js";
+
+/** Known ops by structural hash, with scopes that forget what they added. */
+class ScopedOpTable {
+  private readonly buckets = new Map<number, Operation[]>();
+  private readonly scopes: number[][] = [];
+
+  openScope(): void {
+    this.scopes.push([]);
+  }
+  closeScope(): void {
+    const added = this.scopes.pop()!;
+    for (let i = added.length - 1; i >= 0; i--) {
+      const bucket = this.buckets.get(added[i]!)!;
+      bucket.pop();
+      if (bucket.length === 0) this.buckets.delete(added[i]!);
+    }
+  }
+  lookup(op: Operation, hash: number): Operation | undefined {
+    const bucket = this.buckets.get(hash);
+    if (!bucket) return undefined;
+    for (let i = bucket.length - 1; i >= 0; i--) if (equivalent(bucket[i]!, op)) return bucket[i];
+    return undefined;
+  }
+  insert(op: Operation, hash: number): void {
+    let bucket = this.buckets.get(hash);
+    if (!bucket) this.buckets.set(hash, (bucket = []));
+    bucket.push(op);
+    this.scopes[this.scopes.length - 1]!.push(hash);
+  }
+  /** Whether `op` is a known op (visited and kept) in any open scope. */
+  has(op: Operation): boolean {
+    const bucket = this.buckets.get(hashOf(op));
+    return bucket !== undefined && bucket.includes(op);
+  }
+}
+
+/** OperationEquivalence's hash, locations ignored. */
+function hashOf(op: Operation): number {
+  let h = mixHash(op.name.name.length, op.attributes.id);
+  for (let i = 0; i < op.name.name.length; i++) h = mixHash(h, op.name.name.charCodeAt(i));
+  if (op.properties) h = mixHash(h, op.properties.id);
+  for (const r of op.results) h = mixHash(h, r.type.id);
+  for (const o of op.operands) h = mixHash(h, valueId(o.value));
+  return h;
+}
+
+/** A stable number per value for hashing (values have no ids: number them on first sight). */
+const valueIds = new WeakMap<object, number>();
+let nextValueId = 1;
+function valueId(v: object): number {
+  let id = valueIds.get(v);
+  if (id === undefined) valueIds.set(v, (id = nextValueId++));
+  return id;
+}
+
+function equivalent(a: Operation, b: Operation): boolean {
+  if (a.name !== b.name || a.attributes !== b.attributes || a.properties !== b.properties) return false;
+  if (a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
+  for (let i = 0; i < a.operands.length; i++) if (a.operands[i]!.value !== b.operands[i]!.value) return false;
+  for (let i = 0; i < a.results.length; i++) if (a.results[i]!.type !== b.results[i]!.type) return false;
+  return true;
+}
+
+/** No results used and no side effects (MLIR's isOpTriviallyDead, for Pure ops). */
+function isTriviallyDead(op: Operation): boolean {
+  if (op.name.hasTrait(OpTrait.Terminator) || !op.name.hasTrait(OpTrait.Pure)) return false;
+  for (const r of op.results) if (r.hasUses) return false;
+  return true;
+}
+
+/** Pending work of the iterative walk. */
+type Task =
+  | { kind: "region"; region: Region; table: ScopedOpTable }
+  | { kind: "domNode"; block: Block; table: ScopedOpTable; hasDom: boolean; children: Map<Block, Block[]> }
+  | { kind: "ops"; from: Operation | null; table: ScopedOpTable; hasDom: boolean; finish: Operation | null }
+  | { kind: "closeScope"; table: ScopedOpTable };
+
+export class CSEPass extends Pass {
+  readonly argument = "cse";
+  readonly name = "CSE";
+  readonly summary = "Replace side-effect free ops by equivalent dominating ones";
+  private readonly numCSE = this.statistic("num-cse'd", "Number of operations CSE'd");
+  private readonly numDCE = this.statistic("num-dce'd", "Number of operations DCE'd");
+
+  runOnOperation(): void {
+    const root = this.getOperation();
+    const dom = new DominanceInfo();
+    const toErase: Operation[] = [];
+    const stack: Task[] = [];
+    const rootTable = new ScopedOpTable();
+    for (let i = root.regions.length - 1; i >= 0; i--) stack.push({ kind: "region", region: root.regions[i]!, table: rootTable });
+    while (stack.length) {
+      const t = stack.pop()!;
+      switch (t.kind) {
+        case "closeScope":
+          t.table.closeScope();
+          break;
+        case "region": {
+          const entry = t.region.entryBlock;
+          if (!entry) break;
+          const hasDom = dom.hasSSADominance(t.region);
+          if (entry === t.region.lastBlock) {
+            t.table.openScope();
+            stack.push({ kind: "closeScope", table: t.table });
+            stack.push({ kind: "ops", from: entry.first, table: t.table, hasDom, finish: null });
+            break;
+          }
+          // Multi-block regions without dominance are left alone, as in MLIR.
+          if (!hasDom) break;
+          stack.push({ kind: "domNode", block: entry, table: t.table, hasDom, children: domChildren(dom, t.region) });
+          break;
+        }
+        case "domNode": {
+          t.table.openScope();
+          stack.push({ kind: "closeScope", table: t.table });
+          const kids = t.children.get(t.block) ?? [];
+          for (let i = kids.length - 1; i >= 0; i--) stack.push({ ...t, block: kids[i]! });
+          stack.push({ kind: "ops", from: t.block.first, table: t.table, hasDom: t.hasDom, finish: null });
+          break;
+        }
+        case "ops": {
+          // `finish` is an op whose regions are done: simplify it, then go on after it.
+          if (t.finish) this.simplify(t.finish, t.table, t.hasDom, toErase);
+          for (let op = t.from; op; op = op.next) {
+            if (op.regions.length === 0) {
+              this.simplify(op, t.table, t.hasDom, toErase);
+              continue;
+            }
+            // Regions first (region 0 first), then this op, then the rest of the block.
+            stack.push({ kind: "ops", from: op.next, table: t.table, hasDom: t.hasDom, finish: op });
+            const table = op.name.mightHaveTrait(OpTrait.IsolatedFromAbove) ? new ScopedOpTable() : t.table;
+            for (let i = op.regions.length - 1; i >= 0; i--) stack.push({ kind: "region", region: op.regions[i]!, table });
+            break;
+          }
+          break;
+        }
+      }
+    }
+    for (const op of toErase) op.erase();
+    if (toErase.length === 0) this.markAllAnalysesPreserved();
+  }
+
+  /** MLIR's simplifyOperation. */
+  private simplify(op: Operation, table: ScopedOpTable, hasDom: boolean, toErase: Operation[]): void {
+    if (isTriviallyDead(op)) {
+      toErase.push(op);
+      this.numDCE.value++;
+      return;
+    }
+    if (op.regions.length || op.name.hasTrait(OpTrait.Terminator) || !op.name.hasTrait(OpTrait.Pure)) return;
+    const hash = hashOf(op);
+    const existing = table.lookup(op, hash);
+    if (!existing) {
+      table.insert(op, hash);
+      return;
+    }
+    if (hasDom) {
+      for (let i = 0; i < op.results.length; i++) op.results[i]!.replaceAllUsesWith(existing.results[i]!);
+      toErase.push(op);
+    } else {
+      // Graph regions: only uses not visited yet may switch to the earlier op.
+      for (let i = 0; i < op.results.length; i++)
+        for (const use of [...op.results[i]!.uses()]) if (!table.has(use.owner)) use.set(existing.results[i]!);
+      if (op.results.every((r) => !r.hasUses)) toErase.push(op);
+    }
+    if (existing.loc instanceof UnknownLoc && !(op.loc instanceof UnknownLoc)) existing.loc = op.loc;
+    this.numCSE.value++;
+  }
+}
+
+/** The dominator tree of a region as child lists (region order). */
+function domChildren(dom: DominanceInfo, region: Region): Map<Block, Block[]> {
+  const children = new Map<Block, Block[]>();
+  for (let b = region.entryBlock; b; b = b.next) {
+    const idom = dom.getImmediateDominator(b);
+    if (!idom || !dom.isReachableFromEntry(b)) continue;
+    let list = children.get(idom);
+    if (!list) children.set(idom, (list = []));
+    list.push(b);
+  }
+  return children;
+}

@@ -1,0 +1,17 @@
+// Every pass hpmoe ships, registered under its pipeline name.
+
+import { PassRegistry, globalPassRegistry } from "../src/pass/pass-registry.js";
+import { CanonicalizerPass } from "./canonicalize.js";
+import { CSEPass } from "./cse.js";
+import { StripDebugInfoPass } from "./strip-debuginfo.js";
+import { SymbolDCEPass } from "./symbol-dce.js";
+
+export { CanonicalizerPass, CSEPass, StripDebugInfoPass, SymbolDCEPass };
+
+/** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
+export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
+  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass()]) {
+    const argument = create().argument;
+    if (!registry.lookup(argument)) registry.register(create);
+  }
+}

@@ -1,0 +1,280 @@
+// The greedy pattern rewrite driver (MLIR's applyPatternsGreedily): a
+// worklist of ops, each erased if trivially dead, else folded, else matched
+// against the patterns by decreasing benefit; every change the rewriter
+// reports puts the affected ops back on the worklist. Iterates (with region
+// simplification between sweeps) until nothing changes or the iteration
+// limit is hit, and then says which patterns were still firing.
+
+import { constantValue, getConstantMaterializer, isOpTriviallyDead, isValue } from "../ir/fold.js";
+import type { Operation } from "../ir/operation.js";
+import { OpTrait } from "../ir/operation-name.js";
+import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";
+import type { Region } from "../ir/region.js";
+import type { Value } from "../ir/value.js";
+import { eraseUnreachableBlocks, simplifyRegions } from "./region-utils.js";
+
+export interface GreedyRewriteConfig {
+  /** Seed the worklist in pre-order (true) or post-order. Default true. */
+  topDown: boolean;
+  /** Sweeps before giving up; -1 for no limit. Default 10. */
+  maxIterations: number;
+  /** Rewrites per sweep before stopping it; -1 for no limit. Default -1. */
+  maxNumRewrites: number;
+  /** Try ops' fold hooks. Default true. */
+  enableFolding: boolean;
+  /** Region simplification between sweeps: "disabled" or "normal" (unreachable blocks, region DCE). Default "normal". */
+  regionSimplification: "disabled" | "normal";
+  /** Called with one line per rewrite, fold or erasure; defaults to the process-wide trace (setRewriteTrace). */
+  trace?: (line: string) => void;
+}
+
+/** The process-wide rewrite trace (hpmoe-opt's --trace-patterns). */
+let globalTrace: { sink: (line: string) => void; only: ReadonlySet<string> | undefined } | undefined;
+
+/**
+ * Sends a line per rewrite of every greedy driver to `sink` (only for the
+ * patterns named in `only`, when given; "fold" and "dead-op-erasure" name the
+ * built-in steps), or stops tracing when `sink` is undefined.
+ */
+export function setRewriteTrace(sink: ((line: string) => void) | undefined, only?: ReadonlySet<string>): void {
+  globalTrace = sink ? { sink, only } : undefined;
+}
+
+export const defaultGreedyRewriteConfig: GreedyRewriteConfig = {
+  topDown: true,
+  maxIterations: 10,
+  maxNumRewrites: -1,
+  enableFolding: true,
+  regionSimplification: "normal",
+};
+
+export interface GreedyRewriteResult {
+  /** Nothing changed in the last sweep. */
+  converged: boolean;
+  /** Anything changed at all. */
+  changed: boolean;
+  /** Debug names of the patterns (and "fold", "dead-op-erasure") that applied in the last sweep, sorted. */
+  stillFiring: string[];
+}
+
+/** Patterns by root op name, each list by decreasing benefit (stable), any-op patterns merged in. */
+class PatternTable {
+  private readonly byName = new Map<string, RewritePattern[]>();
+  private readonly anyOp: RewritePattern[];
+  constructor(patterns: readonly RewritePattern[]) {
+    const order = new Map(patterns.map((p, i) => [p, i]));
+    const byBenefit = (a: RewritePattern, b: RewritePattern): number => b.benefit - a.benefit || order.get(a)! - order.get(b)!;
+    this.anyOp = patterns.filter((p) => p.rootName === undefined);
+    for (const p of patterns) {
+      if (p.rootName === undefined) continue;
+      let list = this.byName.get(p.rootName);
+      if (!list) this.byName.set(p.rootName, (list = [...this.anyOp]));
+      list.push(p);
+    }
+    for (const list of this.byName.values()) list.sort(byBenefit);
+    this.anyOp.sort(byBenefit);
+  }
+  for(op: Operation): readonly RewritePattern[] {
+    return this.byName.get(op.name.name) ?? this.anyOp;
+  }
+}
+
+/** Ops to visit; removal leaves a hole, so nothing shifts (as in MLIR). */
+class Worklist {
+  private readonly items: (Operation | null)[] = [];
+  private readonly index = new Map<Operation, number>();
+  push(op: Operation): void {
+    if (this.index.has(op)) return;
+    this.index.set(op, this.items.length);
+    this.items.push(op);
+  }
+  pop(): Operation | undefined {
+    while (this.items.length) {
+      const op = this.items.pop()!;
+      if (op) {
+        this.index.delete(op);
+        return op;
+      }
+    }
+    return undefined;
+  }
+  remove(op: Operation): void {
+    const i = this.index.get(op);
+    if (i === undefined) return;
+    this.items[i] = null;
+    this.index.delete(op);
+  }
+  clear(): void {
+    this.items.length = 0;
+    this.index.clear();
+  }
+  reverse(): void {
+    this.items.reverse();
+    this.index.clear();
+    this.items.forEach((op, i) => op && this.index.set(op, i));
+  }
+}
+
+function opText(op: Operation): string {
+  return `'${op.name.name}'`;
+}
+
+/**
+ * Applies `patterns` and folding to every op nested in `regions` until a
+ * fixed point. The regions' own op is never touched.
+ */
+export function applyPatternsGreedily(
+  regions: readonly Region[],
+  patterns: readonly RewritePattern[],
+  config: Partial<GreedyRewriteConfig> = {},
+): GreedyRewriteResult {
+  const cfg: GreedyRewriteConfig = { ...defaultGreedyRewriteConfig, ...config };
+  const table = new PatternTable(patterns);
+  const worklist = new Worklist();
+  const firing = new Set<string>();
+  const g = globalTrace;
+  const traceAll = cfg.trace ?? g?.sink;
+  const trace = traceAll && (cfg.trace || !g?.only) ? traceAll : undefined;
+  /** The trace for one step kind, when it is traced. */
+  const traceOf = (what: string): ((line: string) => void) | undefined => trace ?? (g?.only?.has(what) ? g.sink : undefined);
+  const ctx = regions[0]?.parent?.context;
+  if (!ctx) return { converged: true, changed: false, stillFiring: [] };
+
+  const listener: RewriteListener = {
+    notifyOperationInserted: (op) => worklist.push(op),
+    notifyOperationModified: (op) => worklist.push(op),
+    notifyOperationReplaced: (op) => {
+      for (const r of op.results) for (const use of r.uses()) worklist.push(use.owner);
+    },
+    notifyOperationErased: (op) => {
+      // Definitions feeding only this op may die with it.
+      for (const o of op.operands) {
+        const def = o.value.definingOp;
+        if (def && o.value.hasOneUse) worklist.push(def);
+      }
+      worklist.remove(op);
+    },
+  };
+  const rewriter = new PatternRewriter(ctx, listener);
+
+  const seed = (): void => {
+    worklist.clear();
+    const order: Operation[] = [];
+    for (const region of regions) walkRegion(region, cfg.topDown, order);
+    for (const op of order) worklist.push(op);
+    // Popping from the end must give the walk's order.
+    worklist.reverse();
+  };
+
+  /** Replaces `op` by its fold results; false when it does not fold or a constant cannot be made. */
+  const tryFold = (op: Operation): boolean => {
+    const def = op.name.definition;
+    if (!def?.fold || op.name.hasTrait(OpTrait.ConstantLike)) return false;
+    const result = def.fold(
+      op,
+      op.operands.map((o) => constantValue(o.value)),
+    );
+    if (result === undefined) return false;
+    // Folding to its own results changes nothing (a cast cycle in a graph region, say).
+    if (result !== "in-place" && result.every((r, i) => r === op.results[i])) return false;
+    if (result === "in-place") {
+      listener.notifyOperationModified!(op);
+      return true;
+    }
+    rewriter.setInsertionPoint(op);
+    const replacements: Value[] = [];
+    const made: Operation[] = [];
+    for (let i = 0; i < result.length; i++) {
+      const r = result[i]!;
+      if (isValue(r)) {
+        replacements.push(r);
+        continue;
+      }
+      const materialize = getConstantMaterializer(ctx, op.name.dialect);
+      const c = materialize?.(rewriter, r, op.results[i]!.type, op.loc);
+      if (!c) {
+        for (const m of made) rewriter.eraseOp(m);
+        return false;
+      }
+      made.push(c);
+      replacements.push(c.results[0]!);
+    }
+    rewriter.replaceOp(op, replacements);
+    return true;
+  };
+
+  const processWorklist = (): boolean => {
+    let changed = false;
+    let rewrites = 0;
+    for (let op = worklist.pop(); op; op = worklist.pop()) {
+      if (cfg.maxNumRewrites >= 0 && rewrites >= cfg.maxNumRewrites) break;
+      if (isOpTriviallyDead(op)) {
+        traceOf("dead-op-erasure")?.(`erased trivially dead ${opText(op)}`);
+        rewriter.eraseOp(op);
+        firing.add("dead-op-erasure");
+        changed = true;
+        continue;
+      }
+      if (cfg.enableFolding) {
+        const name = opText(op);
+        if (tryFold(op)) {
+          traceOf("fold")?.(`folded ${name}`);
+          firing.add("fold");
+          changed = true;
+          continue;
+        }
+      }
+      for (const p of table.for(op)) {
+        rewriter.setInsertionPoint(op);
+        if (p.matchAndRewrite(op, rewriter).failed) continue;
+        traceOf(p.debugName)?.(`applied ${p.debugName} to ${opText(op)}`);
+        firing.add(p.debugName);
+        changed = true;
+        rewrites++;
+        break;
+      }
+    }
+    return changed;
+  };
+
+  let iteration = 0;
+  let again = false;
+  let changedAny = false;
+  do {
+    if (cfg.maxIterations >= 0 && iteration++ >= cfg.maxIterations) break;
+    firing.clear();
+    seed();
+    again = processWorklist();
+    // Unreachable blocks go even with simplification disabled (mlir-opt 22 does
+    // the same): their IR need not respect dominance, which patterns assume.
+    const simplified = cfg.regionSimplification === "disabled" ? eraseUnreachableBlocks(rewriter, regions) : simplifyRegions(rewriter, regions);
+    if (simplified) {
+      firing.add("region-simplification");
+      again = true;
+    }
+    changedAny ||= again;
+  } while (again);
+  return { converged: !again, changed: changedAny, stillFiring: again ? [...firing].sort() : [] };
+}
+
+/** Ops nested in `region` in pre-order (`topDown`) or post-order, iteratively. */
+function walkRegion(region: Region, topDown: boolean, out: Operation[]): void {
+  const stack: { op: Operation; done: boolean }[] = [];
+  const pushBlockOps = (r: Region): void => {
+    const ops: Operation[] = [];
+    for (let b = r.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) ops.push(op);
+    for (let i = ops.length - 1; i >= 0; i--) stack.push({ op: ops[i]!, done: false });
+  };
+  pushBlockOps(region);
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.done) {
+      stack.pop();
+      if (!topDown) out.push(top.op);
+      continue;
+    }
+    top.done = true;
+    if (topDown) out.push(top.op);
+    for (let i = top.op.regions.length - 1; i >= 0; i--) pushBlockOps(top.op.regions[i]!);
+  }
+}
