@@ -49,6 +49,15 @@ function pointTable(ctx: Context, filename: string): Map<number, FileLineColRang
   lastPointFile = filename;
   return (lastPointTable = table);
 }
+const rangeTables = new WeakMap<Context, Map<string, Map<number, Map<number, FileLineColRange>>>>();
+
+function rangeTable(ctx: Context, filename: string): Map<number, Map<number, FileLineColRange>> {
+  let byFile = rangeTables.get(ctx);
+  if (!byFile) rangeTables.set(ctx, (byFile = new Map()));
+  let table = byFile.get(filename);
+  if (!table) byFile.set(filename, (table = new Map()));
+  return table;
+}
 const fusedTables = new WeakMap<Context, Map<number, FusedLoc[]>>();
 
 /**
@@ -74,11 +83,23 @@ export class FileLineColRange extends Location {
    * the context's string-keyed uniquer. O(1) average.
    */
   static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
-    if (endLine === line && endColumn === column && line < kPointLineLimit && column < kPointColumnLimit) {
+    const small = line < kPointLineLimit && column < kPointColumnLimit;
+    if (endLine === line && endColumn === column && small) {
       const table = pointTable(ctx, filename);
       const key = (line << kPointColumnBits) | column;
       let loc = table.get(key);
       if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column, line, column)));
+      return loc;
+    }
+    if (small && endLine < kPointLineLimit && endColumn < kPointColumnLimit) {
+      // Ranges: the point table's entry for the start holds a table of ends.
+      const table = rangeTable(ctx, filename);
+      const key = (line << kPointColumnBits) | column;
+      let ends = table.get(key);
+      if (!ends) table.set(key, (ends = new Map()));
+      const endKey = (endLine << kPointColumnBits) | endColumn;
+      let loc = ends.get(endKey);
+      if (!loc) ends.set(endKey, (loc = new FileLineColRange(ctx, filename, line, column, endLine, endColumn)));
       return loc;
     }
     return ctx.intern(
