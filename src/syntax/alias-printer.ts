@@ -21,38 +21,23 @@
 //   print after the top-level op; marking an entry non-deferrable propagates to
 //   its children, stopping at entries that are already non-deferrable.
 
-import { Attribute } from "../ir/attribute.js";
-import {
-  AffineMapAttr,
-  ArrayAttr,
-  DenseArrayAttr,
-  DictionaryAttr,
-  DistinctAttr,
-  FloatAttr,
-  IntegerAttr,
-  IntegerSetAttr,
-  TypeAttr,
-  UnitAttr,
-} from "../ir/builtin-attributes.js";
-import {
+import type { Attribute } from "../ir/attribute.js";
+import type { DictionaryAttr, ArrayAttr, DistinctAttr, TypeAttr } from "../ir/builtin-attributes.js";
+import type {
   ComplexType,
-  FloatType,
   FunctionType,
-  IndexType,
-  IntegerType,
-  OpaqueType,
   MemRefType,
-  NoneType,
   RankedTensorType,
   TupleType,
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,
 } from "../ir/builtin-types.js";
-import { CallSiteLoc, FileLineColRange, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.js";
+import type { CallSiteLoc, FusedLoc, NameLoc } from "../ir/location.js";
 import type { Block } from "../ir/block.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
+import { AttrKind, attrKind, isAttribute, kAliasKnown, kMayContainAlias, TypeKind, typeKind } from "./print-facts.js";
 
 /** What the collector needs from the print options. */
 export interface AliasOptions {
@@ -69,70 +54,177 @@ type Value = Type | Attribute;
 
 /** The alias name a builtin value gets, or undefined (BuiltinOpAsmDialectInterface::getAlias). */
 function aliasNameOf(v: Value): string | undefined {
-  if (v instanceof Attribute) {
-    if (v instanceof AffineMapAttr) return "map";
-    if (v instanceof IntegerSetAttr) return "set";
-    if (v instanceof Location) return "loc";
-    if (v instanceof DistinctAttr) return v.referenced instanceof UnitAttr ? undefined : "distinct";
-    return undefined;
+  if (isAttribute(v)) {
+    switch (attrKind(v)) {
+      case AttrKind.AffineMap:
+        return "map";
+      case AttrKind.IntegerSet:
+        return "set";
+      case AttrKind.Distinct:
+        return attrKind((v as DistinctAttr).referenced) === AttrKind.Unit ? undefined : "distinct";
+      case AttrKind.UnknownLoc:
+      case AttrKind.FileLineCol:
+      case AttrKind.NameLoc:
+      case AttrKind.CallSiteLoc:
+      case AttrKind.FusedLoc:
+      case AttrKind.OtherLoc:
+        return "loc";
+      default:
+        return undefined;
+    }
   }
-  if (v instanceof TupleType && v.types.length > 16) return "tuple";
+  if (typeKind(v) === TypeKind.Tuple && (v as TupleType).types.length > 16) return "tuple";
   return undefined;
+}
+
+/** True when `v` itself gets an alias whatever its children (MLIR hides the children of some of these too). */
+function isAliasLeafOrAlways(k: AttrKind): boolean {
+  return k === AttrKind.AffineMap || k === AttrKind.IntegerSet || k === AttrKind.Distinct || k >= AttrKind.UnknownLoc;
 }
 
 /** Children visited for aliases, in MLIR's order (printAndVisitNestedAliasesImpl / walkImmediateSubElements). */
 function aliasChildren(v: Value, out: Value[]): void {
   out.length = 0;
-  if (v instanceof Attribute) {
-    // Point locations (one per op with debuginfo) are the most common leaves.
-    if (v instanceof FileLineColRange || v instanceof UnknownLoc) return;
-    if (
-      v instanceof AffineMapAttr ||
-      v instanceof DenseArrayAttr ||
-      v instanceof FloatAttr ||
-      v instanceof IntegerAttr ||
-      v instanceof IntegerSetAttr ||
-      v instanceof UnitAttr
-    )
-      return;
-    if (v instanceof DistinctAttr) out.push(v.referenced);
-    else if (v instanceof DictionaryAttr) for (const e of v.entries) out.push(e.value);
-    else if (v instanceof ArrayAttr) for (const e of v.value) out.push(e);
-    else if (v instanceof TypeAttr) out.push(v.value);
-    else if (v instanceof NameLoc) {
-      if (!(v.child instanceof UnknownLoc)) out.push(v.child);
-    } else if (v instanceof CallSiteLoc) out.push(v.callee, v.caller);
-    else if (v instanceof FusedLoc) {
-      if (v.metadata) out.push(v.metadata);
-      for (const l of v.locations) out.push(l);
+  if (isAttribute(v)) {
+    switch (attrKind(v)) {
+      // Point locations (one per op with debuginfo) are the most common leaves.
+      case AttrKind.FileLineCol:
+      case AttrKind.UnknownLoc:
+      // These print their children (and type) themselves, without visiting them.
+      case AttrKind.AffineMap:
+      case AttrKind.DenseArray:
+      case AttrKind.Float:
+      case AttrKind.Integer:
+      case AttrKind.IntegerSet:
+      case AttrKind.Unit:
+        return;
+      case AttrKind.Distinct:
+        out.push((v as DistinctAttr).referenced);
+        break;
+      case AttrKind.Dictionary:
+        for (const e of (v as DictionaryAttr).entries) out.push(e.value);
+        break;
+      case AttrKind.Array:
+        for (const e of (v as ArrayAttr).value) out.push(e);
+        break;
+      case AttrKind.TypeAttr:
+        out.push((v as TypeAttr).value);
+        break;
+      case AttrKind.NameLoc: {
+        const child = (v as NameLoc).child;
+        if (attrKind(child) !== AttrKind.UnknownLoc) out.push(child);
+        break;
+      }
+      case AttrKind.CallSiteLoc:
+        out.push((v as CallSiteLoc).callee, (v as CallSiteLoc).caller);
+        break;
+      case AttrKind.FusedLoc: {
+        const f = v as FusedLoc;
+        if (f.metadata) out.push(f.metadata);
+        for (const l of f.locations) out.push(l);
+        break;
+      }
     }
     const t = v.type;
-    if (t && !(t instanceof NoneType)) out.push(t);
+    if (t && typeKind(t) !== TypeKind.None) out.push(t);
     return;
   }
-  if (v instanceof MemRefType) {
-    out.push(v.elementType);
-    if (v.layout) out.push(v.layout);
-    if (v.memorySpace) out.push(v.memorySpace);
-  } else if (v instanceof ComplexType || v instanceof VectorType || v instanceof UnrankedTensorType) {
-    out.push(v.elementType);
-  } else if (v instanceof RankedTensorType) {
-    out.push(v.elementType);
-    if (v.encoding) out.push(v.encoding);
-  } else if (v instanceof UnrankedMemRefType) {
-    out.push(v.elementType);
-    if (v.memorySpace) out.push(v.memorySpace);
-  } else if (v instanceof TupleType) {
-    for (const t of v.types) out.push(t);
-  } else if (v instanceof FunctionType) {
-    for (const t of v.inputs) out.push(t);
-    for (const t of v.results) out.push(t);
+  switch (typeKind(v)) {
+    case TypeKind.MemRef: {
+      const m = v as MemRefType;
+      out.push(m.elementType);
+      if (m.layout) out.push(m.layout);
+      if (m.memorySpace) out.push(m.memorySpace);
+      break;
+    }
+    case TypeKind.Complex:
+    case TypeKind.Vector:
+    case TypeKind.UnrankedTensor:
+      out.push((v as ComplexType | VectorType | UnrankedTensorType).elementType);
+      break;
+    case TypeKind.RankedTensor: {
+      const r = v as RankedTensorType;
+      out.push(r.elementType);
+      if (r.encoding) out.push(r.encoding);
+      break;
+    }
+    case TypeKind.UnrankedMemRef: {
+      const m = v as UnrankedMemRefType;
+      out.push(m.elementType);
+      if (m.memorySpace) out.push(m.memorySpace);
+      break;
+    }
+    case TypeKind.Tuple:
+      for (const t of (v as TupleType).types) out.push(t);
+      break;
+    case TypeKind.Function:
+      for (const t of (v as FunctionType).inputs) out.push(t);
+      for (const t of (v as FunctionType).results) out.push(t);
+      break;
   }
 }
 
-/** Types with no sub-elements. */
-function isScalarType(t: Type): boolean {
-  return t instanceof IntegerType || t instanceof FloatType || t instanceof IndexType || t instanceof NoneType || t instanceof OpaqueType;
+/** The may-contain-alias answer when it follows from the kind alone, else undefined. */
+function mayContainAliasByKind(v: Value): boolean | undefined {
+  if (isAttribute(v)) {
+    const k = attrKind(v);
+    if (k === AttrKind.Integer || k === AttrKind.Float || k === AttrKind.Unit || k === AttrKind.DenseArray) return false;
+    if (isAliasLeafOrAlways(k)) return true;
+    return undefined;
+  }
+  const k = typeKind(v);
+  if (k === TypeKind.Integer || k === TypeKind.Float || k === TypeKind.Index || k === TypeKind.None || k === TypeKind.Opaque) return false;
+  return undefined;
+}
+
+/**
+ * True if `v` or something it prints may get an alias. Values that cannot
+ * are skipped entirely by the collector: their entries would have depth 0 and
+ * stop deferrability propagation, so they affect neither names nor order.
+ * A fact of the immutable value, cached on it (printFacts): O(1) after the
+ * first query, which is iterative and O(size of the not-yet-known part).
+ */
+export function mayContainAlias(v: Value): boolean {
+  const facts = v.printFacts;
+  if (facts & kAliasKnown) return (facts & kMayContainAlias) !== 0;
+  const byKind = mayContainAliasByKind(v);
+  if (byKind !== undefined) {
+    v.printFacts |= byKind ? kAliasKnown | kMayContainAlias : kAliasKnown;
+    return byKind;
+  }
+  // Composite: decide the children first (post-order with an explicit stack).
+  const stack: Value[] = [v];
+  const expanded: boolean[] = [false];
+  const children: Value[] = [];
+  while (stack.length) {
+    const top = stack.length - 1;
+    const x = stack[top]!;
+    if (x.printFacts & kAliasKnown) {
+      stack.pop();
+      expanded.pop();
+      continue;
+    }
+    aliasChildren(x, children);
+    if (!expanded[top]) {
+      expanded[top] = true;
+      for (const c of children) {
+        if (c.printFacts & kAliasKnown) continue;
+        const cb = mayContainAliasByKind(c);
+        if (cb !== undefined) c.printFacts |= cb ? kAliasKnown | kMayContainAlias : kAliasKnown;
+        else {
+          stack.push(c);
+          expanded.push(false);
+        }
+      }
+      continue;
+    }
+    let result = aliasNameOf(x) !== undefined;
+    for (const c of children) if (c.printFacts & kMayContainAlias) result = true;
+    x.printFacts |= result ? kAliasKnown | kMayContainAlias : kAliasKnown;
+    stack.pop();
+    expanded.pop();
+  }
+  return (v.printFacts & kMayContainAlias) !== 0;
 }
 
 /** A visit in progress: the entry, its children, and what they reported. */
@@ -168,7 +260,6 @@ export class AliasCollector {
   private numNames = 0;
   private readonly ordered: number[] = [];
   private readonly scratch: Value[] = [];
-  private readonly mayAlias = new Map<Value, boolean>();
 
   constructor(private readonly options: AliasOptions) {}
 
@@ -213,17 +304,16 @@ export class AliasCollector {
       }
       const op = item as Operation;
       if (kind === TaskKind.OpTail) {
-        const operands = op.operands;
-        for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
-        const results = op.results;
-        for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
-        const entries = op.attributes.entries;
-        for (let i = 0; i < entries.length; i++) this.visit(entries[i]!.value, false);
+        this.visitOpTail(op);
         continue;
       }
       if (debug) this.visit(op.loc, true);
       if (this.printsAsCustomModule(op)) {
         for (const e of op.attributes.entries) if (e.name !== "sym_name" && e.name !== "sym_visibility") this.visit(e.value, false);
+      } else if (op.regions.length === 0) {
+        // Most ops have no regions: visit their tail now rather than queueing it.
+        this.visitOpTail(op);
+        continue;
       } else {
         kinds.push(TaskKind.OpTail);
         items.push(op);
@@ -237,6 +327,16 @@ export class AliasCollector {
     this.assignNames();
   }
 
+  /** What the generic form prints after an op's regions: operand and result types, then the attributes. */
+  private visitOpTail(op: Operation): void {
+    const operands = op.operands;
+    for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
+    const results = op.results;
+    for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
+    const entries = op.attributes.entries;
+    for (let i = 0; i < entries.length; i++) this.visit(entries[i]!.value, false);
+  }
+
   /** The op printer prints `builtin.module` in its custom form unless generic printing is requested. */
   private printsAsCustomModule(op: Operation): boolean {
     if (this.options.printGenericOpForm || op.name.name !== "builtin.module") return false;
@@ -245,70 +345,9 @@ export class AliasCollector {
     return b !== null && b.next === null && b.args.length === 0;
   }
 
-  /**
-   * True if `v` or something it prints may get an alias. Values that cannot
-   * are skipped entirely: their entries would have depth 0 and stop
-   * deferrability propagation, so they affect neither names nor order.
-   * Memoised for composite values.
-   */
-  private mayContainAlias(v: Value): boolean {
-    if (v instanceof Attribute) {
-      if (v instanceof IntegerAttr || v instanceof FloatAttr || v instanceof UnitAttr || v instanceof DenseArrayAttr) return false;
-      if (v instanceof AffineMapAttr || v instanceof IntegerSetAttr || v instanceof Location || v instanceof DistinctAttr) return true;
-    } else if (isScalarType(v)) {
-      return false;
-    }
-    const memo = this.mayAlias.get(v);
-    if (memo !== undefined) return memo;
-    // Composite: look at the children (iteratively, memoising every composite on the way).
-    const stack: Value[] = [v];
-    const expanded: boolean[] = [false];
-    const children: Value[] = [];
-    while (stack.length) {
-      const top = stack.length - 1;
-      const x = stack[top]!;
-      if (this.mayAlias.has(x)) {
-        stack.pop();
-        expanded.pop();
-        continue;
-      }
-      aliasChildren(x, children);
-      if (!expanded[top]) {
-        expanded[top] = true;
-        for (const c of children) if (this.needsMemo(c) && !this.mayAlias.has(c)) {
-          stack.push(c);
-          expanded.push(false);
-        }
-        continue;
-      }
-      let result = aliasNameOf(x) !== undefined;
-      for (const c of children) if (!result && (this.needsMemo(c) ? this.mayAlias.get(c) === true : this.mayContainAlias(c))) result = true;
-      this.mayAlias.set(x, result);
-      stack.pop();
-      expanded.pop();
-    }
-    return this.mayAlias.get(v)!;
-  }
-
-  /** Values whose answer is not immediate from their class. */
-  private needsMemo(v: Value): boolean {
-    if (v instanceof Attribute)
-      return !(
-        v instanceof IntegerAttr ||
-        v instanceof FloatAttr ||
-        v instanceof UnitAttr ||
-        v instanceof DenseArrayAttr ||
-        v instanceof AffineMapAttr ||
-        v instanceof IntegerSetAttr ||
-        v instanceof Location ||
-        v instanceof DistinctAttr
-      );
-    return !isScalarType(v);
-  }
-
   /** AliasInitializer::visitImpl, iteratively. */
   private visit(root: Value, canBeDeferred: boolean): void {
-    if (!this.mayContainAlias(root)) return;
+    if (!mayContainAlias(root)) return;
     const existing = this.index.get(root);
     if (existing !== undefined) {
       if (!canBeDeferred) this.markNonDeferrable(existing);
@@ -321,7 +360,7 @@ export class AliasCollector {
       const f = stack[stack.length - 1]!;
       if (f.next < f.children.length) {
         const c = f.children[f.next++]!;
-        if (!this.mayContainAlias(c)) continue;
+        if (!mayContainAlias(c)) continue;
         const seen = this.index.get(c);
         if (seen !== undefined) {
           if (!canBeDeferred) this.markNonDeferrable(seen);
@@ -389,7 +428,7 @@ export class AliasCollector {
     for (let i = 0; i < this.values.length; i++) {
       const name = this.alias[i];
       if (name === undefined) continue;
-      const isType = !(this.values[i] instanceof Attribute);
+      const isType = !isAttribute(this.values[i]!);
       const key = this.depth[i] + (isType ? "!" : "#") + name;
       let b = buckets.get(key);
       if (!b) {

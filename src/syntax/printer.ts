@@ -2,17 +2,15 @@
 // custom form of builtin.module, aliases and the trailing resource block.
 // Iterative over nesting (an explicit task stack), so depth is unbounded.
 
-import type { Attribute } from "../ir/attribute.js";
 import type { Block } from "../ir/block.js";
 import type { Context } from "../ir/context.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import type { Type } from "../ir/type.js";
-import { ArrayAttr, DenseResourceElementsAttr, DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
+import { DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
 import { TypeAttrPrinter, type AsmPrintOptions } from "./type-attr-printer.js";
 import { escapeString } from "./escape.js";
 import { ValueNumbering } from "./value-numbering.js";
-import { walk } from "../ir/walk.js";
 
 /** How to print. Field names follow mlir-opt's flags. */
 export interface PrintOptions extends AsmPrintOptions {
@@ -85,7 +83,7 @@ class OpPrinter {
     // blank line after the op (mlir-opt's own final newline then ends it).
     const body = this.out.join("");
     if (this.options.printLocalScope) return before + body.substring(0, body.length - 1);
-    return before + body + this.attrs.aliasesAfter() + this.printResources(root);
+    return before + body + this.attrs.aliasesAfter() + this.printResources();
   }
 
   printOpOnly(op: Operation): string {
@@ -264,16 +262,10 @@ class OpPrinter {
   // Resources
   //===--------------------------------------------------------------------===//
 
-  /** The `{-# #-}` block: referenced builtin blobs and known external resources. */
-  private printResources(root: Operation): string {
-    const blobs: string[] = [];
-    const seen = new Set<string>();
-    // Only files that declared resources can reference them; skip the walk otherwise.
+  /** The `{-# #-}` block: the builtin blobs printed (in first-print order) and known external resources. */
+  private printResources(): string {
     if (this.ctx.resourceBlobs.size === 0 && this.ctx.externalResources.size === 0) return "";
-    walk(root, (op) => {
-      collectResourceKeys(op.attributes, seen, blobs);
-      if (op.properties) collectResourceKeys(op.properties, seen, blobs);
-    });
+    const blobs = this.attrs.resourceKeys();
     const sections: string[] = [];
     const blobLines: string[] = [];
     for (const key of blobs) {
@@ -295,24 +287,6 @@ class OpPrinter {
     if (ext.length) sections.push(`  external_resources: {\n${ext.join(",\n")}\n  }`);
     if (!sections.length) return "";
     return "\n{-#\n" + sections.join(",\n") + "\n#-}\n";
-  }
-}
-
-/** Walks an attribute tree collecting `dense_resource` keys in first-use order. */
-function collectResourceKeys(root: Attribute, seen: Set<string>, out: string[]): void {
-  const stack: Attribute[] = [root];
-  while (stack.length) {
-    const a = stack.pop()!;
-    if (a instanceof DenseResourceElementsAttr) {
-      if (!seen.has(a.key)) {
-        seen.add(a.key);
-        out.push(a.key);
-      }
-    } else if (a instanceof DictionaryAttr) {
-      for (let i = a.entries.length - 1; i >= 0; i--) stack.push(a.entries[i]!.value);
-    } else if (a instanceof ArrayAttr) {
-      for (let i = a.value.length - 1; i >= 0; i--) stack.push(a.value[i]!);
-    }
   }
 }
 
