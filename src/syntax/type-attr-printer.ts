@@ -26,6 +26,7 @@ import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
 import { printAffineMap, printIntegerSet } from "./affine-printer.js";
 import { AliasCollector } from "./alias-printer.js";
+import { hasWideChar } from "./text-sink.js";
 import { AttrKind, attrKind, isAttribute, isLocationKind, TypeKind, typeKind } from "./print-facts.js";
 import { elementStorageBits, readElementBits } from "./dense-parser.js";
 import { printKeywordOrString, printSymbolReference, quoteString, toHexUpper } from "./escape.js";
@@ -113,6 +114,8 @@ export class TypeAttrPrinter {
   private readonly resources: string[] = [];
   private readonly resourceSet = new Set<string>();
   private readonly aliases: AliasCollector;
+  /** Set once some printed text had a char above 0xFF (only raw opaque data can: see TextSink). */
+  sawWideChars = false;
 
   constructor(
     readonly ctx: Context,
@@ -299,7 +302,7 @@ export class TypeAttrPrinter {
         return s + ">";
       }
       case TypeKind.Opaque:
-        return printDialectSymbol("!", (t as OpaqueType).dialect, (t as OpaqueType).data);
+        return this.dialectSymbol("!", (t as OpaqueType).dialect, (t as OpaqueType).data);
       default:
         return "<<UNKNOWN TYPE>>";
     }
@@ -390,7 +393,7 @@ export class TypeAttrPrinter {
       }
       case AttrKind.Opaque: {
         const o = a as OpaqueAttr;
-        return printDialectSymbol("#", o.dialect, o.data) + this.typeSuffix(o.type);
+        return this.dialectSymbol("#", o.dialect, o.data) + this.typeSuffix(o.type);
       }
       case AttrKind.Distinct: {
         const d = a as DistinctAttr;
@@ -411,6 +414,12 @@ export class TypeAttrPrinter {
         // Every location kind.
         return "loc(" + this.locationInternal(a as Location) + ")";
     }
+  }
+
+  /** printDialectSymbol, noting raw text that does not fit latin1. */
+  private dialectSymbol(prefix: string, dialect: string, data: string): string {
+    if (hasWideChar(data) || hasWideChar(dialect)) this.sawWideChars = true;
+    return printDialectSymbol(prefix, dialect, data);
   }
 
   private typeSuffix(t: Type | undefined): string {
