@@ -17,11 +17,17 @@ export abstract class Attribute {
    * 0 until first printed; not part of the value.
    */
   printFacts: number;
+  /**
+   * The alias printer's entry index for this value during one print (valid only
+   * while its owner confirms it: see src/syntax/alias-printer.ts). Not part of the value.
+   */
+  printSlot: number;
 
   protected constructor(context: Context) {
     this.context = context;
     this.id = context.allocateId();
     this.printFacts = 0;
+    this.printSlot = 0;
   }
 
   /** The type an attribute carries (`42 : i32`), or undefined for untyped ones. */

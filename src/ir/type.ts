@@ -16,10 +16,16 @@ export abstract class Type {
    * 0 until first printed; not part of the value.
    */
   printFacts: number;
+  /**
+   * The alias printer's entry index for this value during one print (valid only
+   * while its owner confirms it: see src/syntax/alias-printer.ts). Not part of the value.
+   */
+  printSlot: number;
 
   protected constructor(context: Context) {
     this.context = context;
     this.id = context.allocateId();
     this.printFacts = 0;
+    this.printSlot = 0;
   }
 }

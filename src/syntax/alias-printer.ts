@@ -238,6 +238,13 @@ interface VisitFrame {
 
 const kNoChildren: readonly number[] = Object.freeze([]);
 
+/** Collections started so far (any collector): see AliasCollector.entryOf. */
+let collectsStarted = 0;
+
+/** Every alias name aliasNameOf gives, in MLIR's order: types first, then by name. */
+const kAliasNames: readonly string[] = ["tuple", "distinct", "loc", "map", "set"];
+const kAliasPrefixes: readonly string[] = ["!tuple", "#distinct", "#loc", "#map", "#set"];
+
 const enum TaskKind {
   OpStart = 0,
   OpTail = 1,
@@ -249,7 +256,10 @@ const enum TaskKind {
  * deferrability and child entries; then sorts and names them.
  */
 export class AliasCollector {
-  private readonly index = new Map<Value, number>();
+  /** collectsStarted when this collector ran: its printSlot marks are valid while no other collector has run since. */
+  private stamp = -1;
+  /** Value → entry index, built only if another collector has overwritten printSlot marks since. */
+  private index: Map<Value, number> | undefined = undefined;
   private readonly values: Value[] = [];
   private readonly alias: (string | undefined)[] = [];
   private readonly depth: number[] = [];
@@ -266,23 +276,49 @@ export class AliasCollector {
   /** The alias of `v` (`#map1`), or undefined. O(1). */
   nameOf(v: Value): string | undefined {
     if (this.numNames === 0) return undefined;
-    const i = this.index.get(v);
+    const i = this.entryOf(v);
     return i === undefined ? undefined : this.nameByIndex[i];
+  }
+
+  /**
+   * The entry index of `v`, or undefined. O(1): the index is kept on the value
+   * (printSlot) and confirmed against `values`, which rejects marks left by
+   * other collectors; once another collector has run, a Map takes over.
+   */
+  private entryOf(v: Value): number | undefined {
+    if (this.stamp !== collectsStarted) return this.indexMap().get(v);
+    const i = v.printSlot;
+    return i < this.values.length && this.values[i] === v ? i : undefined;
+  }
+
+  private indexMap(): Map<Value, number> {
+    if (this.index === undefined) {
+      this.index = new Map();
+      for (let i = 0; i < this.values.length; i++) this.index.set(this.values[i]!, i);
+    }
+    return this.index;
   }
 
   /** `#name = text\n` lines for the deferred or non-deferred aliases, in MLIR's order. */
   definitions(deferred: boolean, printer: DefinitionPrinter): string {
     const lines: string[] = [];
-    for (const i of this.ordered) {
-      if (this.deferrable[i] !== deferred) continue;
-      const v = this.values[i]!;
-      lines.push(this.nameByIndex[i]! + " = " + printer.definitionText(v) + "\n");
-    }
+    this.writeDefinitions(deferred, printer, (line) => lines.push(line));
     return lines.join("");
+  }
+
+  /** definitions(), one `emit` per line. */
+  writeDefinitions(deferred: boolean, printer: DefinitionPrinter, emit: (line: string) => void): void {
+    const ordered = this.ordered;
+    for (let k = 0; k < ordered.length; k++) {
+      const i = ordered[k]!;
+      if (this.deferrable[i] !== deferred) continue;
+      emit(this.nameByIndex[i]! + " = " + printer.definitionText(this.values[i]!) + "\n");
+    }
   }
 
   /** Visits everything printing `root` would print, then names the aliases. O(IR size). */
   collect(root: Operation): void {
+    this.stamp = ++collectsStarted;
     const debug = this.options.printDebugInfo;
     // A task stack as two parallel arrays (no object per task): kind and op/block.
     const kinds: TaskKind[] = [TaskKind.OpStart];
@@ -348,7 +384,7 @@ export class AliasCollector {
   /** AliasInitializer::visitImpl, iteratively. */
   private visit(root: Value, canBeDeferred: boolean): void {
     if (!mayContainAlias(root)) return;
-    const existing = this.index.get(root);
+    const existing = this.entryOf(root);
     if (existing !== undefined) {
       if (!canBeDeferred) this.markNonDeferrable(existing);
       return;
@@ -361,7 +397,7 @@ export class AliasCollector {
       if (f.next < f.children.length) {
         const c = f.children[f.next++]!;
         if (!mayContainAlias(c)) continue;
-        const seen = this.index.get(c);
+        const seen = this.entryOf(c);
         if (seen !== undefined) {
           if (!canBeDeferred) this.markNonDeferrable(seen);
           f.childIndices.push(seen);
@@ -392,7 +428,7 @@ export class AliasCollector {
   /** Creates the entry of a newly visited value; returns its frame, or undefined when it has no children. */
   private enter(v: Value, canBeDeferred: boolean): VisitFrame | undefined {
     const i = this.values.length;
-    this.index.set(v, i);
+    v.printSlot = i;
     this.values.push(v);
     const name = aliasNameOf(v);
     this.alias.push(name);
@@ -423,36 +459,30 @@ export class AliasCollector {
    * and each bucket keeps first-visit order. O(entries + buckets log buckets).
    */
   private assignNames(): void {
-    const buckets = new Map<string, number[]>();
-    const keys: { depth: number; isType: boolean; name: string; key: string }[] = [];
+    // Bucket key: depth, then the alias name's rank in kAliasNames (types rank first).
+    const buckets = new Map<number, number[]>();
     for (let i = 0; i < this.values.length; i++) {
       const name = this.alias[i];
       if (name === undefined) continue;
-      const isType = !isAttribute(this.values[i]!);
-      const key = this.depth[i] + (isType ? "!" : "#") + name;
+      const key = this.depth[i]! * kAliasNames.length + kAliasNames.indexOf(name);
       let b = buckets.get(key);
-      if (!b) {
-        buckets.set(key, (b = []));
-        keys.push({ depth: this.depth[i]!, isType, name, key });
-      }
+      if (!b) buckets.set(key, (b = []));
       b.push(i);
     }
-    keys.sort((a, b) => {
-      if (a.depth !== b.depth) return a.depth - b.depth;
-      if (a.isType !== b.isType) return a.isType ? -1 : 1;
-      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    });
-    const counts = new Map<string, number>();
-    for (const k of keys) {
-      const prefix = (k.isType ? "!" : "#") + k.name;
-      let n = counts.get(prefix) ?? 0;
-      for (const i of buckets.get(k.key)!) {
+    const keys = [...buckets.keys()].sort((x, y) => x - y);
+    const counts = new Array<number>(kAliasNames.length).fill(0);
+    for (const key of keys) {
+      const rank = key % kAliasNames.length;
+      const prefix = kAliasPrefixes[rank]!;
+      let n = counts[rank]!;
+      for (const i of buckets.get(key)!) {
         this.nameByIndex[i] = n ? prefix + n : prefix;
         this.numNames++;
         this.ordered.push(i);
         n++;
       }
-      counts.set(prefix, n);
+      counts[rank] = n;
     }
   }
+
 }

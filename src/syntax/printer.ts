@@ -93,7 +93,7 @@ class OpPrinter {
 
   printTop(root: Operation): string {
     this.attrs.collectAliases(root);
-    this.emit(this.attrs.aliasesBefore());
+    this.attrs.writeAliases(/*deferred=*/ false, this.emitLine);
     this.printOpTree(root);
     // The op text ends with a newline. With local scope mlir-opt skips the
     // alias pass entirely: no deferred aliases, no resource block, and no
@@ -102,7 +102,7 @@ class OpPrinter {
       const text = this.sink.text();
       return text.substring(0, text.length - 1);
     }
-    this.emit(this.attrs.aliasesAfter());
+    this.attrs.writeAliases(/*deferred=*/ true, this.emitLine);
     const resources = this.printResources();
     if (hasWideChar(resources)) this.sink.allowWideChars();
     this.emit(resources);
@@ -113,6 +113,8 @@ class OpPrinter {
     this.printOpTree(op);
     return this.sink.text();
   }
+
+  private readonly emitLine = (line: string): void => this.emit(line);
 
   /** Appends printed text (type and attribute texts may carry chars above 0xFF: see TextSink). */
   private emit(s: string): void {

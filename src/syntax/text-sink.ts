@@ -3,6 +3,16 @@
 // young instead of living on as rope pieces until the end, which took about a
 // third of the print time in garbage collection (50,000-op module).
 
+/**
+ * Node's Buffer has latin1Write (in every release, though undocumented and absent
+ * from the typings): 1.5-2x faster than write(s, offset, "latin1") per line, which
+ * normalises its arguments first. Other runtimes get write().
+ */
+interface Latin1Buffer extends Buffer {
+  latin1Write(s: string, offset: number): number;
+}
+const hasLatin1Write = typeof (Buffer.prototype as Partial<Latin1Buffer>).latin1Write === "function";
+
 /** Smallest starting capacity; doubled as needed (O(total) copying overall). */
 const kMinInitialBytes = 1 << 12;
 
@@ -29,7 +39,7 @@ export class TextSink {
     }
     const end = this.length + s.length;
     if (end > this.buf.length) this.grow(end);
-    this.length += this.buf.write(s, this.length, "latin1");
+    this.length += hasLatin1Write ? (this.buf as Latin1Buffer).latin1Write(s, this.length) : this.buf.write(s, this.length, "latin1");
   }
 
   /** Switches to keeping strings: text written from now on may hold chars above 0xFF. */

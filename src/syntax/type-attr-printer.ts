@@ -148,6 +148,11 @@ export class TypeAttrPrinter {
     return this.aliases.definitions(/*deferred=*/ true, this);
   }
 
+  /** aliasesBefore/aliasesAfter one line at a time (a module has an alias per op location with debuginfo). */
+  writeAliases(deferred: boolean, emit: (line: string) => void): void {
+    this.aliases.writeDefinitions(deferred, this, emit);
+  }
+
   /**
    * The `dense_resource` keys printed so far, in first-print order (as
    * MLIR's printResourceHandle records them for the `{-# #-}` block).
