@@ -192,39 +192,71 @@ export function mayContainAlias(v: Value): boolean {
     v.printFacts |= byKind ? kAliasKnown | kMayContainAlias : kAliasKnown;
     return byKind;
   }
-  // Composite: decide the children first (post-order with an explicit stack).
-  const stack: Value[] = [v];
-  const expanded: boolean[] = [false];
-  const children: Value[] = [];
-  while (stack.length) {
-    const top = stack.length - 1;
-    const x = stack[top]!;
+  return decideComposite(v);
+}
+
+/** Scratch for decideComposite (not reentrant: it calls nothing that decides another value). */
+const pending: Value[] = [];
+const expanded: boolean[] = [];
+const childScratch: Value[] = [];
+
+/**
+ * Decides a composite value and every undecided composite under it, children
+ * first (post-order with an explicit stack). Most composites (a string or
+ * tensor attribute, a shaped type) have only decided children: no stack then.
+ */
+function decideComposite(v: Value): boolean {
+  if (decideIfChildrenKnown(v)) return (v.printFacts & kMayContainAlias) !== 0;
+  pending.length = 0;
+  expanded.length = 0;
+  pending.push(v);
+  expanded.push(false);
+  while (pending.length) {
+    const top = pending.length - 1;
+    const x = pending[top]!;
     if (x.printFacts & kAliasKnown) {
-      stack.pop();
+      pending.pop();
       expanded.pop();
       continue;
     }
-    aliasChildren(x, children);
     if (!expanded[top]) {
       expanded[top] = true;
-      for (const c of children) {
+      aliasChildren(x, childScratch);
+      for (let i = 0; i < childScratch.length; i++) {
+        const c = childScratch[i]!;
         if (c.printFacts & kAliasKnown) continue;
         const cb = mayContainAliasByKind(c);
         if (cb !== undefined) c.printFacts |= cb ? kAliasKnown | kMayContainAlias : kAliasKnown;
         else {
-          stack.push(c);
+          pending.push(c);
           expanded.push(false);
         }
       }
       continue;
     }
-    let result = aliasNameOf(x) !== undefined;
-    for (const c of children) if (c.printFacts & kMayContainAlias) result = true;
-    x.printFacts |= result ? kAliasKnown | kMayContainAlias : kAliasKnown;
-    stack.pop();
+    decideIfChildrenKnown(x);
+    pending.pop();
     expanded.pop();
   }
   return (v.printFacts & kMayContainAlias) !== 0;
+}
+
+/** Decides `x` when every child is decided or decidable by its kind; false otherwise. */
+function decideIfChildrenKnown(x: Value): boolean {
+  aliasChildren(x, childScratch);
+  let result = aliasNameOf(x) !== undefined;
+  for (let i = 0; i < childScratch.length; i++) {
+    const c = childScratch[i]!;
+    let facts = c.printFacts;
+    if (!(facts & kAliasKnown)) {
+      const cb = mayContainAliasByKind(c);
+      if (cb === undefined) return false;
+      c.printFacts = facts |= cb ? kAliasKnown | kMayContainAlias : kAliasKnown;
+    }
+    if (facts & kMayContainAlias) result = true;
+  }
+  x.printFacts |= result ? kAliasKnown | kMayContainAlias : kAliasKnown;
+  return true;
 }
 
 /** A visit in progress: the entry, its children, and what they reported. */

@@ -61,8 +61,13 @@ function indentOf(depth: number): string {
   return indents[depth]!;
 }
 
-/** The output buffer starts at this many bytes per op (it doubles when short). */
+/**
+ * The output buffer starts at this many bytes per op: generic ops of compiler IR
+ * take 150-300 bytes, and with debuginfo a location alias definition each. Growing
+ * costs a copy and, for a large module, a major GC (external memory jumps).
+ */
 const kExpectedBytesPerOp = 256;
+const kExpectedBytesPerOpWithLocations = 384;
 
 /** Marks a frame for `builtin.module` printed in its custom form (no region index). */
 const kCustomModule = -1;
@@ -83,9 +88,9 @@ class OpPrinter {
     printsWholeScope: boolean,
   ) {
     this.names = new ValueNumbering(root, options.printGenericOpForm || options.printUniqueSSAIds);
-    // Generic ops of compiler IR average 150-300 bytes each (with locations). A
-    // diagnostic prints one op of the scope: no guess.
-    this.sink = new TextSink(printsWholeScope ? this.names.numOps * kExpectedBytesPerOp : 0);
+    // A diagnostic prints one op of the scope: no guess.
+    const bytesPerOp = options.printDebugInfo ? kExpectedBytesPerOpWithLocations : kExpectedBytesPerOp;
+    this.sink = new TextSink(printsWholeScope ? this.names.numOps * bytesPerOp : 0);
     this.attrs = new TypeAttrPrinter(ctx, options);
     this.moduleName = ctx.getOperationName("builtin.module");
     this.castName = ctx.getOperationName("builtin.unrealized_conversion_cast");

@@ -33,6 +33,8 @@ export class ValueNumbering {
     const regions: Region[] = [];
     const savedValue: number[] = [];
     const savedArg: number[] = [];
+    /** The ops of the region being numbered that have regions (one pass over the ops). */
+    const withRegions: Operation[] = [];
     for (const r of root.regions) {
       regions.push(r);
       savedValue.push(nextValue);
@@ -47,6 +49,7 @@ export class ValueNumbering {
         nextArg = a;
       }
       let blockId = 0;
+      withRegions.length = 0;
       for (let b = region.entryBlock; b; b = b.next) {
         this.blockIds.set(b, blockId++);
         const entry = b.prev === null;
@@ -54,15 +57,16 @@ export class ValueNumbering {
         for (let op = b.first; op; op = op.next) {
           numOps++;
           if (op.numResults) this.opNames.set(op, "%" + nextValue++);
+          if (op.regions.length) withRegions.push(op);
         }
       }
-      for (let b = region.entryBlock; b; b = b.next)
-        for (let op = b.first; op; op = op.next)
-          for (const r of op.regions) {
-            regions.push(r);
-            savedValue.push(nextValue);
-            savedArg.push(nextArg);
-          }
+      // Nested regions resume from the counters as they stand after the whole region.
+      for (const op of withRegions)
+        for (const r of op.regions) {
+          regions.push(r);
+          savedValue.push(nextValue);
+          savedArg.push(nextArg);
+        }
     }
     this.numOps = numOps;
   }
