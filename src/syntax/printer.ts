@@ -258,10 +258,9 @@ class OpPrinter {
     return s + this.loc(op);
   }
 
+  /** ` {a = 1 : i64}` or "" (the leading space comes with it: no charCodeAt, which would flatten the text). */
   private attrDict(d: DictionaryAttr): string {
-    if (d.size === 0) return "";
-    const s = this.attrs.printAttrDict(d);
-    return s.charCodeAt(0) === 32 ? s : " " + s;
+    return this.attrs.printAttrDict(d);
   }
 
   private type(t: Type): string {
