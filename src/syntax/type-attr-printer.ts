@@ -83,6 +83,13 @@ export function printDialectSymbol(prefix: string, dialect: string, data: string
   return isSimpleDialectData(data) ? prefix + dialect + "." + data : prefix + dialect + "<" + data + ">";
 }
 
+/** signExtend for 0 <= bits < 2^32 and width <= 32, in number arithmetic. */
+function signExtendSmall(bits: number, width: number): number {
+  if (width === 0) return 0;
+  const shift = 32 - width;
+  return ((bits << shift) >> shift);
+}
+
 /** Signed value of `bits` as a `width`-bit two's complement integer. */
 function signExtend(bits: bigint, width: number): bigint {
   return width === 0 ? 0n : BigInt.asIntN(width, bits);
@@ -656,19 +663,33 @@ export class TypeAttrPrinter {
     const t = a.elementType;
     const isI1 = t instanceof IntegerType && t.width === 1;
     const width = t instanceof IntegerType ? t.width : 0;
+    const isUnsigned = t instanceof IntegerType && t.signedness === Signedness.Unsigned;
     const nbytes = isI1 ? 1 : a.data.length / Math.max(1, a.size);
+    // Elements of at most 4 bytes are read as numbers: BigInt work per byte
+    // dominated printing `array<i32: ...>` and `array<f32: ...>`.
+    const small = nbytes <= 4 && width <= 32;
+    const data = a.data;
     let s = "";
     for (let i = 0; i < a.size; i++) {
-      let v = 0n;
-      for (let k = nbytes - 1; k >= 0; k--) v = (v << 8n) | BigInt(a.data[i * nbytes + k]!);
       let text: string;
-      if (t instanceof FloatType) text = formatFloat(v, t.kind);
-      else if (isI1) text = v & 1n ? "true" : "false";
-      else text = ((t as IntegerType).signedness === Signedness.Unsigned ? v : signExtend(v, width)).toString();
+      if (small) {
+        let x = 0;
+        for (let k = nbytes - 1; k >= 0; k--) x = x * 256 + data[i * nbytes + k]!;
+        if (t instanceof FloatType) text = formatFloat(BigInt(x), t.kind);
+        else if (isI1) text = x & 1 ? "true" : "false";
+        else text = String(isUnsigned ? x : signExtendSmall(x, width));
+      } else {
+        let v = 0n;
+        for (let k = nbytes - 1; k >= 0; k--) v = (v << 8n) | BigInt(data[i * nbytes + k]!);
+        if (t instanceof FloatType) text = formatFloat(v, t.kind);
+        else if (isI1) text = v & 1n ? "true" : "false";
+        else text = (isUnsigned ? v : signExtend(v, width)).toString();
+      }
       s += (i ? ", " : "") + text;
     }
     return s;
   }
+
 }
 
 /** Kinds that can have an alias of their own (see alias-printer.ts). */
