@@ -40,6 +40,9 @@ const enum Ch {
 
 const F64 = getFloatSemantics("f64");
 
+/** Reinterprets host numbers as bits and back. */
+const scratch = new DataView(new ArrayBuffer(8));
+
 //===----------------------------------------------------------------------===//
 // Decimal text → value (APFloat::convertFromString, decimal branch)
 //===----------------------------------------------------------------------===//
@@ -225,6 +228,14 @@ function valueToString(
     exp += n - kept;
   }
 
+  return layoutDecimal(sign, digits, exp, formatPrecision, formatMaxPadding, truncateZero);
+}
+
+/**
+ * The layout step of IEEEFloat::toString: `digits` (no trailing zeros) × 10^`exp`
+ * in scientific or plain form, after the rounding to `formatPrecision` digits.
+ */
+function layoutDecimal(sign: string, digits: string, exp: number, formatPrecision: number, formatMaxPadding: number, truncateZero: boolean): string {
   const nDigits = digits.length;
   let scientific: boolean;
   if (!formatMaxPadding) {
@@ -253,6 +264,186 @@ function valueToString(
 }
 
 //===----------------------------------------------------------------------===//
+// Value → decimal text with host arithmetic (f64 and f32)
+//===----------------------------------------------------------------------===//
+//
+// APFloat::toString(precision P) = round half-up at digit P+1 of the exact decimal
+// expansion, except that it first drops the last t digits by floor division, with
+// t from the bit length of the scaled significand. If K = (digits of the expansion) − t
+// exceeds P, the rounding digit survives and the result is JS's toExponential(P − 1),
+// which rounds the exact value half-up; otherwise APFloat truncates to K digits, which
+// toExponential gives when the digits after them are not all 9s (checked on 4 guard
+// digits). Digit counts come from logarithms, which are far from integers except in
+// rare cases that take the exact path.
+
+const kLog2Of5 = Math.log2(5);
+const kLog10Of5 = Math.log10(5);
+const kLog10Of2 = Math.log10(2);
+/** Logarithms this close to an integer are not trusted for a floor (their error is < 1e-12). */
+const kLogSlack = 1e-9;
+const kGuardDigits = 4;
+
+/** APFloat's digit string (no trailing zeros) and exponent: value = digits × 10^exp. */
+interface DecimalDigits {
+  digits: string;
+  exp: number;
+}
+const digitScratch: DecimalDigits = { digits: "", exp: 0 };
+
+function countTrailingZeros32(x: number): number {
+  return 31 - Math.clz32(x & -x);
+}
+
+/** floor(l) + 1, or -1 when `l` is too close to an integer to be sure. */
+function digitCountFromLog(l: number): number {
+  const f = Math.floor(l);
+  if (l - f < kLogSlack || f + 1 - l < kLogSlack) return -1;
+  return f + 1;
+}
+
+/**
+ * APFloat's digits of `a` (finite, > 0) at `precision` significant digits into `out`.
+ * False when host arithmetic cannot be sure (the caller then takes the exact path).
+ */
+function hostDigits(a: number, precision: number, out: DecimalDigits): boolean {
+  // a = sig × 2^e with sig odd (the form APFloat's toString scales).
+  scratch.setFloat64(0, a);
+  const hi = scratch.getUint32(0);
+  const lo = scratch.getUint32(4);
+  const biased = hi >>> 20;
+  let sigHi = hi & 0xfffff;
+  let e = -1074;
+  if (biased !== 0) {
+    sigHi |= 0x100000;
+    e = biased - 1075;
+  }
+  const tz = lo !== 0 ? countTrailingZeros32(lo) : 32 + countTrailingZeros32(sigHi);
+  const sig = (sigHi * 4294967296 + lo) / 2 ** tz;
+  e += tz;
+
+  // bits: bit length of the scaled significand; numDigits: its decimal digits.
+  let bits: number;
+  let numDigits: number;
+  if (e >= 0) {
+    bits = (sig >= 4294967296 ? 64 - Math.clz32(Math.floor(sig / 4294967296)) : 32 - Math.clz32(sig)) + e;
+    numDigits = a < 2 ** 53 ? String(a).length : digitCountFromLog(Math.log10(sig) + e * kLog10Of2);
+  } else {
+    bits = digitCountFromLog(Math.log2(sig) - e * kLog2Of5);
+    numDigits = digitCountFromLog(Math.log10(sig) - e * kLog10Of5);
+  }
+  if (bits < 0 || numDigits < 0) return false;
+  const bitsRequired = Math.floor((precision * 196 + 58) / 59);
+  const tensRemovable = bits > bitsRequired ? Math.floor(((bits - bitsRequired) * 59) / 196) : 0;
+  const kept = numDigits - tensRemovable;
+  if (kept < 1) return false;
+
+  // Three cases: rounding at digit precision + 1; every digit kept (exact, nothing to
+  // round); truncation after `kept` digits.
+  let mantissa: string;
+  let exp10: number;
+  let count: number;
+  if (kept > precision || tensRemovable === 0) {
+    count = kept > precision ? precision : kept;
+    const text = a.toExponential(count - 1);
+    const ePos = text.indexOf("e");
+    mantissa = ePos === 1 ? text.substring(0, 1) : text.charAt(0) + text.substring(2, ePos);
+    exp10 = Number(text.substring(ePos + 1));
+  } else {
+    count = kept;
+    const exact = exactDigits(a, numDigits, kept);
+    if (exact === undefined) return false;
+    mantissa = exact;
+    exp10 = exactExp10;
+  }
+  let end = count;
+  while (end > 1 && mantissa.charCodeAt(end - 1) === Ch._0) end--;
+  out.digits = mantissa.substring(0, end);
+  out.exp = exp10 - (end - 1);
+  return true;
+}
+
+/** The decimal exponent of exactDigits' first digit. */
+let exactExp10 = 0;
+
+/**
+ * At least the first `kept` digits of `a`'s exact decimal expansion (of `numDigits`
+ * digits) unrounded, setting exactExp10; undefined when host arithmetic cannot give them.
+ * Tries `kept` + 4 correctly rounded digits first: they are the truncated ones unless
+ * the 4 guard digits are all 0 (a carry out of a run of 9s, or real zeros).
+ */
+function exactDigits(a: number, numDigits: number, kept: number): string | undefined {
+  if (Number.isSafeInteger(a)) {
+    exactExp10 = numDigits - 1;
+    return String(a);
+  }
+  let wanted = Math.min(numDigits, kept + kGuardDigits);
+  for (;;) {
+    const text = a.toExponential(wanted - 1);
+    const ePos = text.indexOf("e");
+    const mantissa = text.charAt(0) + text.substring(2, ePos);
+    exactExp10 = Number(text.substring(ePos + 1));
+    if (wanted === numDigits) return mantissa; // every digit: nothing was rounded
+    let allZero = true;
+    for (let i = kept; i < wanted; i++) if (mantissa.charCodeAt(i) !== Ch._0) allZero = false;
+    if (!allZero) return mantissa;
+    if (numDigits > kMaxExponentialDigits) return undefined;
+    wanted = numDigits;
+  }
+}
+
+/** toExponential gives at most 100 fraction digits. */
+const kMaxExponentialDigits = 101;
+
+const f32Box = new Float32Array(1);
+const u32Box = new Uint32Array(f32Box.buffer);
+
+/**
+ * True when `y` (a double) rounds to the f32 `x` exactly as the decimal it came from
+ * would in one step; undefined when it cannot tell. Decimal → f64 → f32 double
+ * rounding only differs from direct rounding when the f64 lands exactly on an f32
+ * midpoint (f32 midpoints are f64 values, so it cannot cross one).
+ */
+function roundsToF32(y: number, x: number): boolean | undefined {
+  const a = Math.abs(y);
+  f32Box[0] = a;
+  const nearest = f32Box[0]!;
+  // An integer below 2^53 is the decimal itself (a non-integral 6-digit decimal is
+  // never rounded onto an integer), so only one rounding happens.
+  if (nearest !== a && !Number.isSafeInteger(a)) {
+    const b = u32Box[0]!;
+    const other = nearest < a ? b + 1 : b - 1;
+    u32Box[0] = other;
+    const neighbour = f32Box[0]!;
+    if ((nearest + neighbour) / 2 === a) return undefined;
+  }
+  return Math.fround(y) === x;
+}
+
+/**
+ * formatFloat for a finite f64 or f32 (as a JS number) with host arithmetic, or
+ * undefined when the exact path must decide (non-finite values, rare digit-count and
+ * rounding ties). Equal to formatFloatExact whenever it answers (tested on random bits).
+ */
+function formatHostFloat(x: number, bits: bigint, isF32: boolean): string | undefined {
+  if (x === 0) return Object.is(x, -0) ? "-0.000000e+00" : "0.000000e+00";
+  if (!Number.isFinite(x)) return undefined;
+  const sign = x < 0 ? "-" : "";
+  const a = x < 0 ? -x : x;
+  const d = digitScratch;
+  if (!hostDigits(a, 6, d)) return undefined;
+  const short = layoutDecimal(sign, d.digits, d.exp, 6, 0, false);
+  // JS number parsing rounds correctly, as APFloat's convertFromString.
+  const back = Number(short);
+  const same = isF32 ? roundsToF32(back, x) : back === x;
+  if (same === undefined) return undefined;
+  if (same) return short;
+  const natural = isF32 ? 9 : 17; // 2 + precision·59/196
+  if (!hostDigits(a, natural, d)) return undefined;
+  const text = layoutDecimal(sign, d.digits, d.exp, natural, 3, true);
+  return text.includes(".") ? text : "0x" + bits.toString(16).toUpperCase();
+}
+
+//===----------------------------------------------------------------------===//
 // Public API
 //===----------------------------------------------------------------------===//
 
@@ -267,9 +458,38 @@ export function isValidFloatBits(bits: bigint, kind: FloatKind): boolean {
  * value; else APFloat's natural-precision form (`3.1415926535897931`, `9.9999999999999995E-8`)
  * when it contains a '.'; else the bit pattern in upper-case hex without zero padding
  * (`0x7FC00000`, `0x7FC0` for a bf16 NaN, `0x80` for an FNUZ NaN). Inf and NaN are always hex.
- * Precondition: isValidFloatBits(bits, kind). Cost: BigInt work in the value's binary exponent.
+ * Precondition: isValidFloatBits(bits, kind). Cost: O(1) for f64 and f32 (host
+ * arithmetic, see formatHostFloat) and for kinds of at most 16 bits after a pattern's first
+ * print (memoised); otherwise BigInt work in the value's binary exponent.
  */
 export function formatFloat(bits: bigint, kind: FloatKind): string {
+  if (kind === "f64") {
+    scratch.setBigUint64(0, bits);
+    return formatHostFloat(scratch.getFloat64(0), bits, /*isF32=*/ false) ?? formatFloatExact(bits, kind);
+  }
+  if (kind === "f32") {
+    scratch.setUint32(0, Number(bits));
+    return formatHostFloat(scratch.getFloat32(0), bits, /*isF32=*/ true) ?? formatFloatExact(bits, kind);
+  }
+  const sem = getFloatSemantics(kind);
+  if (sem.bitWidth > kMemoisedMaxBits) return formatFloatExact(bits, kind);
+  let texts = smallFloatTexts.get(kind);
+  if (!texts) smallFloatTexts.set(kind, (texts = []));
+  const pattern = Number(bits);
+  let text = texts[pattern];
+  if (text === undefined) texts[pattern] = text = formatFloatExact(bits, kind);
+  return text;
+}
+
+/** Kinds this narrow have at most 65,536 bit patterns: their texts are memoised per pattern. */
+const kMemoisedMaxBits = 16;
+const smallFloatTexts = new Map<FloatKind, string[]>();
+
+/**
+ * formatFloat through APFloat's exact (BigInt) algorithm for any kind: the reference
+ * the host-arithmetic path is tested against. Same contract as formatFloat.
+ */
+export function formatFloatExact(bits: bigint, kind: FloatKind): string {
   const sem = getFloatSemantics(kind);
   const v = decodeFloatBits(bits, sem);
   return formatValue(v, sem);
@@ -342,8 +562,6 @@ export function parseFloatExact(text: string, kind: FloatKind): bigint | undefin
   if (v.negative && !sem.hasSignedRepr) return undefined;
   return encodeFloatValue(v, sem);
 }
-
-const scratch = new DataView(new ArrayBuffer(8));
 
 /**
  * Rounds a JS number to `kind` (nearest-even; same overflow/underflow rules as

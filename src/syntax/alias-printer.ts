@@ -21,38 +21,23 @@
 //   print after the top-level op; marking an entry non-deferrable propagates to
 //   its children, stopping at entries that are already non-deferrable.
 
-import { Attribute } from "../ir/attribute.js";
-import {
-  AffineMapAttr,
-  ArrayAttr,
-  DenseArrayAttr,
-  DictionaryAttr,
-  DistinctAttr,
-  FloatAttr,
-  IntegerAttr,
-  IntegerSetAttr,
-  TypeAttr,
-  UnitAttr,
-} from "../ir/builtin-attributes.js";
-import {
+import type { Attribute } from "../ir/attribute.js";
+import type { DictionaryAttr, ArrayAttr, DistinctAttr, TypeAttr } from "../ir/builtin-attributes.js";
+import type {
   ComplexType,
-  FloatType,
   FunctionType,
-  IndexType,
-  IntegerType,
-  OpaqueType,
   MemRefType,
-  NoneType,
   RankedTensorType,
   TupleType,
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,
 } from "../ir/builtin-types.js";
-import { CallSiteLoc, FileLineColRange, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.js";
+import type { CallSiteLoc, FusedLoc, NameLoc } from "../ir/location.js";
 import type { Block } from "../ir/block.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
+import { AttrKind, attrKind, isAttribute, kAliasKnown, kMayContainAlias, TypeKind, typeKind } from "./print-facts.js";
 
 /** What the collector needs from the print options. */
 export interface AliasOptions {
@@ -69,70 +54,209 @@ type Value = Type | Attribute;
 
 /** The alias name a builtin value gets, or undefined (BuiltinOpAsmDialectInterface::getAlias). */
 function aliasNameOf(v: Value): string | undefined {
-  if (v instanceof Attribute) {
-    if (v instanceof AffineMapAttr) return "map";
-    if (v instanceof IntegerSetAttr) return "set";
-    if (v instanceof Location) return "loc";
-    if (v instanceof DistinctAttr) return v.referenced instanceof UnitAttr ? undefined : "distinct";
-    return undefined;
+  if (isAttribute(v)) {
+    switch (attrKind(v)) {
+      case AttrKind.AffineMap:
+        return "map";
+      case AttrKind.IntegerSet:
+        return "set";
+      case AttrKind.Distinct:
+        return attrKind((v as DistinctAttr).referenced) === AttrKind.Unit ? undefined : "distinct";
+      case AttrKind.UnknownLoc:
+      case AttrKind.FileLineCol:
+      case AttrKind.NameLoc:
+      case AttrKind.CallSiteLoc:
+      case AttrKind.FusedLoc:
+      case AttrKind.OtherLoc:
+        return "loc";
+      default:
+        return undefined;
+    }
   }
-  if (v instanceof TupleType && v.types.length > 16) return "tuple";
+  if (typeKind(v) === TypeKind.Tuple && (v as TupleType).types.length > 16) return "tuple";
   return undefined;
+}
+
+/** True when `v` itself gets an alias whatever its children (MLIR hides the children of some of these too). */
+function isAliasLeafOrAlways(k: AttrKind): boolean {
+  return k === AttrKind.AffineMap || k === AttrKind.IntegerSet || k === AttrKind.Distinct || k >= AttrKind.UnknownLoc;
 }
 
 /** Children visited for aliases, in MLIR's order (printAndVisitNestedAliasesImpl / walkImmediateSubElements). */
 function aliasChildren(v: Value, out: Value[]): void {
   out.length = 0;
-  if (v instanceof Attribute) {
-    // Point locations (one per op with debuginfo) are the most common leaves.
-    if (v instanceof FileLineColRange || v instanceof UnknownLoc) return;
-    if (
-      v instanceof AffineMapAttr ||
-      v instanceof DenseArrayAttr ||
-      v instanceof FloatAttr ||
-      v instanceof IntegerAttr ||
-      v instanceof IntegerSetAttr ||
-      v instanceof UnitAttr
-    )
-      return;
-    if (v instanceof DistinctAttr) out.push(v.referenced);
-    else if (v instanceof DictionaryAttr) for (const e of v.entries) out.push(e.value);
-    else if (v instanceof ArrayAttr) for (const e of v.value) out.push(e);
-    else if (v instanceof TypeAttr) out.push(v.value);
-    else if (v instanceof NameLoc) {
-      if (!(v.child instanceof UnknownLoc)) out.push(v.child);
-    } else if (v instanceof CallSiteLoc) out.push(v.callee, v.caller);
-    else if (v instanceof FusedLoc) {
-      if (v.metadata) out.push(v.metadata);
-      for (const l of v.locations) out.push(l);
+  if (isAttribute(v)) {
+    switch (attrKind(v)) {
+      // Point locations (one per op with debuginfo) are the most common leaves.
+      case AttrKind.FileLineCol:
+      case AttrKind.UnknownLoc:
+      // These print their children (and type) themselves, without visiting them.
+      case AttrKind.AffineMap:
+      case AttrKind.DenseArray:
+      case AttrKind.Float:
+      case AttrKind.Integer:
+      case AttrKind.IntegerSet:
+      case AttrKind.Unit:
+        return;
+      case AttrKind.Distinct:
+        out.push((v as DistinctAttr).referenced);
+        break;
+      case AttrKind.Dictionary:
+        for (const e of (v as DictionaryAttr).entries) out.push(e.value);
+        break;
+      case AttrKind.Array:
+        for (const e of (v as ArrayAttr).value) out.push(e);
+        break;
+      case AttrKind.TypeAttr:
+        out.push((v as TypeAttr).value);
+        break;
+      case AttrKind.NameLoc: {
+        const child = (v as NameLoc).child;
+        if (attrKind(child) !== AttrKind.UnknownLoc) out.push(child);
+        break;
+      }
+      case AttrKind.CallSiteLoc:
+        out.push((v as CallSiteLoc).callee, (v as CallSiteLoc).caller);
+        break;
+      case AttrKind.FusedLoc: {
+        const f = v as FusedLoc;
+        if (f.metadata) out.push(f.metadata);
+        for (const l of f.locations) out.push(l);
+        break;
+      }
     }
     const t = v.type;
-    if (t && !(t instanceof NoneType)) out.push(t);
+    if (t && typeKind(t) !== TypeKind.None) out.push(t);
     return;
   }
-  if (v instanceof MemRefType) {
-    out.push(v.elementType);
-    if (v.layout) out.push(v.layout);
-    if (v.memorySpace) out.push(v.memorySpace);
-  } else if (v instanceof ComplexType || v instanceof VectorType || v instanceof UnrankedTensorType) {
-    out.push(v.elementType);
-  } else if (v instanceof RankedTensorType) {
-    out.push(v.elementType);
-    if (v.encoding) out.push(v.encoding);
-  } else if (v instanceof UnrankedMemRefType) {
-    out.push(v.elementType);
-    if (v.memorySpace) out.push(v.memorySpace);
-  } else if (v instanceof TupleType) {
-    for (const t of v.types) out.push(t);
-  } else if (v instanceof FunctionType) {
-    for (const t of v.inputs) out.push(t);
-    for (const t of v.results) out.push(t);
+  switch (typeKind(v)) {
+    case TypeKind.MemRef: {
+      const m = v as MemRefType;
+      out.push(m.elementType);
+      if (m.layout) out.push(m.layout);
+      if (m.memorySpace) out.push(m.memorySpace);
+      break;
+    }
+    case TypeKind.Complex:
+    case TypeKind.Vector:
+    case TypeKind.UnrankedTensor:
+      out.push((v as ComplexType | VectorType | UnrankedTensorType).elementType);
+      break;
+    case TypeKind.RankedTensor: {
+      const r = v as RankedTensorType;
+      out.push(r.elementType);
+      if (r.encoding) out.push(r.encoding);
+      break;
+    }
+    case TypeKind.UnrankedMemRef: {
+      const m = v as UnrankedMemRefType;
+      out.push(m.elementType);
+      if (m.memorySpace) out.push(m.memorySpace);
+      break;
+    }
+    case TypeKind.Tuple:
+      for (const t of (v as TupleType).types) out.push(t);
+      break;
+    case TypeKind.Function:
+      for (const t of (v as FunctionType).inputs) out.push(t);
+      for (const t of (v as FunctionType).results) out.push(t);
+      break;
   }
 }
 
-/** Types with no sub-elements. */
-function isScalarType(t: Type): boolean {
-  return t instanceof IntegerType || t instanceof FloatType || t instanceof IndexType || t instanceof NoneType || t instanceof OpaqueType;
+/** The may-contain-alias answer when it follows from the kind alone, else undefined. */
+function mayContainAliasByKind(v: Value): boolean | undefined {
+  if (isAttribute(v)) {
+    const k = attrKind(v);
+    if (k === AttrKind.Integer || k === AttrKind.Float || k === AttrKind.Unit || k === AttrKind.DenseArray) return false;
+    if (isAliasLeafOrAlways(k)) return true;
+    return undefined;
+  }
+  const k = typeKind(v);
+  if (k === TypeKind.Integer || k === TypeKind.Float || k === TypeKind.Index || k === TypeKind.None || k === TypeKind.Opaque) return false;
+  return undefined;
+}
+
+/**
+ * True if `v` or something it prints may get an alias. Values that cannot
+ * are skipped entirely by the collector: their entries would have depth 0 and
+ * stop deferrability propagation, so they affect neither names nor order.
+ * A fact of the immutable value, cached on it (printFacts): O(1) after the
+ * first query, which is iterative and O(size of the not-yet-known part).
+ */
+export function mayContainAlias(v: Value): boolean {
+  const facts = v.printFacts;
+  if (facts & kAliasKnown) return (facts & kMayContainAlias) !== 0;
+  const byKind = mayContainAliasByKind(v);
+  if (byKind !== undefined) {
+    v.printFacts |= byKind ? kAliasKnown | kMayContainAlias : kAliasKnown;
+    return byKind;
+  }
+  return decideComposite(v);
+}
+
+/** Scratch for decideComposite (not reentrant: it calls nothing that decides another value). */
+const pending: Value[] = [];
+const expanded: boolean[] = [];
+const childScratch: Value[] = [];
+
+/**
+ * Decides a composite value and every undecided composite under it, children
+ * first (post-order with an explicit stack). Most composites (a string or
+ * tensor attribute, a shaped type) have only decided children: no stack then.
+ */
+function decideComposite(v: Value): boolean {
+  if (decideIfChildrenKnown(v)) return (v.printFacts & kMayContainAlias) !== 0;
+  pending.length = 0;
+  expanded.length = 0;
+  pending.push(v);
+  expanded.push(false);
+  while (pending.length) {
+    const top = pending.length - 1;
+    const x = pending[top]!;
+    if (x.printFacts & kAliasKnown) {
+      pending.pop();
+      expanded.pop();
+      continue;
+    }
+    if (!expanded[top]) {
+      expanded[top] = true;
+      aliasChildren(x, childScratch);
+      for (let i = 0; i < childScratch.length; i++) {
+        const c = childScratch[i]!;
+        if (c.printFacts & kAliasKnown) continue;
+        const cb = mayContainAliasByKind(c);
+        if (cb !== undefined) c.printFacts |= cb ? kAliasKnown | kMayContainAlias : kAliasKnown;
+        else {
+          pending.push(c);
+          expanded.push(false);
+        }
+      }
+      continue;
+    }
+    decideIfChildrenKnown(x);
+    pending.pop();
+    expanded.pop();
+  }
+  return (v.printFacts & kMayContainAlias) !== 0;
+}
+
+/** Decides `x` when every child is decided or decidable by its kind; false otherwise. */
+function decideIfChildrenKnown(x: Value): boolean {
+  aliasChildren(x, childScratch);
+  let result = aliasNameOf(x) !== undefined;
+  for (let i = 0; i < childScratch.length; i++) {
+    const c = childScratch[i]!;
+    let facts = c.printFacts;
+    if (!(facts & kAliasKnown)) {
+      const cb = mayContainAliasByKind(c);
+      if (cb === undefined) return false;
+      c.printFacts = facts |= cb ? kAliasKnown | kMayContainAlias : kAliasKnown;
+    }
+    if (facts & kMayContainAlias) result = true;
+  }
+  x.printFacts |= result ? kAliasKnown | kMayContainAlias : kAliasKnown;
+  return true;
 }
 
 /** A visit in progress: the entry, its children, and what they reported. */
@@ -146,6 +270,13 @@ interface VisitFrame {
 
 const kNoChildren: readonly number[] = Object.freeze([]);
 
+/** Collections started so far (any collector): see AliasCollector.entryOf. */
+let collectsStarted = 0;
+
+/** Every alias name aliasNameOf gives, in MLIR's order: types first, then by name. */
+const kAliasNames: readonly string[] = ["tuple", "distinct", "loc", "map", "set"];
+const kAliasPrefixes: readonly string[] = ["!tuple", "#distinct", "#loc", "#map", "#set"];
+
 const enum TaskKind {
   OpStart = 0,
   OpTail = 1,
@@ -157,7 +288,10 @@ const enum TaskKind {
  * deferrability and child entries; then sorts and names them.
  */
 export class AliasCollector {
-  private readonly index = new Map<Value, number>();
+  /** collectsStarted when this collector ran: its printSlot marks are valid while no other collector has run since. */
+  private stamp = -1;
+  /** Value → entry index, built only if another collector has overwritten printSlot marks since. */
+  private index: Map<Value, number> | undefined = undefined;
   private readonly values: Value[] = [];
   private readonly alias: (string | undefined)[] = [];
   private readonly depth: number[] = [];
@@ -168,30 +302,55 @@ export class AliasCollector {
   private numNames = 0;
   private readonly ordered: number[] = [];
   private readonly scratch: Value[] = [];
-  private readonly mayAlias = new Map<Value, boolean>();
 
   constructor(private readonly options: AliasOptions) {}
 
   /** The alias of `v` (`#map1`), or undefined. O(1). */
   nameOf(v: Value): string | undefined {
     if (this.numNames === 0) return undefined;
-    const i = this.index.get(v);
+    const i = this.entryOf(v);
     return i === undefined ? undefined : this.nameByIndex[i];
+  }
+
+  /**
+   * The entry index of `v`, or undefined. O(1): the index is kept on the value
+   * (printSlot) and confirmed against `values`, which rejects marks left by
+   * other collectors; once another collector has run, a Map takes over.
+   */
+  private entryOf(v: Value): number | undefined {
+    if (this.stamp !== collectsStarted) return this.indexMap().get(v);
+    const i = v.printSlot;
+    return i < this.values.length && this.values[i] === v ? i : undefined;
+  }
+
+  private indexMap(): Map<Value, number> {
+    if (this.index === undefined) {
+      this.index = new Map();
+      for (let i = 0; i < this.values.length; i++) this.index.set(this.values[i]!, i);
+    }
+    return this.index;
   }
 
   /** `#name = text\n` lines for the deferred or non-deferred aliases, in MLIR's order. */
   definitions(deferred: boolean, printer: DefinitionPrinter): string {
     const lines: string[] = [];
-    for (const i of this.ordered) {
-      if (this.deferrable[i] !== deferred) continue;
-      const v = this.values[i]!;
-      lines.push(this.nameByIndex[i]! + " = " + printer.definitionText(v) + "\n");
-    }
+    this.writeDefinitions(deferred, printer, (line) => lines.push(line));
     return lines.join("");
+  }
+
+  /** definitions(), one `emit` per line. */
+  writeDefinitions(deferred: boolean, printer: DefinitionPrinter, emit: (line: string) => void): void {
+    const ordered = this.ordered;
+    for (let k = 0; k < ordered.length; k++) {
+      const i = ordered[k]!;
+      if (this.deferrable[i] !== deferred) continue;
+      emit(this.nameByIndex[i]! + " = " + printer.definitionText(this.values[i]!) + "\n");
+    }
   }
 
   /** Visits everything printing `root` would print, then names the aliases. O(IR size). */
   collect(root: Operation): void {
+    this.stamp = ++collectsStarted;
     const debug = this.options.printDebugInfo;
     // A task stack as two parallel arrays (no object per task): kind and op/block.
     const kinds: TaskKind[] = [TaskKind.OpStart];
@@ -213,17 +372,16 @@ export class AliasCollector {
       }
       const op = item as Operation;
       if (kind === TaskKind.OpTail) {
-        const operands = op.operands;
-        for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
-        const results = op.results;
-        for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
-        const entries = op.attributes.entries;
-        for (let i = 0; i < entries.length; i++) this.visit(entries[i]!.value, false);
+        this.visitOpTail(op);
         continue;
       }
       if (debug) this.visit(op.loc, true);
       if (this.printsAsCustomModule(op)) {
         for (const e of op.attributes.entries) if (e.name !== "sym_name" && e.name !== "sym_visibility") this.visit(e.value, false);
+      } else if (op.regions.length === 0) {
+        // Most ops have no regions: visit their tail now rather than queueing it.
+        this.visitOpTail(op);
+        continue;
       } else {
         kinds.push(TaskKind.OpTail);
         items.push(op);
@@ -237,6 +395,16 @@ export class AliasCollector {
     this.assignNames();
   }
 
+  /** What the generic form prints after an op's regions: operand and result types, then the attributes. */
+  private visitOpTail(op: Operation): void {
+    const operands = op.operands;
+    for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
+    const results = op.results;
+    for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
+    const entries = op.attributes.entries;
+    for (let i = 0; i < entries.length; i++) this.visit(entries[i]!.value, false);
+  }
+
   /** The op printer prints `builtin.module` in its custom form unless generic printing is requested. */
   private printsAsCustomModule(op: Operation): boolean {
     if (this.options.printGenericOpForm || op.name.name !== "builtin.module") return false;
@@ -245,71 +413,10 @@ export class AliasCollector {
     return b !== null && b.next === null && b.args.length === 0;
   }
 
-  /**
-   * True if `v` or something it prints may get an alias. Values that cannot
-   * are skipped entirely: their entries would have depth 0 and stop
-   * deferrability propagation, so they affect neither names nor order.
-   * Memoised for composite values.
-   */
-  private mayContainAlias(v: Value): boolean {
-    if (v instanceof Attribute) {
-      if (v instanceof IntegerAttr || v instanceof FloatAttr || v instanceof UnitAttr || v instanceof DenseArrayAttr) return false;
-      if (v instanceof AffineMapAttr || v instanceof IntegerSetAttr || v instanceof Location || v instanceof DistinctAttr) return true;
-    } else if (isScalarType(v)) {
-      return false;
-    }
-    const memo = this.mayAlias.get(v);
-    if (memo !== undefined) return memo;
-    // Composite: look at the children (iteratively, memoising every composite on the way).
-    const stack: Value[] = [v];
-    const expanded: boolean[] = [false];
-    const children: Value[] = [];
-    while (stack.length) {
-      const top = stack.length - 1;
-      const x = stack[top]!;
-      if (this.mayAlias.has(x)) {
-        stack.pop();
-        expanded.pop();
-        continue;
-      }
-      aliasChildren(x, children);
-      if (!expanded[top]) {
-        expanded[top] = true;
-        for (const c of children) if (this.needsMemo(c) && !this.mayAlias.has(c)) {
-          stack.push(c);
-          expanded.push(false);
-        }
-        continue;
-      }
-      let result = aliasNameOf(x) !== undefined;
-      for (const c of children) if (!result && (this.needsMemo(c) ? this.mayAlias.get(c) === true : this.mayContainAlias(c))) result = true;
-      this.mayAlias.set(x, result);
-      stack.pop();
-      expanded.pop();
-    }
-    return this.mayAlias.get(v)!;
-  }
-
-  /** Values whose answer is not immediate from their class. */
-  private needsMemo(v: Value): boolean {
-    if (v instanceof Attribute)
-      return !(
-        v instanceof IntegerAttr ||
-        v instanceof FloatAttr ||
-        v instanceof UnitAttr ||
-        v instanceof DenseArrayAttr ||
-        v instanceof AffineMapAttr ||
-        v instanceof IntegerSetAttr ||
-        v instanceof Location ||
-        v instanceof DistinctAttr
-      );
-    return !isScalarType(v);
-  }
-
   /** AliasInitializer::visitImpl, iteratively. */
   private visit(root: Value, canBeDeferred: boolean): void {
-    if (!this.mayContainAlias(root)) return;
-    const existing = this.index.get(root);
+    if (!mayContainAlias(root)) return;
+    const existing = this.entryOf(root);
     if (existing !== undefined) {
       if (!canBeDeferred) this.markNonDeferrable(existing);
       return;
@@ -321,8 +428,8 @@ export class AliasCollector {
       const f = stack[stack.length - 1]!;
       if (f.next < f.children.length) {
         const c = f.children[f.next++]!;
-        if (!this.mayContainAlias(c)) continue;
-        const seen = this.index.get(c);
+        if (!mayContainAlias(c)) continue;
+        const seen = this.entryOf(c);
         if (seen !== undefined) {
           if (!canBeDeferred) this.markNonDeferrable(seen);
           f.childIndices.push(seen);
@@ -353,7 +460,7 @@ export class AliasCollector {
   /** Creates the entry of a newly visited value; returns its frame, or undefined when it has no children. */
   private enter(v: Value, canBeDeferred: boolean): VisitFrame | undefined {
     const i = this.values.length;
-    this.index.set(v, i);
+    v.printSlot = i;
     this.values.push(v);
     const name = aliasNameOf(v);
     this.alias.push(name);
@@ -384,36 +491,30 @@ export class AliasCollector {
    * and each bucket keeps first-visit order. O(entries + buckets log buckets).
    */
   private assignNames(): void {
-    const buckets = new Map<string, number[]>();
-    const keys: { depth: number; isType: boolean; name: string; key: string }[] = [];
+    // Bucket key: depth, then the alias name's rank in kAliasNames (types rank first).
+    const buckets = new Map<number, number[]>();
     for (let i = 0; i < this.values.length; i++) {
       const name = this.alias[i];
       if (name === undefined) continue;
-      const isType = !(this.values[i] instanceof Attribute);
-      const key = this.depth[i] + (isType ? "!" : "#") + name;
+      const key = this.depth[i]! * kAliasNames.length + kAliasNames.indexOf(name);
       let b = buckets.get(key);
-      if (!b) {
-        buckets.set(key, (b = []));
-        keys.push({ depth: this.depth[i]!, isType, name, key });
-      }
+      if (!b) buckets.set(key, (b = []));
       b.push(i);
     }
-    keys.sort((a, b) => {
-      if (a.depth !== b.depth) return a.depth - b.depth;
-      if (a.isType !== b.isType) return a.isType ? -1 : 1;
-      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    });
-    const counts = new Map<string, number>();
-    for (const k of keys) {
-      const prefix = (k.isType ? "!" : "#") + k.name;
-      let n = counts.get(prefix) ?? 0;
-      for (const i of buckets.get(k.key)!) {
+    const keys = [...buckets.keys()].sort((x, y) => x - y);
+    const counts = new Array<number>(kAliasNames.length).fill(0);
+    for (const key of keys) {
+      const rank = key % kAliasNames.length;
+      const prefix = kAliasPrefixes[rank]!;
+      let n = counts[rank]!;
+      for (const i of buckets.get(key)!) {
         this.nameByIndex[i] = n ? prefix + n : prefix;
         this.numNames++;
         this.ordered.push(i);
         n++;
       }
-      counts.set(prefix, n);
+      counts[rank] = n;
     }
   }
+
 }

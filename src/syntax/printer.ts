@@ -1,18 +1,17 @@
 // The operation printer: generic form (byte-identical to mlir-opt 22), the
 // custom form of builtin.module, aliases and the trailing resource block.
-// Iterative over nesting (an explicit task stack), so depth is unbounded.
+// Iterative over nesting (a stack of open ops), so depth is unbounded.
 
-import type { Attribute } from "../ir/attribute.js";
 import type { Block } from "../ir/block.js";
 import type { Context } from "../ir/context.js";
 import type { Operation } from "../ir/operation.js";
-import { OpTrait } from "../ir/operation-name.js";
+import { OpTrait, type OperationName } from "../ir/operation-name.js";
 import type { Type } from "../ir/type.js";
-import { ArrayAttr, DenseResourceElementsAttr, DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
+import { DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
 import { TypeAttrPrinter, type AsmPrintOptions } from "./type-attr-printer.js";
 import { escapeString } from "./escape.js";
 import { ValueNumbering } from "./value-numbering.js";
-import { walk } from "../ir/walk.js";
+import { hasWideChar, TextSink } from "./text-sink.js";
 
 /** How to print. Field names follow mlir-opt's flags. */
 export interface PrintOptions extends AsmPrintOptions {
@@ -37,7 +36,7 @@ export const defaultPrintOptions: PrintOptions = {
  */
 export function printTopLevel(root: Operation, options: Partial<PrintOptions> = {}): string {
   const opts: PrintOptions = { ...defaultPrintOptions, ...options };
-  const p = new OpPrinter(root.context, opts, root);
+  const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
   return p.printTop(root);
 }
 
@@ -51,26 +50,47 @@ export function printOpForDiagnostic(op: Operation): string {
   const opts: PrintOptions = { ...defaultPrintOptions, printGenericOpForm: true, printLocalScope: true };
   let scope = op;
   while (!scope.name.hasTrait(OpTrait.IsolatedFromAbove) && scope.parentOp) scope = scope.parentOp;
-  const p = new OpPrinter(op.context, opts, scope);
+  const p = new OpPrinter(op.context, opts, scope, /*printsWholeScope=*/ op === scope);
   return p.printOpOnly(op).replace(/\n$/, "");
 }
 
-/** A unit of pending output: text to emit, an op to print, or a block's contents. */
-type Task = string | { op: Operation; indent: string } | { block: Block; indent: string };
+/** Indents by nesting depth: two spaces a level, each string built once. */
+const indents: string[] = [""];
+function indentOf(depth: number): string {
+  while (indents.length <= depth) indents.push(indents[indents.length - 1]! + "  ");
+  return indents[depth]!;
+}
+
+/**
+ * The output buffer starts at this many bytes per op: generic ops of compiler IR
+ * take 150-300 bytes, and with debuginfo a location alias definition each. Growing
+ * costs a copy and, for a large module, a major GC (external memory jumps).
+ */
+const kExpectedBytesPerOp = 256;
+const kExpectedBytesPerOpWithLocations = 384;
+
+/** Marks a frame for `builtin.module` printed in its custom form (no region index). */
+const kCustomModule = -1;
 
 class OpPrinter {
-  private readonly out: string[] = [];
+  private readonly sink: TextSink;
   private readonly names: ValueNumbering;
   private readonly attrs: TypeAttrPrinter;
   private readonly moduleName;
   private readonly castName;
+  /** `"name"(` per op name: op names repeat. */
+  private readonly quotedOpNames = new Map<OperationName, string>();
 
   constructor(
     private readonly ctx: Context,
     private readonly options: PrintOptions,
     root: Operation,
+    printsWholeScope: boolean,
   ) {
     this.names = new ValueNumbering(root, options.printGenericOpForm || options.printUniqueSSAIds);
+    // A diagnostic prints one op of the scope: no guess.
+    const bytesPerOp = options.printDebugInfo ? kExpectedBytesPerOpWithLocations : kExpectedBytesPerOp;
+    this.sink = new TextSink(printsWholeScope ? this.names.numOps * bytesPerOp : 0);
     this.attrs = new TypeAttrPrinter(ctx, options);
     this.moduleName = ctx.getOperationName("builtin.module");
     this.castName = ctx.getOperationName("builtin.unrealized_conversion_cast");
@@ -78,51 +98,111 @@ class OpPrinter {
 
   printTop(root: Operation): string {
     this.attrs.collectAliases(root);
-    const before = this.attrs.aliasesBefore();
-    this.run(root);
+    this.attrs.writeAliases(/*deferred=*/ false, this.emitLine);
+    this.printOpTree(root);
     // The op text ends with a newline. With local scope mlir-opt skips the
     // alias pass entirely: no deferred aliases, no resource block, and no
     // blank line after the op (mlir-opt's own final newline then ends it).
-    const body = this.out.join("");
-    if (this.options.printLocalScope) return before + body.substring(0, body.length - 1);
-    return before + body + this.attrs.aliasesAfter() + this.printResources(root);
+    if (this.options.printLocalScope) {
+      const text = this.sink.text();
+      return text.substring(0, text.length - 1);
+    }
+    this.attrs.writeAliases(/*deferred=*/ true, this.emitLine);
+    const resources = this.printResources();
+    if (hasWideChar(resources)) this.sink.allowWideChars();
+    this.emit(resources);
+    return this.sink.text();
   }
 
   printOpOnly(op: Operation): string {
-    this.run(op);
-    return this.out.join("");
+    this.printOpTree(op);
+    return this.sink.text();
   }
 
-  /** Prints `root` and everything nested, iteratively. */
-  private run(root: Operation): void {
-    const out = this.out;
-    const stack: Task[] = [{ op: root, indent: "" }];
-    while (stack.length) {
-      const t = stack.pop()!;
-      if (typeof t === "string") {
-        out.push(t);
-      } else if ("op" in t) {
-        this.printOp(t.op, t.indent, stack);
-      } else {
-        this.printBlock(t.block, t.indent, stack);
+  private readonly emitLine = (line: string): void => this.emit(line);
+
+  /** Appends printed text (type and attribute texts may carry chars above 0xFF: see TextSink). */
+  private emit(s: string): void {
+    if (this.attrs.sawWideChars) this.sink.allowWideChars();
+    this.sink.write(s);
+  }
+
+  /**
+   * Prints `root` and everything nested, iteratively: a stack of the ops whose
+   * regions are open, with the index of the region being printed. An op's
+   * trailing attributes and types print after its regions, in text order (so
+   * distinct ids in local scope follow the text, as in mlir-opt).
+   */
+  private printOpTree(root: Operation): void {
+    const open: Operation[] = [];
+    const openRegion: number[] = [];
+    let next: Operation | null = root;
+    let block: Block | null = null;
+    for (;;) {
+      // Print the ops of the current block until one opens its regions.
+      while (next !== null) {
+        const op: Operation = next;
+        const depth = open.length;
+        const region = this.printOpStart(op, indentOf(depth));
+        if (region === undefined) {
+          next = op === root ? null : op.next;
+          continue;
+        }
+        open.push(op);
+        openRegion.push(region);
+        block = region === kCustomModule ? op.regions[0]!.entryBlock : this.openRegion(op, 0, depth);
+        next = block ? block.first : null;
       }
+      if (open.length === 0) return;
+      // The block has ended: go on to the next block, region, or close the op.
+      const top = open.length - 1;
+      const op = open[top]!;
+      const labelIndent = indentOf(top);
+      if (block !== null && block.next !== null && openRegion[top] !== kCustomModule) {
+        block = block.next;
+        this.emit(this.blockHeader(block, labelIndent));
+        next = block.first;
+        continue;
+      }
+      if (openRegion[top] === kCustomModule) {
+        this.emit(labelIndent + "}" + this.loc(op) + "\n");
+      } else {
+        const ri = openRegion[top]! + 1;
+        if (ri < op.regions.length) {
+          openRegion[top] = ri;
+          this.emit(labelIndent + "}, {\n");
+          block = this.openRegion(op, ri, top);
+          next = block ? block.first : null;
+          continue;
+        }
+        this.emit(labelIndent + "})" + this.opTail(op) + "\n");
+      }
+      open.pop();
+      openRegion.pop();
+      block = op.parent;
+      next = op === root ? null : op.next;
+      if (open.length === 0) return;
     }
   }
 
-  private printOp(op: Operation, indent: string, stack: Task[]): void {
+  /**
+   * Prints an op whole when it has no regions (undefined), else its head up to
+   * ` ({` and returns the index of the region to print first (kCustomModule
+   * for `builtin.module` in custom form).
+   */
+  private printOpStart(op: Operation, indent: string): number | undefined {
     if (!this.options.printGenericOpForm) {
       if (op.name === this.moduleName && this.canPrintModuleCustom(op)) {
-        this.printModule(op, indent, stack);
-        return;
+        this.printModuleHead(op, indent);
+        return kCustomModule;
       }
       if (op.name === this.castName && op.numResults > 0 && op.properties === undefined) {
-        this.out.push(this.printCast(op, indent));
-        return;
+        this.emit(this.printCast(op, indent));
+        return undefined;
       }
     }
-    const out = this.out;
     const names = this.names;
-    let head = indent + names.resultPrefix(op) + '"' + escapeString(op.name.name) + '"(';
+    let head = indent + names.resultPrefix(op) + this.quotedOpName(op.name);
     const operands = op.operands;
     for (let i = 0; i < operands.length; i++) head += (i ? ", " : "") + names.valueName(operands[i]!.value);
     head += ")";
@@ -133,20 +213,30 @@ class OpPrinter {
       head += "]";
     }
     if (op.properties !== undefined) head += " <" + this.attrs.printAttribute(op.properties) + ">";
-    const tail = this.opTail(op);
     if (op.regions.length === 0) {
-      out.push(head + tail + "\n");
-      return;
+      this.emit(head + this.opTail(op) + "\n");
+      return undefined;
     }
-    out.push(head + " (");
-    // Pushed in reverse: the last thing to print goes on the stack first.
-    stack.push(")" + tail + "\n");
-    const inner = indent + "  ";
-    for (let i = op.regions.length - 1; i >= 0; i--) {
-      stack.push(indent + "}");
-      this.pushRegionBlocks(op.regions[i]!, indent, inner, stack);
-      stack.push(i === 0 ? "{\n" : ", {\n");
-    }
+    this.emit(head + " ({\n");
+    return 0;
+  }
+
+  /** `"name"(`, memoised per op name. */
+  private quotedOpName(name: OperationName): string {
+    let s = this.quotedOpNames.get(name);
+    if (s === undefined) this.quotedOpNames.set(name, (s = '"' + escapeString(name.name) + '"('));
+    return s;
+  }
+
+  /**
+   * Starts region `index` of `op` (its `{` is printed) and returns its entry
+   * block, after printing the block's label when it has arguments or is
+   * empty (MLIR's rule); null for a region without blocks.
+   */
+  private openRegion(op: Operation, index: number, depth: number): Block | null {
+    const b = op.regions[index]!.entryBlock;
+    if (b !== null && (b.args.length || b.empty)) this.emit(this.blockHeader(b, indentOf(depth)));
+    return b;
   }
 
   /** ` {attrs} : (T) -> T loc(...)` after the regions of a generic op. */
@@ -157,8 +247,9 @@ class OpPrinter {
     for (let i = 0; i < operands.length; i++) s += (i ? ", " : "") + this.type(operands[i]!.value.type);
     s += ") -> ";
     const results = op.results;
-    if (results.length === 1 && !isFunctionTypeText(this.type(results[0]!.type))) {
-      s += this.type(results[0]!.type);
+    if (results.length === 1) {
+      const r = this.type(results[0]!.type);
+      s += isFunctionTypeText(r) ? "(" + r + ")" : r;
     } else {
       s += "(";
       for (let i = 0; i < results.length; i++) s += (i ? ", " : "") + this.type(results[i]!.type);
@@ -167,10 +258,9 @@ class OpPrinter {
     return s + this.loc(op);
   }
 
+  /** ` {a = 1 : i64}` or "" (the leading space comes with it: no charCodeAt, which would flatten the text). */
   private attrDict(d: DictionaryAttr): string {
-    if (d.size === 0) return "";
-    const s = this.attrs.printAttrDict(d);
-    return s.charCodeAt(0) === 32 ? s : " " + s;
+    return this.attrs.printAttrDict(d);
   }
 
   private type(t: Type): string {
@@ -179,18 +269,6 @@ class OpPrinter {
 
   private loc(op: Operation): string {
     return this.options.printDebugInfo ? " " + this.attrs.printLocation(op.loc) : "";
-  }
-
-  /**
-   * Queues a region's blocks (in reverse, for the stack). The entry block's
-   * label is printed only when it has arguments or is empty (MLIR's rule).
-   */
-  private pushRegionBlocks(region: { lastBlock: Block | null }, labelIndent: string, opIndent: string, stack: Task[]): void {
-    for (let b = region.lastBlock; b; b = b.prev) {
-      stack.push({ block: b, indent: opIndent });
-      const isEntry = b.prev === null;
-      if (!isEntry || b.args.length || b.empty) stack.push(this.blockHeader(b, labelIndent));
-    }
   }
 
   private blockHeader(b: Block, indent: string): string {
@@ -222,10 +300,6 @@ class OpPrinter {
     return s + "\n";
   }
 
-  private printBlock(b: Block, indent: string, stack: Task[]): void {
-    for (let op = b.last; op; op = op.prev) stack.push({ op, indent });
-  }
-
   //===--------------------------------------------------------------------===//
   // builtin.module custom form
   //===--------------------------------------------------------------------===//
@@ -238,15 +312,14 @@ class OpPrinter {
     return b !== null && b.next === null && b.args.length === 0;
   }
 
-  private printModule(op: Operation, indent: string, stack: Task[]): void {
+  /** `module @name attributes {...} {`; the body and `}` follow as for a region. */
+  private printModuleHead(op: Operation, indent: string): void {
     let head = indent + "module";
     const sym = op.getAttr("sym_name");
     if (sym instanceof StringAttr) head += " @" + this.attrs.printSymbolName(sym.value);
     const rest = op.attributes.entries.filter((e) => e.name !== "sym_name");
     if (rest.length) head += " attributes" + this.attrDict(DictionaryAttr.get(this.ctx, rest));
-    this.out.push(head + " {\n");
-    stack.push(indent + "}" + this.loc(op) + "\n");
-    stack.push({ block: op.regions[0]!.entryBlock!, indent: indent + "  " });
+    this.emit(head + " {\n");
   }
 
   /** `%0 = builtin.unrealized_conversion_cast %a : T to U {attrs}`. */
@@ -264,16 +337,10 @@ class OpPrinter {
   // Resources
   //===--------------------------------------------------------------------===//
 
-  /** The `{-# #-}` block: referenced builtin blobs and known external resources. */
-  private printResources(root: Operation): string {
-    const blobs: string[] = [];
-    const seen = new Set<string>();
-    // Only files that declared resources can reference them; skip the walk otherwise.
+  /** The `{-# #-}` block: the builtin blobs printed (in first-print order) and known external resources. */
+  private printResources(): string {
     if (this.ctx.resourceBlobs.size === 0 && this.ctx.externalResources.size === 0) return "";
-    walk(root, (op) => {
-      collectResourceKeys(op.attributes, seen, blobs);
-      if (op.properties) collectResourceKeys(op.properties, seen, blobs);
-    });
+    const blobs = this.attrs.resourceKeys();
     const sections: string[] = [];
     const blobLines: string[] = [];
     for (const key of blobs) {
@@ -295,24 +362,6 @@ class OpPrinter {
     if (ext.length) sections.push(`  external_resources: {\n${ext.join(",\n")}\n  }`);
     if (!sections.length) return "";
     return "\n{-#\n" + sections.join(",\n") + "\n#-}\n";
-  }
-}
-
-/** Walks an attribute tree collecting `dense_resource` keys in first-use order. */
-function collectResourceKeys(root: Attribute, seen: Set<string>, out: string[]): void {
-  const stack: Attribute[] = [root];
-  while (stack.length) {
-    const a = stack.pop()!;
-    if (a instanceof DenseResourceElementsAttr) {
-      if (!seen.has(a.key)) {
-        seen.add(a.key);
-        out.push(a.key);
-      }
-    } else if (a instanceof DictionaryAttr) {
-      for (let i = a.entries.length - 1; i >= 0; i--) stack.push(a.entries[i]!.value);
-    } else if (a instanceof ArrayAttr) {
-      for (let i = a.value.length - 1; i >= 0; i--) stack.push(a.value[i]!);
-    }
   }
 }
 

@@ -14,16 +14,20 @@
 // - Dialect symbols print `!foo.bar<x>` when the data looks like
 //   `ident(<...>)?`, else `!foo<data>`.
 
-import { AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseIntOrFPElementsAttr, DenseResourceElementsAttr, DenseStringElementsAttr, DictionaryAttr, DistinctAttr, FloatAttr, IntegerAttr, IntegerSetAttr, kDynamicStrideOrOffset, OpaqueAttr, SparseElementsAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr, UnitAttr } from "../ir/builtin-attributes.js";
-import { Attribute } from "../ir/attribute.js";
-import { ComplexType, FloatType, FunctionType, IndexType, IntegerType, kDynamic, MemRefType, NoneType, OpaqueType, RankedTensorType, Signedness, TupleType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
+import { DenseStringElementsAttr, kDynamicStrideOrOffset } from "../ir/builtin-attributes.js";
+import type { AffineMapAttr, ArrayAttr, DenseArrayAttr, DenseIntOrFPElementsAttr, DenseResourceElementsAttr, DictionaryAttr, DistinctAttr, FloatAttr, IntegerAttr, IntegerSetAttr, OpaqueAttr, SparseElementsAttr, StridedLayoutAttr, StringAttr, SymbolRefAttr, TypeAttr } from "../ir/builtin-attributes.js";
+import type { Attribute } from "../ir/attribute.js";
+import { ComplexType, FloatType, IntegerType, kDynamic, Signedness } from "../ir/builtin-types.js";
+import type { FunctionType, MemRefType, OpaqueType, RankedTensorType, TupleType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { formatFloat } from "../ir/float-format.js";
-import { CallSiteLoc, FileLineColRange, FusedLoc, Location, NameLoc, UnknownLoc } from "../ir/location.js";
+import type { CallSiteLoc, FileLineColRange, FusedLoc, Location, NameLoc } from "../ir/location.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
 import { printAffineMap, printIntegerSet } from "./affine-printer.js";
 import { AliasCollector } from "./alias-printer.js";
+import { hasWideChar } from "./text-sink.js";
+import { AttrKind, attrKind, isAttribute, isLocationKind, TypeKind, typeKind } from "./print-facts.js";
 import { elementStorageBits, readElementBits } from "./dense-parser.js";
 import { printKeywordOrString, printSymbolReference, quoteString, toHexUpper } from "./escape.js";
 
@@ -79,25 +83,46 @@ export function printDialectSymbol(prefix: string, dialect: string, data: string
   return isSimpleDialectData(data) ? prefix + dialect + "." + data : prefix + dialect + "<" + data + ">";
 }
 
+/** signExtend for 0 <= bits < 2^32 and width <= 32, in number arithmetic. */
+function signExtendSmall(bits: number, width: number): number {
+  if (width === 0) return 0;
+  const shift = 32 - width;
+  return ((bits << shift) >> shift);
+}
+
 /** Signed value of `bits` as a `width`-bit two's complement integer. */
 function signExtend(bits: bigint, width: number): bigint {
   return width === 0 ? 0n : BigInt.asIntN(width, bits);
 }
 
 /**
+ * Deeper nesting than this prints through the iterative path (explicit stack,
+ * memoised), so 10,000-deep types and attributes print without recursion;
+ * shallower values (nearly all) print by direct recursion, memoising nothing
+ * but types.
+ */
+const kMaxDirectDepth = 64;
+
+/**
  * Prints types, attributes and locations with one printer state (aliases,
- * distinct ids, memoised strings). The op printer creates one per output.
+ * distinct ids, memoised type strings). The op printer creates one per output.
  */
 export class TypeAttrPrinter {
-  /** What printType/printAttribute return: alias names (seeded after collection) and memoised texts. */
-  private readonly printed = new Map<Type | Attribute, string>();
-  /** Memoised alias-free texts ("impl" strings; their children may print as aliases). */
-  private readonly impl = new Map<Type | Attribute, string>();
+  /** What printType returns (alias or text): types repeat, so each prints once. */
+  private readonly typeTexts = new Map<Type, string>();
+  /** Alias-free texts memoised by the iterative path for values nested deeper than kMaxDirectDepth. */
+  private readonly deepTexts = new Map<Type | Attribute, string>();
+  /** Nesting depth of the direct (recursive) path. */
+  private depth = 0;
   private readonly distinctIds = new Map<DistinctAttr, number>();
-  /** Locations of one file repeat its name: keep the last one quoted. */
-  private lastFilename = "";
-  private lastQuotedFilename = '""';
+  /** Location files repeat: each quoted once. */
+  private readonly quotedFilenames = new Map<string, string>();
+  /** `dense_resource` keys in first-print order, when recording (resourceKeys). */
+  private readonly resources: string[] = [];
+  private readonly resourceSet = new Set<string>();
   private readonly aliases: AliasCollector;
+  /** Set once some printed text had a char above 0xFF (only raw opaque data can: see TextSink). */
+  sawWideChars = false;
 
   constructor(
     readonly ctx: Context,
@@ -107,7 +132,7 @@ export class TypeAttrPrinter {
   }
 
   //===------------------------------------------------------------------===//
-  // Aliases
+  // Aliases and resources
   //===------------------------------------------------------------------===//
 
   /**
@@ -130,35 +155,60 @@ export class TypeAttrPrinter {
     return this.aliases.definitions(/*deferred=*/ true, this);
   }
 
+  /** aliasesBefore/aliasesAfter one line at a time (a module has an alias per op location with debuginfo). */
+  writeAliases(deferred: boolean, emit: (line: string) => void): void {
+    this.aliases.writeDefinitions(deferred, this, emit);
+  }
+
+  /**
+   * The `dense_resource` keys printed so far, in first-print order (as
+   * MLIR's printResourceHandle records them for the `{-# #-}` block).
+   */
+  resourceKeys(): readonly string[] {
+    return this.resources;
+  }
+
   //===------------------------------------------------------------------===//
   // Public printing API
   //===------------------------------------------------------------------===//
 
   /** A type, or its alias. Memoised per type: O(1) after the first call. */
   printType(t: Type): string {
-    let s = this.printed.get(t);
-    if (s === undefined) this.printed.set(t, (s = this.aliases.nameOf(t) ?? this.implOf(t)));
+    let s = this.typeTexts.get(t);
+    if (s === undefined) {
+      s = (typeKind(t) === TypeKind.Tuple ? this.aliases.nameOf(t) : undefined) ?? this.typeText(t);
+      this.typeTexts.set(t, s);
+    }
     return s;
   }
 
-  /** An attribute, or its alias. Memoised per attribute. */
+  /** An attribute, or its alias. Only aliases and deeply nested values are memoised. */
   printAttribute(a: Attribute): string {
-    let s = this.printed.get(a);
-    if (s === undefined) this.printed.set(a, (s = this.aliases.nameOf(a) ?? this.implOf(a)));
+    const k = attrKind(a);
+    if (isAliasableKind(k)) {
+      const alias = this.aliases.nameOf(a);
+      if (alias !== undefined) return alias;
+    }
+    if (this.depth >= kMaxDirectDepth) return this.deepText(a);
+    this.depth++;
+    const s = this.composeAttr(a, k);
+    this.depth--;
     return s;
   }
 
   /** An attribute with `: i64`/`: f64` elided (array elements, memref layout and memory space). */
   printAttributeElided(a: Attribute): string {
-    if (a instanceof IntegerAttr) {
-      const t = a.type;
-      if (t instanceof IntegerType && t.width === 64 && t.isSignless) return a.value.toString();
-    } else if (a instanceof FloatAttr) {
+    const k = attrKind(a);
+    if (k === AttrKind.Integer) {
+      const t = (a as IntegerAttr).type;
+      if (typeKind(t) === TypeKind.Integer && (t as IntegerType).width === 64 && (t as IntegerType).isSignless) return (a as IntegerAttr).value.toString();
+    } else if (k === AttrKind.Float) {
       // A hex bit pattern (NaN, inf, some integral values) keeps its type, or it
       // would read back as an integer (MLIR elides only decimal forms).
-      if (a.type.kind === "f64") {
-        const text = formatFloat(a.bits, "f64");
-        if (!text.startsWith("0x") && !text.startsWith("-0x")) return text;
+      const f = a as FloatAttr;
+      if (f.type.kind === "f64") {
+        const text = formatFloat(f.bits, "f64");
+        if (!isHexFloatText(text)) return text;
       }
     }
     return this.printAttribute(a);
@@ -167,7 +217,7 @@ export class TypeAttrPrinter {
   /** ` {a = 1 : i64, b}` as after a generic op (leading space), or "" when empty. */
   printAttrDict(d: DictionaryAttr): string {
     if (d.size === 0) return "";
-    return " " + this.implOf(d);
+    return " " + this.printAttribute(d);
   }
 
   /** A symbol name as after `@` (bare when possible, else quoted): `foo`, `"a b"`. */
@@ -190,127 +240,84 @@ export class TypeAttrPrinter {
 
   /** The alias-free definition text of an aliased value (`#map = <this>`). */
   definitionText(v: Type | Attribute): string {
-    return v instanceof Location ? "loc(" + this.locationInternal(v) + ")" : isType(v) ? this.typeImpl(v) : this.attrImpl(v);
+    if (!isAttribute(v)) return this.typeText(v);
+    const k = attrKind(v);
+    if (isLocationKind(k)) return "loc(" + this.locationInternal(v as Location) + ")";
+    if (this.depth >= kMaxDirectDepth) return this.deepText(v);
+    this.depth++;
+    const s = this.composeAttr(v, k);
+    this.depth--;
+    return s;
   }
 
   //===------------------------------------------------------------------===//
   // Types
   //===------------------------------------------------------------------===//
 
-  /** Children of `t` whose strings are needed before `t` can be composed. */
-  private typeChildren(t: Type, out: (Type | Attribute)[]): void {
-    if (t instanceof ComplexType || t instanceof VectorType || t instanceof UnrankedTensorType) out.push(t.elementType);
-    else if (t instanceof TupleType) for (const e of t.types) out.push(e);
-    else if (t instanceof FunctionType) {
-      for (const e of t.inputs) out.push(e);
-      for (const e of t.results) out.push(e);
-    } else if (t instanceof RankedTensorType) {
-      out.push(t.elementType);
-      if (t.encoding) out.push(t.encoding);
-    } else if (t instanceof MemRefType) {
-      out.push(t.elementType);
-      if (t.layout) out.push(t.layout);
-      if (t.memorySpace) out.push(t.memorySpace);
-    } else if (t instanceof UnrankedMemRefType) {
-      out.push(t.elementType);
-      if (t.memorySpace) out.push(t.memorySpace);
-    }
+  /** The alias-free text of `t` (its children may print as aliases). */
+  private typeText(t: Type): string {
+    if (this.depth >= kMaxDirectDepth) return this.deepText(t);
+    this.depth++;
+    const s = this.composeType(t);
+    this.depth--;
+    return s;
   }
 
-  /** The alias-free text of `v`, memoised. */
-  private implOf(v: Type | Attribute): string {
-    const hit = this.impl.get(v);
-    if (hit !== undefined) return hit;
-    this.ensure(v);
-    return this.impl.get(v)!;
-  }
-
-  private typeImpl(t: Type): string {
-    return this.implOf(t);
-  }
-
-  private attrImpl(a: Attribute): string {
-    return this.implOf(a);
-  }
-
-  /**
-   * Computes and memoises the strings of `root` and of every not-yet-printed
-   * value under it, children first (left to right, so distinct ids follow the
-   * text order). Aliased children are not expanded. Iterative.
-   */
-  private ensure(root: Type | Attribute): void {
-    const stack: (Type | Attribute)[] = [root];
-    const expanded: boolean[] = [false];
-    const children: (Type | Attribute)[] = [];
-    while (stack.length) {
-      const top = stack.length - 1;
-      const v = stack[top]!;
-      if (this.isMemoised(v)) {
-        stack.pop();
-        expanded.pop();
-        continue;
-      }
-      if (!expanded[top]) {
-        expanded[top] = true;
-        children.length = 0;
-        if (isType(v)) this.typeChildren(v, children);
-        else this.attrChildren(v, children);
-        for (let i = children.length - 1; i >= 0; i--) {
-          const c = children[i]!;
-          if (!this.printed.has(c) && !this.isMemoised(c) && this.aliases.nameOf(c) === undefined) {
-            stack.push(c);
-            expanded.push(false);
-          }
-        }
-        continue;
-      }
-      stack.pop();
-      expanded.pop();
-      this.impl.set(v, isType(v) ? this.composeType(v) : this.composeAttr(v));
-    }
-  }
-
-  private isMemoised(v: Type | Attribute): boolean {
-    return this.impl.has(v);
-  }
-
-  /** One type's text from its children's memoised (or aliased) strings. */
+  /** One type's text; children print through printType/printAttribute. */
   private composeType(t: Type): string {
-    if (t instanceof IntegerType) return (t.signedness === Signedness.Signed ? "si" : t.signedness === Signedness.Unsigned ? "ui" : "i") + t.width;
-    if (t instanceof FloatType) return t.kind;
-    if (t instanceof IndexType) return "index";
-    if (t instanceof NoneType) return "none";
-    if (t instanceof ComplexType) return "complex<" + this.printType(t.elementType) + ">";
-    if (t instanceof TupleType) return "tuple<" + this.typeList(t.types) + ">";
-    if (t instanceof FunctionType) {
-      const r = t.results;
-      const single = r.length === 1 && !(r[0] instanceof FunctionType);
-      return "(" + this.typeList(t.inputs) + ") -> " + (single ? this.printType(r[0]!) : "(" + this.typeList(r) + ")");
+    switch (typeKind(t)) {
+      case TypeKind.Integer: {
+        const i = t as IntegerType;
+        return (i.signedness === Signedness.Signed ? "si" : i.signedness === Signedness.Unsigned ? "ui" : "i") + i.width;
+      }
+      case TypeKind.Float:
+        return (t as FloatType).kind;
+      case TypeKind.Index:
+        return "index";
+      case TypeKind.None:
+        return "none";
+      case TypeKind.Complex:
+        return "complex<" + this.printType((t as ComplexType).elementType) + ">";
+      case TypeKind.Tuple:
+        return "tuple<" + this.typeList((t as TupleType).types) + ">";
+      case TypeKind.Function: {
+        const f = t as FunctionType;
+        const r = f.results;
+        const single = r.length === 1 && typeKind(r[0]!) !== TypeKind.Function;
+        return "(" + this.typeList(f.inputs) + ") -> " + (single ? this.printType(r[0]!) : "(" + this.typeList(r) + ")");
+      }
+      case TypeKind.Vector: {
+        const v = t as VectorType;
+        let s = "vector<";
+        for (let i = 0; i < v.shape.length; i++) s += v.scalableDims[i] ? "[" + v.shape[i] + "]x" : v.shape[i] + "x";
+        return s + this.printType(v.elementType) + ">";
+      }
+      case TypeKind.RankedTensor: {
+        const r = t as RankedTensorType;
+        let s = "tensor<" + shapePrefix(r.shape) + this.printType(r.elementType);
+        if (r.encoding) s += ", " + this.printAttribute(r.encoding);
+        return s + ">";
+      }
+      case TypeKind.UnrankedTensor:
+        return "tensor<*x" + this.printType((t as UnrankedTensorType).elementType) + ">";
+      case TypeKind.MemRef: {
+        const m = t as MemRefType;
+        let s = "memref<" + shapePrefix(m.shape) + this.printType(m.elementType);
+        if (m.layout) s += ", " + this.printAttributeElided(m.layout);
+        if (m.memorySpace) s += ", " + this.printAttributeElided(m.memorySpace);
+        return s + ">";
+      }
+      case TypeKind.UnrankedMemRef: {
+        const m = t as UnrankedMemRefType;
+        let s = "memref<*x" + this.printType(m.elementType);
+        if (m.memorySpace) s += ", " + this.printAttributeElided(m.memorySpace);
+        return s + ">";
+      }
+      case TypeKind.Opaque:
+        return this.dialectSymbol("!", (t as OpaqueType).dialect, (t as OpaqueType).data);
+      default:
+        return "<<UNKNOWN TYPE>>";
     }
-    if (t instanceof VectorType) {
-      let s = "vector<";
-      for (let i = 0; i < t.shape.length; i++) s += t.scalableDims[i] ? "[" + t.shape[i] + "]x" : t.shape[i] + "x";
-      return s + this.printType(t.elementType) + ">";
-    }
-    if (t instanceof RankedTensorType) {
-      let s = "tensor<" + shapePrefix(t.shape) + this.printType(t.elementType);
-      if (t.encoding) s += ", " + this.printAttribute(t.encoding);
-      return s + ">";
-    }
-    if (t instanceof UnrankedTensorType) return "tensor<*x" + this.printType(t.elementType) + ">";
-    if (t instanceof MemRefType) {
-      let s = "memref<" + shapePrefix(t.shape) + this.printType(t.elementType);
-      if (t.layout) s += ", " + this.printAttributeElided(t.layout);
-      if (t.memorySpace) s += ", " + this.printAttributeElided(t.memorySpace);
-      return s + ">";
-    }
-    if (t instanceof UnrankedMemRefType) {
-      let s = "memref<*x" + this.printType(t.elementType);
-      if (t.memorySpace) s += ", " + this.printAttributeElided(t.memorySpace);
-      return s + ">";
-    }
-    if (t instanceof OpaqueType) return printDialectSymbol("!", t.dialect, t.data);
-    return "<<UNKNOWN TYPE>>";
   }
 
   private typeList(types: readonly Type[]): string {
@@ -323,87 +330,250 @@ export class TypeAttrPrinter {
   // Attributes
   //===------------------------------------------------------------------===//
 
-  private attrChildren(a: Attribute, out: (Type | Attribute)[]): void {
-    if (a instanceof ArrayAttr) for (const e of a.value) out.push(e);
-    else if (a instanceof DictionaryAttr) for (const e of a.entries) out.push(e.value);
-    else if (a instanceof DistinctAttr) out.push(a.referenced);
-    else if (a instanceof TypeAttr) out.push(a.value);
-    else if (a instanceof FusedLoc) {
-      if (a.metadata) out.push(a.metadata);
-    } else if (a instanceof DenseArrayAttr) out.push(a.elementType);
-    const t = a.type;
-    if (t && !(t instanceof NoneType)) out.push(t);
+  /** One attribute's text (never its own alias); children print through printAttribute/printType. */
+  private composeAttr(a: Attribute, k: AttrKind): string {
+    switch (k) {
+      case AttrKind.Dictionary: {
+        let s = "{";
+        const entries = (a as DictionaryAttr).entries;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i]!;
+          s += (i ? ", " : "") + printKeywordOrString(e.name);
+          if (attrKind(e.value) !== AttrKind.Unit) s += " = " + this.printAttribute(e.value);
+        }
+        return s + "}";
+      }
+      case AttrKind.Integer: {
+        const i = a as IntegerAttr;
+        const t = i.type;
+        if (typeKind(t) === TypeKind.Integer && (t as IntegerType).width === 1 && (t as IntegerType).isSignless) return i.value !== 0n ? "true" : "false";
+        return i.value.toString() + " : " + this.printType(t);
+      }
+      case AttrKind.Float: {
+        const f = a as FloatAttr;
+        return formatFloat(f.bits, f.type.kind) + " : " + this.printType(f.type);
+      }
+      case AttrKind.String:
+        return quoteString((a as StringAttr).value) + this.typeSuffix(a.type);
+      case AttrKind.Array: {
+        let s = "[";
+        const v = (a as ArrayAttr).value;
+        for (let i = 0; i < v.length; i++) s += (i ? ", " : "") + this.printAttributeElided(v[i]!);
+        return s + "]";
+      }
+      case AttrKind.Unit:
+        return "unit";
+      case AttrKind.TypeAttr:
+        return this.printType((a as TypeAttr).value);
+      case AttrKind.SymbolRef: {
+        const r = a as SymbolRefAttr;
+        let s = printSymbolReference(r.root);
+        for (const n of r.nested) s += "::" + printSymbolReference(n);
+        return s;
+      }
+      case AttrKind.AffineMap:
+        return printAffineMap((a as AffineMapAttr).value);
+      case AttrKind.IntegerSet:
+        return printIntegerSet((a as IntegerSetAttr).value);
+      case AttrKind.DenseIntOrFP: {
+        const d = a as DenseIntOrFPElementsAttr;
+        return "dense<" + this.denseIntOrFP(d, /*allowHex=*/ true) + "> : " + this.printType(d.type);
+      }
+      case AttrKind.DenseString: {
+        const d = a as DenseStringElementsAttr;
+        return "dense<" + this.denseStrings(d) + "> : " + this.printType(d.type);
+      }
+      case AttrKind.DenseResource: {
+        const d = a as DenseResourceElementsAttr;
+        this.noteResource(d.key);
+        return "dense_resource<" + printKeywordOrString(d.key) + "> : " + this.printType(d.type);
+      }
+      case AttrKind.Sparse: {
+        const sp = a as SparseElementsAttr;
+        let s = "sparse<";
+        if ((sp.indices.type.numElements ?? 0) !== 0) {
+          s += this.denseIntOrFP(sp.indices, /*allowHex=*/ false) + ", ";
+          s += sp.values instanceof DenseStringElementsAttr ? this.denseStrings(sp.values) : this.denseIntOrFP(sp.values, true);
+        }
+        return s + "> : " + this.printType(sp.type);
+      }
+      case AttrKind.DenseArray: {
+        const d = a as DenseArrayAttr;
+        let s = "array<" + this.printType(d.elementType);
+        if (d.size) s += ": " + this.denseArrayElements(d);
+        return s + ">";
+      }
+      case AttrKind.Opaque: {
+        const o = a as OpaqueAttr;
+        return this.dialectSymbol("#", o.dialect, o.data) + this.typeSuffix(o.type);
+      }
+      case AttrKind.Distinct: {
+        const d = a as DistinctAttr;
+        const id = this.distinctId(d);
+        return "distinct[" + id + "]<" + (attrKind(d.referenced) === AttrKind.Unit ? "" : this.printAttribute(d.referenced)) + ">";
+      }
+      case AttrKind.StridedLayout: {
+        const l = a as StridedLayoutAttr;
+        let s = "strided<[";
+        for (let i = 0; i < l.strides.length; i++) s += (i ? ", " : "") + strideText(l.strides[i]!);
+        s += "]";
+        if (l.offset !== 0) s += ", offset: " + strideText(l.offset);
+        return s + ">";
+      }
+      case AttrKind.Other:
+        return "<<UNKNOWN ATTRIBUTE>>";
+      default:
+        // Every location kind.
+        return "loc(" + this.locationInternal(a as Location) + ")";
+    }
   }
 
-  /** One attribute's text (never its own alias) from its children's strings. */
-  private composeAttr(a: Attribute): string {
-    if (a instanceof Location) return "loc(" + this.locationInternal(a) + ")";
-    if (a instanceof OpaqueAttr) return printDialectSymbol("#", a.dialect, a.data) + this.typeSuffix(a.type);
-    if (a instanceof UnitAttr) return "unit";
-    if (a instanceof DistinctAttr) {
-      let id = this.distinctIds.get(a);
-      if (id === undefined) this.distinctIds.set(a, (id = this.distinctIds.size));
-      return "distinct[" + id + "]<" + (a.referenced instanceof UnitAttr ? "" : this.printAttribute(a.referenced)) + ">";
-    }
-    if (a instanceof DictionaryAttr) {
-      let s = "{";
-      const entries = a.entries;
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        s += (i ? ", " : "") + printKeywordOrString(e.name);
-        if (!(e.value instanceof UnitAttr)) s += " = " + this.printAttribute(e.value);
-      }
-      return s + "}";
-    }
-    if (a instanceof IntegerAttr) {
-      const t = a.type;
-      if (t instanceof IntegerType && t.width === 1 && t.isSignless) return a.value !== 0n ? "true" : "false";
-      return a.value.toString() + " : " + this.printType(t);
-    }
-    if (a instanceof FloatAttr) return formatFloat(a.bits, a.type.kind) + " : " + this.printType(a.type);
-    if (a instanceof StringAttr) return quoteString(a.value) + this.typeSuffix(a.type);
-    if (a instanceof ArrayAttr) {
-      let s = "[";
-      const v = a.value;
-      for (let i = 0; i < v.length; i++) s += (i ? ", " : "") + this.printAttributeElided(v[i]!);
-      return s + "]";
-    }
-    if (a instanceof AffineMapAttr) return printAffineMap(a.value);
-    if (a instanceof IntegerSetAttr) return printIntegerSet(a.value);
-    if (a instanceof TypeAttr) return this.printType(a.value);
-    if (a instanceof SymbolRefAttr) {
-      let s = printSymbolReference(a.root);
-      for (const n of a.nested) s += "::" + printSymbolReference(n);
-      return s;
-    }
-    if (a instanceof DenseIntOrFPElementsAttr) return "dense<" + this.denseIntOrFP(a, /*allowHex=*/ true) + "> : " + this.printType(a.type);
-    if (a instanceof DenseStringElementsAttr) return "dense<" + this.denseStrings(a) + "> : " + this.printType(a.type);
-    if (a instanceof SparseElementsAttr) {
-      let s = "sparse<";
-      if ((a.indices.type.numElements ?? 0) !== 0) {
-        s += this.denseIntOrFP(a.indices, /*allowHex=*/ false) + ", ";
-        s += a.values instanceof DenseStringElementsAttr ? this.denseStrings(a.values) : this.denseIntOrFP(a.values, true);
-      }
-      return s + "> : " + this.printType(a.type);
-    }
-    if (a instanceof StridedLayoutAttr) {
-      let s = "strided<[";
-      for (let i = 0; i < a.strides.length; i++) s += (i ? ", " : "") + strideText(a.strides[i]!);
-      s += "]";
-      if (a.offset !== 0) s += ", offset: " + strideText(a.offset);
-      return s + ">";
-    }
-    if (a instanceof DenseArrayAttr) {
-      let s = "array<" + this.printType(a.elementType);
-      if (a.size) s += ": " + this.denseArrayElements(a);
-      return s + ">";
-    }
-    if (a instanceof DenseResourceElementsAttr) return "dense_resource<" + printKeywordOrString(a.key) + "> : " + this.printType(a.type);
-    return "<<UNKNOWN ATTRIBUTE>>";
+  /** printDialectSymbol, noting raw text that does not fit latin1. */
+  private dialectSymbol(prefix: string, dialect: string, data: string): string {
+    if (hasWideChar(data) || hasWideChar(dialect)) this.sawWideChars = true;
+    return printDialectSymbol(prefix, dialect, data);
   }
 
   private typeSuffix(t: Type | undefined): string {
-    return t && !(t instanceof NoneType) ? " : " + this.printType(t) : "";
+    return t && typeKind(t) !== TypeKind.None ? " : " + this.printType(t) : "";
+  }
+
+  /** `distinct[N]` ids count up in print order (MLIR's DistinctState). */
+  private distinctId(d: DistinctAttr): number {
+    let id = this.distinctIds.get(d);
+    if (id === undefined) this.distinctIds.set(d, (id = this.distinctIds.size));
+    return id;
+  }
+
+  private noteResource(key: string): void {
+    if (this.resourceSet.has(key)) return;
+    this.resourceSet.add(key);
+    this.resources.push(key);
+  }
+
+  //===------------------------------------------------------------------===//
+  // Deep values: iterative and memoised
+  //===------------------------------------------------------------------===//
+
+  /** The alias-free text of `v` through the iterative path. */
+  private deepText(v: Type | Attribute): string {
+    const hit = this.deepTexts.get(v);
+    if (hit !== undefined) return hit;
+    this.ensureDeep(v);
+    return this.deepTexts.get(v)!;
+  }
+
+  /** Children whose strings are needed before `v` can be composed. */
+  private printedChildren(v: Type | Attribute, out: (Type | Attribute)[]): void {
+    if (isAttribute(v)) {
+      switch (attrKind(v)) {
+        case AttrKind.Array:
+          for (const e of (v as ArrayAttr).value) out.push(e);
+          break;
+        case AttrKind.Dictionary:
+          for (const e of (v as DictionaryAttr).entries) out.push(e.value);
+          break;
+        case AttrKind.Distinct:
+          out.push((v as DistinctAttr).referenced);
+          break;
+        case AttrKind.TypeAttr:
+          out.push((v as TypeAttr).value);
+          break;
+        case AttrKind.FusedLoc: {
+          const m = (v as FusedLoc).metadata;
+          if (m) out.push(m);
+          break;
+        }
+        case AttrKind.DenseArray:
+          out.push((v as DenseArrayAttr).elementType);
+          break;
+      }
+      const t = v.type;
+      if (t && typeKind(t) !== TypeKind.None) out.push(t);
+      return;
+    }
+    switch (typeKind(v)) {
+      case TypeKind.Complex:
+      case TypeKind.Vector:
+      case TypeKind.UnrankedTensor:
+        out.push((v as ComplexType | VectorType | UnrankedTensorType).elementType);
+        break;
+      case TypeKind.Tuple:
+        for (const e of (v as TupleType).types) out.push(e);
+        break;
+      case TypeKind.Function:
+        for (const e of (v as FunctionType).inputs) out.push(e);
+        for (const e of (v as FunctionType).results) out.push(e);
+        break;
+      case TypeKind.RankedTensor: {
+        const r = v as RankedTensorType;
+        out.push(r.elementType);
+        if (r.encoding) out.push(r.encoding);
+        break;
+      }
+      case TypeKind.MemRef: {
+        const m = v as MemRefType;
+        out.push(m.elementType);
+        if (m.layout) out.push(m.layout);
+        if (m.memorySpace) out.push(m.memorySpace);
+        break;
+      }
+      case TypeKind.UnrankedMemRef: {
+        const m = v as UnrankedMemRefType;
+        out.push(m.elementType);
+        if (m.memorySpace) out.push(m.memorySpace);
+        break;
+      }
+    }
+  }
+
+  /** True when `v` prints as an alias or already has a string (it need not be expanded). */
+  private isResolved(v: Type | Attribute): boolean {
+    if (this.deepTexts.has(v)) return true;
+    if (isAttribute(v)) return isAliasableKind(attrKind(v)) && this.aliases.nameOf(v) !== undefined;
+    return this.typeTexts.has(v);
+  }
+
+  /**
+   * Memoises the strings of `root` and of every unresolved value under it,
+   * children first, left to right. Distinct ids are taken when a value is
+   * first reached, so they follow the text order as in the direct path. The
+   * composition then finds every child memoised (printType/printAttribute
+   * stay on this path while depth >= kMaxDirectDepth). Iterative.
+   */
+  private ensureDeep(root: Type | Attribute): void {
+    const saved = this.depth;
+    this.depth = kMaxDirectDepth;
+    const stack: (Type | Attribute)[] = [root];
+    const expanded: boolean[] = [false];
+    const children: (Type | Attribute)[] = [];
+    while (stack.length) {
+      const top = stack.length - 1;
+      const v = stack[top]!;
+      if (this.deepTexts.has(v)) {
+        stack.pop();
+        expanded.pop();
+        continue;
+      }
+      if (!expanded[top]) {
+        expanded[top] = true;
+        if (isAttribute(v) && attrKind(v) === AttrKind.Distinct) this.distinctId(v as DistinctAttr);
+        children.length = 0;
+        this.printedChildren(v, children);
+        for (let i = children.length - 1; i >= 0; i--) {
+          const c = children[i]!;
+          if (!this.isResolved(c)) {
+            stack.push(c);
+            expanded.push(false);
+          }
+        }
+        continue;
+      }
+      stack.pop();
+      expanded.pop();
+      this.deepTexts.set(v, isAttribute(v) ? this.composeAttr(v, attrKind(v)) : this.composeType(v));
+    }
+    this.depth = saved;
   }
 
   //===------------------------------------------------------------------===//
@@ -415,32 +585,42 @@ export class TypeAttrPrinter {
     return this.aliases.nameOf(loc) ?? this.locationInternal(loc);
   }
 
+  private quotedFilename(name: string): string {
+    let q = this.quotedFilenames.get(name);
+    if (q === undefined) this.quotedFilenames.set(name, (q = quoteString(name)));
+    return q;
+  }
+
   /** printLocationInternal for a top-level location (no alias for `loc` itself). Recursive in nesting depth. */
   private locationInternal(loc: Location): string {
-    if (loc instanceof UnknownLoc) return "unknown";
-    if (loc instanceof FileLineColRange) {
-      if (loc.filename !== this.lastFilename) {
-        this.lastFilename = loc.filename;
-        this.lastQuotedFilename = quoteString(loc.filename);
+    switch (attrKind(loc)) {
+      case AttrKind.FileLineCol: {
+        const l = loc as FileLineColRange;
+        let s = this.quotedFilename(l.filename) + ":" + l.startLine + ":" + l.startColumn;
+        if (l.endLine !== l.startLine) s += " to " + l.endLine + ":" + l.endColumn;
+        else if (l.endColumn !== l.startColumn) s += " to :" + l.endColumn;
+        return s;
       }
-      let s = this.lastQuotedFilename + ":" + loc.startLine + ":" + loc.startColumn;
-      if (loc.endLine !== loc.startLine) s += " to " + loc.endLine + ":" + loc.endColumn;
-      else if (loc.endColumn !== loc.startColumn) s += " to :" + loc.endColumn;
-      return s;
+      case AttrKind.NameLoc: {
+        const l = loc as NameLoc;
+        const s = quoteString(l.name);
+        return attrKind(l.child) === AttrKind.UnknownLoc ? s : s + "(" + this.nestedLocation(l.child) + ")";
+      }
+      case AttrKind.CallSiteLoc: {
+        const l = loc as CallSiteLoc;
+        return "callsite(" + this.nestedLocation(l.callee) + " at " + this.nestedLocation(l.caller) + ")";
+      }
+      case AttrKind.FusedLoc: {
+        const l = loc as FusedLoc;
+        let s = "fused";
+        if (l.metadata) s += "<" + this.printAttribute(l.metadata) + ">";
+        s += "[";
+        for (let i = 0; i < l.locations.length; i++) s += (i ? ", " : "") + this.nestedLocation(l.locations[i]!);
+        return s + "]";
+      }
+      default:
+        return "unknown";
     }
-    if (loc instanceof NameLoc) {
-      const s = quoteString(loc.name);
-      return loc.child instanceof UnknownLoc ? s : s + "(" + this.nestedLocation(loc.child) + ")";
-    }
-    if (loc instanceof CallSiteLoc) return "callsite(" + this.nestedLocation(loc.callee) + " at " + this.nestedLocation(loc.caller) + ")";
-    if (loc instanceof FusedLoc) {
-      let s = "fused";
-      if (loc.metadata) s += "<" + this.printAttribute(loc.metadata) + ">";
-      s += "[";
-      for (let i = 0; i < loc.locations.length; i++) s += (i ? ", " : "") + this.nestedLocation(loc.locations[i]!);
-      return s + "]";
-    }
-    return "unknown";
   }
 
   //===------------------------------------------------------------------===//
@@ -483,23 +663,43 @@ export class TypeAttrPrinter {
     const t = a.elementType;
     const isI1 = t instanceof IntegerType && t.width === 1;
     const width = t instanceof IntegerType ? t.width : 0;
+    const isUnsigned = t instanceof IntegerType && t.signedness === Signedness.Unsigned;
     const nbytes = isI1 ? 1 : a.data.length / Math.max(1, a.size);
+    // Elements of at most 4 bytes are read as numbers: BigInt work per byte
+    // dominated printing `array<i32: ...>` and `array<f32: ...>`.
+    const small = nbytes <= 4 && width <= 32;
+    const data = a.data;
     let s = "";
     for (let i = 0; i < a.size; i++) {
-      let v = 0n;
-      for (let k = nbytes - 1; k >= 0; k--) v = (v << 8n) | BigInt(a.data[i * nbytes + k]!);
       let text: string;
-      if (t instanceof FloatType) text = formatFloat(v, t.kind);
-      else if (isI1) text = v & 1n ? "true" : "false";
-      else text = ((t as IntegerType).signedness === Signedness.Unsigned ? v : signExtend(v, width)).toString();
+      if (small) {
+        let x = 0;
+        for (let k = nbytes - 1; k >= 0; k--) x = x * 256 + data[i * nbytes + k]!;
+        if (t instanceof FloatType) text = formatFloat(BigInt(x), t.kind);
+        else if (isI1) text = x & 1 ? "true" : "false";
+        else text = String(isUnsigned ? x : signExtendSmall(x, width));
+      } else {
+        let v = 0n;
+        for (let k = nbytes - 1; k >= 0; k--) v = (v << 8n) | BigInt(data[i * nbytes + k]!);
+        if (t instanceof FloatType) text = formatFloat(v, t.kind);
+        else if (isI1) text = v & 1n ? "true" : "false";
+        else text = (isUnsigned ? v : signExtend(v, width)).toString();
+      }
       s += (i ? ", " : "") + text;
     }
     return s;
   }
+
 }
 
-function isType(v: Type | Attribute): v is Type {
-  return !(v instanceof Attribute);
+/** Kinds that can have an alias of their own (see alias-printer.ts). */
+function isAliasableKind(k: AttrKind): boolean {
+  return k === AttrKind.AffineMap || k === AttrKind.IntegerSet || k === AttrKind.Distinct || isLocationKind(k);
+}
+
+/** `0x7FC00000` or `-0x...`: formatFloat's bit-pattern form. */
+function isHexFloatText(text: string): boolean {
+  return text.charCodeAt(0) === 48 /* 0 */ ? text.charCodeAt(1) === 120 /* x */ : text.charCodeAt(0) === 45 /* - */ && text.charCodeAt(2) === 120;
 }
 
 function shapePrefix(shape: readonly number[]): string {

@@ -17,18 +17,24 @@ import { OpResult, type BlockArgument, type Value } from "../ir/value.js";
  * numbers. Blocks are `^bbN` per region. O(ops + blocks + values).
  */
 export class ValueNumbering {
-  private readonly opIds = new Map<Operation, number>();
+  /** `%N` per op with results (its first result's name; `#i` selects among several). */
+  private readonly opNames = new Map<Operation, string>();
   private readonly argNames = new Map<BlockArgument, string>();
   private readonly blockIds = new Map<Block, number>();
+  /** Ops under the root, root included (a size hint for the printer's output). */
+  readonly numOps: number = 1;
 
   constructor(root: Operation, unique: boolean) {
     let nextValue = 0;
     let nextArg = 0;
-    if (root.numResults) this.opIds.set(root, nextValue++);
+    let numOps = 1;
+    if (root.numResults) this.opNames.set(root, "%" + nextValue++);
     // Each entry: a region and the counters to resume from (ignored when unique).
     const regions: Region[] = [];
     const savedValue: number[] = [];
     const savedArg: number[] = [];
+    /** The ops of the region being numbered that have regions (one pass over the ops). */
+    const withRegions: Operation[] = [];
     for (const r of root.regions) {
       regions.push(r);
       savedValue.push(nextValue);
@@ -43,28 +49,34 @@ export class ValueNumbering {
         nextArg = a;
       }
       let blockId = 0;
+      withRegions.length = 0;
       for (let b = region.entryBlock; b; b = b.next) {
         this.blockIds.set(b, blockId++);
         const entry = b.prev === null;
         for (const arg of b.args) this.argNames.set(arg, entry ? "%arg" + nextArg++ : "%" + nextValue++);
-        for (let op = b.first; op; op = op.next) if (op.numResults) this.opIds.set(op, nextValue++);
+        for (let op = b.first; op; op = op.next) {
+          numOps++;
+          if (op.numResults) this.opNames.set(op, "%" + nextValue++);
+          if (op.regions.length) withRegions.push(op);
+        }
       }
-      for (let b = region.entryBlock; b; b = b.next)
-        for (let op = b.first; op; op = op.next)
-          for (const r of op.regions) {
-            regions.push(r);
-            savedValue.push(nextValue);
-            savedArg.push(nextArg);
-          }
+      // Nested regions resume from the counters as they stand after the whole region.
+      for (const op of withRegions)
+        for (const r of op.regions) {
+          regions.push(r);
+          savedValue.push(nextValue);
+          savedArg.push(nextArg);
+        }
     }
+    this.numOps = numOps;
   }
 
   /** `%3`, `%3#1` or `%arg0`; `<<UNKNOWN SSA VALUE>>` for values outside the root (as MLIR). */
   valueName(v: Value): string {
     if (v instanceof OpResult) {
-      const id = this.opIds.get(v.owner);
-      if (id === undefined) return "<<UNKNOWN SSA VALUE>>";
-      return v.owner.numResults > 1 ? `%${id}#${v.index}` : "%" + id;
+      const name = this.opNames.get(v.owner);
+      if (name === undefined) return "<<UNKNOWN SSA VALUE>>";
+      return v.owner.numResults > 1 ? name + "#" + v.index : name;
     }
     return this.argNames.get(v as BlockArgument) ?? "<<UNKNOWN SSA VALUE>>";
   }
@@ -73,8 +85,8 @@ export class ValueNumbering {
   resultPrefix(op: Operation): string {
     const n = op.numResults;
     if (n === 0) return "";
-    const id = this.opIds.get(op);
-    return n > 1 ? `%${id}:${n} = ` : `%${id} = `;
+    const name = this.opNames.get(op);
+    return n > 1 ? name + ":" + n + " = " : name + " = ";
   }
 
   blockId(b: Block): number {

@@ -78,3 +78,21 @@ describe("aliases match mlir-opt-22", () => {
     }
   }
 });
+
+describe("alias entries kept on the values (printSlot)", () => {
+  test("a collector stays right after another one has collected the same IR", () => {
+    const text = MODULES["maps in results, attributes and nested arrays"]! + MODULES["locations in attributes and as op locations"]!;
+    const ctx = new Context({ allowUnregisteredDialects: true });
+    const root = parseSourceFile(ctx, new SourceFile("input.mlir", text))!;
+    const alone = printFlat(root, /*debug=*/ true);
+    // printFlat collects with a new printer each time; interleave one more collection.
+    const first = new TypeAttrPrinter(ctx, { printDebugInfo: true, printLocalScope: false, hexThreshold: 100, printGenericOpForm: true });
+    first.collectAliases(root);
+    const other = new TypeAttrPrinter(ctx, { printDebugInfo: false, printLocalScope: false, hexThreshold: 100, printGenericOpForm: true });
+    other.collectAliases(root);
+    expect(first.aliasesBefore() + first.aliasesAfter()).toBe(alone.split("\n").filter((l) => /^[#!]/.test(l)).join("\n") + "\n");
+    const firstOp = root.regions[0]!.entryBlock!.first!;
+    expect(first.printLocation(firstOp.loc)).toMatch(/^loc\(#loc\d*\)$/);
+    expect(printFlat(root, /*debug=*/ true)).toBe(alone);
+  });
+});
