@@ -14,6 +14,7 @@ import {
   NotAllInputParsedException,
   type IOrAlt,
   type IRecognitionException,
+  type LexerInstance,
   type IToken,
   type TokenType,
 } from "./chevrotain.js";
@@ -224,7 +225,12 @@ const allTokens: TokenType[] = [
   OperandId,
 ];
 
-const affineLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "onlyOffset" });
+// Built on first use: constructing a chevrotain lexer or parser costs tens of
+// milliseconds, paid by every process that loads this module otherwise.
+let lexerInstance: LexerInstance | undefined;
+function affineLexer(): LexerInstance {
+  return (lexerInstance ??= new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "onlyOffset" }));
+}
 
 //===----------------------------------------------------------------------===//
 // Parser
@@ -626,7 +632,10 @@ class AffineParser extends EmbeddedActionsParser {
   }
 }
 
-const parser = new AffineParser();
+let parserInstance: AffineParser | undefined;
+function affineParser(): AffineParser {
+  return (parserInstance ??= new AffineParser());
+}
 
 //===----------------------------------------------------------------------===//
 // Driver
@@ -659,7 +668,7 @@ function lexError(text: string, offset: number): AffineParseError {
 }
 
 function firstTokenOffset(text: string): number {
-  const tokens = affineLexer.tokenize(text).tokens;
+  const tokens = affineLexer().tokenize(text).tokens;
   return tokens.length ? tokens[0]!.startOffset : text.length;
 }
 
@@ -668,7 +677,8 @@ function mismatch<T>(text: string, message: string): AffineParseResult<T> {
 }
 
 function parseBody(text: string, u: Uniquer, expect: Expect): AffineParseResult<AffineMap | IntegerSet> {
-  const lexed = affineLexer.tokenize(text);
+  const lexed = affineLexer().tokenize(text);
+  const parser = affineParser();
   parser.begin(text, u);
   parser.input = lexed.tokens;
   let value: AffineMap | IntegerSet | undefined;

@@ -27,6 +27,7 @@ export const {
 } = api;
 export type {
   CustomPatternMatcherReturn,
+  Lexer as LexerInstance,
   IOrAlt,
   IParserErrorMessageProvider,
   IRecognitionException,

@@ -5,7 +5,7 @@
 // `tensor<4x?x` shape prefixes, and `dense<...>`, `sparse<...>`, `loc(...)`,
 // `affine_map<...>`/`affine_set<...>` literals whose bodies hand-written parsers read.
 
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from "./chevrotain.js";
+import { createToken, Lexer, type CustomPatternMatcherReturn, type LexerInstance, type TokenType } from "./chevrotain.js";
 import { FLOAT_KINDS } from "../ir/float-format.js";
 import { affineLiteralEnd } from "./affine-bridge.js";
 import { lexStringLiteral } from "./escape.js";
@@ -261,8 +261,12 @@ export const allTokens: TokenType[] = [
   AnyIdent,
 ];
 
-/** The one lexer for the slow path (offsets only: lines come lazily from SourceFile). */
-export const typeAttrLexer = new Lexer(allTokens, {
-  ensureOptimizations: true,
-  positionTracking: "onlyOffset",
-});
+let lexerInstance: LexerInstance | undefined;
+
+/**
+ * The one lexer for the slow path (offsets only: lines come lazily from
+ * SourceFile), built on first use: construction costs tens of milliseconds.
+ */
+export function typeAttrLexer(): LexerInstance {
+  return (lexerInstance ??= new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "onlyOffset" }));
+}

@@ -479,7 +479,7 @@ export class TypeAttrParser implements ParserHost {
   private runGrammar(kind: GrammarKind, start: number, end: number, type: Type | undefined): Type | Attribute | undefined {
     if (this.hasFailed) return undefined;
     const sub = this.text.substring(start, end);
-    const lexed = typeAttrLexer.tokenize(sub);
+    const lexed = typeAttrLexer().tokenize(sub);
     const g = (grammarPool[grammarDepth] ??= new TypeAttrGrammar());
     grammarDepth++;
     let result: Type | Attribute | undefined;
