@@ -4,7 +4,7 @@
 //
 // Usage: node bench/phases.mjs FILE [--rounds N] [--debuginfo] [--dist DIR]
 // V8 heap flags must be on node's command line (V8 sizes the heap at start-up); to match the tools'
-// `#!` lines run `node --max-semi-space-size=64 bench/phases.mjs FILE`.
+// `#!` lines run `node --max-semi-space-size=32 bench/phases.mjs FILE`.
 // Needs `npm run build` first (it loads dist/). Prints the median of each phase over the rounds.
 // Run it with `node --cpu-prof --cpu-prof-dir=DIR` and then `node bench/profile-summary.mjs DIR/*.cpuprofile`
 // for a per-function profile.

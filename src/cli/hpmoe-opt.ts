@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env -S node --max-semi-space-size=32
 // hpmoe-opt: the mlir-opt-compatible pass driver.
 
 import * as fs from "node:fs";

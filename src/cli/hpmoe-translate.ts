@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env -S node --max-semi-space-size=32
 // hpmoe-translate: IR to Ascend C / CCE / host / runtime tables. The emitters
 // arrive with the queue dialects; until then it says so plainly.
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env -S node --max-semi-space-size=32
 // hpmoe: the compiler driver (compile, run, bench). Its subcommands arrive
 // with the MoE dialects and the scheduler; until then it says so plainly.
 
