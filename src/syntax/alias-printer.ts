@@ -23,21 +23,12 @@
 
 import type { Attribute } from "../ir/attribute.js";
 import type { DictionaryAttr, ArrayAttr, DistinctAttr, TypeAttr } from "../ir/builtin-attributes.js";
-import type {
-  ComplexType,
-  FunctionType,
-  MemRefType,
-  RankedTensorType,
-  TupleType,
-  UnrankedMemRefType,
-  UnrankedTensorType,
-  VectorType,
-} from "../ir/builtin-types.js";
+import type { TupleType } from "../ir/builtin-types.js";
 import type { CallSiteLoc, FusedLoc, NameLoc } from "../ir/location.js";
 import type { Block } from "../ir/block.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
-import { AttrKind, attrKind, isAttribute, kAliasKnown, kMayContainAlias, TypeKind, typeKind } from "./print-facts.js";
+import { AttrKind, attrKind, isAttribute, kAliasKnown, kMayContainAlias, pushTypeChildren, TypeKind, typeKind } from "./print-facts.js";
 
 /** What the collector needs from the print options. */
 export interface AliasOptions {
@@ -129,39 +120,7 @@ function aliasChildren(v: Value, out: Value[]): void {
     if (t && typeKind(t) !== TypeKind.None) out.push(t);
     return;
   }
-  switch (typeKind(v)) {
-    case TypeKind.MemRef: {
-      const m = v as MemRefType;
-      out.push(m.elementType);
-      if (m.layout) out.push(m.layout);
-      if (m.memorySpace) out.push(m.memorySpace);
-      break;
-    }
-    case TypeKind.Complex:
-    case TypeKind.Vector:
-    case TypeKind.UnrankedTensor:
-      out.push((v as ComplexType | VectorType | UnrankedTensorType).elementType);
-      break;
-    case TypeKind.RankedTensor: {
-      const r = v as RankedTensorType;
-      out.push(r.elementType);
-      if (r.encoding) out.push(r.encoding);
-      break;
-    }
-    case TypeKind.UnrankedMemRef: {
-      const m = v as UnrankedMemRefType;
-      out.push(m.elementType);
-      if (m.memorySpace) out.push(m.memorySpace);
-      break;
-    }
-    case TypeKind.Tuple:
-      for (const t of (v as TupleType).types) out.push(t);
-      break;
-    case TypeKind.Function:
-      for (const t of (v as FunctionType).inputs) out.push(t);
-      for (const t of (v as FunctionType).results) out.push(t);
-      break;
-  }
+  pushTypeChildren(v, out);
 }
 
 /** The may-contain-alias answer when it follows from the kind alone, else undefined. */

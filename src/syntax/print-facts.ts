@@ -120,6 +120,47 @@ export function typeKind(t: Type): TypeKind {
 }
 
 /** True for attributes; types are the other half of the printer's values. */
+/**
+ * Appends the types and attributes a type prints (element types, layouts,
+ * encodings, members) to `out`, in text order. Shared by alias collection and
+ * printing, which must agree on it.
+ */
+export function pushTypeChildren(t: Type, out: (Type | Attribute)[]): void {
+  switch (typeKind(t)) {
+    case TypeKind.MemRef: {
+      const m = t as MemRefType;
+      out.push(m.elementType);
+      if (m.layout) out.push(m.layout);
+      if (m.memorySpace) out.push(m.memorySpace);
+      break;
+    }
+    case TypeKind.Complex:
+    case TypeKind.Vector:
+    case TypeKind.UnrankedTensor:
+      out.push((t as ComplexType | VectorType | UnrankedTensorType).elementType);
+      break;
+    case TypeKind.RankedTensor: {
+      const r = t as RankedTensorType;
+      out.push(r.elementType);
+      if (r.encoding) out.push(r.encoding);
+      break;
+    }
+    case TypeKind.UnrankedMemRef: {
+      const m = t as UnrankedMemRefType;
+      out.push(m.elementType);
+      if (m.memorySpace) out.push(m.memorySpace);
+      break;
+    }
+    case TypeKind.Tuple:
+      for (const e of (t as TupleType).types) out.push(e);
+      break;
+    case TypeKind.Function:
+      for (const e of (t as FunctionType).inputs) out.push(e);
+      for (const e of (t as FunctionType).results) out.push(e);
+      break;
+  }
+}
+
 export function isAttribute(v: Type | Attribute): v is Attribute {
   return v instanceof Attribute;
 }

@@ -27,7 +27,7 @@ import type { Type } from "../ir/type.js";
 import { printAffineMap, printIntegerSet } from "./affine-printer.js";
 import { AliasCollector } from "./alias-printer.js";
 import { hasWideChar } from "./text-sink.js";
-import { AttrKind, attrKind, isAttribute, isLocationKind, TypeKind, typeKind } from "./print-facts.js";
+import { AttrKind, attrKind, isAttribute, isLocationKind, pushTypeChildren, TypeKind, typeKind } from "./print-facts.js";
 import { elementStorageBits, readElementBits } from "./dense-parser.js";
 import { printKeywordOrString, printSymbolReference, quoteString, toHexUpper } from "./escape.js";
 
@@ -492,39 +492,7 @@ export class TypeAttrPrinter {
       if (t && typeKind(t) !== TypeKind.None) out.push(t);
       return;
     }
-    switch (typeKind(v)) {
-      case TypeKind.Complex:
-      case TypeKind.Vector:
-      case TypeKind.UnrankedTensor:
-        out.push((v as ComplexType | VectorType | UnrankedTensorType).elementType);
-        break;
-      case TypeKind.Tuple:
-        for (const e of (v as TupleType).types) out.push(e);
-        break;
-      case TypeKind.Function:
-        for (const e of (v as FunctionType).inputs) out.push(e);
-        for (const e of (v as FunctionType).results) out.push(e);
-        break;
-      case TypeKind.RankedTensor: {
-        const r = v as RankedTensorType;
-        out.push(r.elementType);
-        if (r.encoding) out.push(r.encoding);
-        break;
-      }
-      case TypeKind.MemRef: {
-        const m = v as MemRefType;
-        out.push(m.elementType);
-        if (m.layout) out.push(m.layout);
-        if (m.memorySpace) out.push(m.memorySpace);
-        break;
-      }
-      case TypeKind.UnrankedMemRef: {
-        const m = v as UnrankedMemRefType;
-        out.push(m.elementType);
-        if (m.memorySpace) out.push(m.memorySpace);
-        break;
-      }
-    }
+    pushTypeChildren(v, out);
   }
 
   /** True when `v` prints as an alias or already has a string (it need not be expanded). */
