@@ -9,6 +9,7 @@ import type { Location } from "./location.js";
 import type { LogicalResult } from "./logical-result.js";
 import { failure, success } from "./logical-result.js";
 import type { Operation } from "./operation.js";
+import { quoteString } from "./escape-string.js";
 import { OpTrait } from "./operation-name.js";
 import type { Region } from "./region.js";
 
@@ -105,18 +106,6 @@ function isPotentiallyUnknownSymbolTable(op: Operation): boolean {
 /** The block holding a table's symbols, or null when its region is empty. */
 function tableBody(tableOp: Operation): Block | null {
   return tableOp.regions.length ? tableOp.regions[0]!.entryBlock : null;
-}
-
-/** `"text"` as MLIR prints a string attribute (llvm::printEscapedString). */
-function quoteString(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) out += "\\\\";
-    else if (c >= 0x20 && c < 0x7f && c !== 0x22) out += text[i];
-    else out += "\\" + (c >> 4).toString(16).toUpperCase() + (c & 15).toString(16).toUpperCase();
-  }
-  return out + '"';
 }
 
 //===----------------------------------------------------------------------===//

@@ -2,6 +2,8 @@
 // `"..."` literals, escaping byte strings for output, bare-identifier checks.
 // Strings are byte strings (one char code per byte, 0..255; sources are latin1).
 
+import { escapeString, quoteString } from "../ir/escape-string.js";
+
 const enum Ch {
   Tab = 9,
   LF = 10,
@@ -26,7 +28,6 @@ const enum Ch {
   Tilde = 126,
 }
 
-const HEX_UPPER = "0123456789ABCDEF";
 
 function hexValue(c: number): number {
   if (c >= Ch.D0 && c <= Ch.D9) return c - Ch.D0;
@@ -35,37 +36,8 @@ function hexValue(c: number): number {
   return -1;
 }
 
-/**
- * Escapes a byte string as llvm::printEscapedString does (without quotes):
- * `\` becomes `\\`, printable ASCII other than `"` is kept, every other byte
- * becomes `\XX` with upper-case hex (`"` → `\22`, newline → `\0A`). O(n); returns
- * `s` itself when nothing needs escaping.
- */
-export function escapeString(s: string): string {
-  const n = s.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < Ch.Space || c > Ch.Tilde || c === Ch.Quote || c === Ch.Backslash) break;
-  }
-  if (i === n) return s;
-  let out = s.substring(0, i);
-  let run = i;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= Ch.Space && c <= Ch.Tilde && c !== Ch.Quote && c !== Ch.Backslash) continue;
-    out += s.substring(run, i);
-    run = i + 1;
-    if (c === Ch.Backslash) out += "\\\\";
-    else out += "\\" + HEX_UPPER[(c >> 4) & 15] + HEX_UPPER[c & 15];
-  }
-  return out + s.substring(run);
-}
-
-/** `"` + escapeString(s) + `"`. */
-export function quoteString(s: string): string {
-  return '"' + escapeString(s) + '"';
-}
+// escapeString and quoteString live in src/ir (diagnostics there quote strings too).
+export { escapeString, quoteString };
 
 function isAlpha(c: number): boolean {
   return (c >= Ch.a && c <= Ch.z) || (c >= Ch.A && c <= Ch.Z);
