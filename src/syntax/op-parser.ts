@@ -153,6 +153,21 @@ class OpParser {
   private readonly moduleName: OperationName;
   private readonly topScope = new NameScope();
   private readonly topLabels = new Map<string, LabelInfo>();
+  /** The head of the generic op being parsed (see parseGenericHead). */
+  private readonly genericHead: PendingOp = {
+    form: OpForm.Generic,
+    name: undefined as unknown as OperationName,
+    nameOffset: 0,
+    results: kNoResults,
+    operands: kNoOperands,
+    successors: kNoSuccessors,
+    properties: undefined,
+    regions: kNoRegions,
+    moduleAttrs: kNoAttrs,
+    scope: undefined as unknown as NameScope,
+    operandTypes: kNoTypes,
+    resultTypes: kNoTypes,
+  };
   /** Reused while reading an operand list. */
   private readonly operandScratch: OperandRef[] = [];
   /** Offset of the `%name` last read by readSsaName. */
@@ -558,20 +573,17 @@ class OpParser {
       if (!properties) return undefined;
       if (!this.expect(Ch.Greater, "expected '>' to close properties")) return undefined;
     }
-    return {
-      form: OpForm.Generic,
-      name,
-      nameOffset,
-      results,
-      operands,
-      successors,
-      properties,
-      regions: kNoRegions,
-      moduleAttrs: kNoAttrs,
-      scope,
-      operandTypes: kNoTypes,
-      resultTypes: kNoTypes,
-    };
+    // Most ops have no regions and finish right away: their head lives in one
+    // reused object, copied only when a region follows (openRegionOrFinish).
+    const head = this.genericHead;
+    head.name = name;
+    head.nameOffset = nameOffset;
+    head.results = results;
+    head.operands = operands;
+    head.successors = successors;
+    head.properties = properties;
+    head.scope = scope;
+    return head;
   }
 
   /** `module @name? (attributes {dict})?` — the region follows. */
@@ -729,7 +741,8 @@ class OpParser {
         return false;
       }
       this.pos++;
-      this.pushRegion(op, frames);
+      // The shared generic head gets reused by the ops inside: keep a copy.
+      this.pushRegion(op === this.genericHead ? { ...op } : op, frames);
       return true;
     }
     return this.finishOp(op, frames, top);
