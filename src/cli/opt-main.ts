@@ -11,7 +11,7 @@ import { registerFuncDialect } from "../dialect/func.js";
 import { registerControlFlowDialect } from "../dialect/cf.js";
 import { verify } from "../ir/verifier.js";
 import { parseSourceFile } from "../syntax/op-parser.js";
-import { printOpForDiagnostic, printTopLevel, type PrintOptions } from "../syntax/printer.js";
+import { printOpForDiagnostic, printTopLevel, printTopLevelBytes, type PrintOptions } from "../syntax/printer.js";
 import { SourceFile } from "../syntax/source.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
 import { DiagnosticVerifier } from "../syntax/verify-diagnostics.js";
@@ -167,14 +167,11 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
     return 1;
   }
   const inputName = cl.positional[0] ?? "-";
-  let bytes: Uint8Array;
-  try {
-    bytes = inputName === "-" ? io.readStdin() : fs.readFileSync(inputName);
-  } catch (e) {
-    io.stderr(`${tool}: could not open input file '${inputName}': ${systemMessage(e)}\n`);
+  const whole = readInput(inputName, io);
+  if (typeof whole === "string") {
+    io.stderr(`${tool}: could not open input file '${inputName}': ${whole}\n`);
     return 1;
   }
-  const whole = SourceFile.fromBuffer(inputName === "-" ? "<stdin>" : inputName, bytes);
   const printOptions: PrintOptions = {
     printGenericOpForm: Boolean(v.get("mlir-print-op-generic")),
     printUniqueSSAIds: Boolean(v.get("mlir-print-unique-ssa-ids")),
@@ -203,7 +200,7 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
   if (timing) pipeline.enableTiming(timing);
   const split = v.get("split-input-file") as string | undefined;
   const chunks = split !== undefined && split !== "" ? splitChunks(whole, split) : [whole];
-  const outputs: string[] = [];
+  const outputs: Uint8Array[] = [];
   let ok = true;
   // mlir-opt checks expected-* designators with one handler over the whole
   // file: unmatched expectations are reported once, after the last chunk.
@@ -229,11 +226,18 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
     if (verifier.output) io.stderr(verifier.output);
   }
   const outMarker = (v.get("output-split-marker") as string | undefined) ?? DEFAULT_SPLIT_MARKER;
-  const text = outputs.join(outMarker + "\n");
+  // Each chunk's text, then mlir-opt's final newline, chunks joined by the marker line.
+  const pieces: Uint8Array[] = [];
+  const newline = Buffer.from("\n", "latin1");
+  const marker = Buffer.from(outMarker + "\n", "latin1");
+  outputs.forEach((out, i) => {
+    if (i) pieces.push(marker);
+    if (out.length) pieces.push(out, newline);
+  });
   const outName = v.get("o") as string | undefined;
   const outputTimer = timing?.child("output", "Output");
   outputTimer?.start();
-  const code = writeOutput(tool, io, text, outName, ok);
+  const code = writeOutput(tool, io, pieces, outName, ok);
   outputTimer?.stop();
   // mlir-opt prints statistics when the pass manager goes away, before the timing report.
   if (v.get("mlir-pass-statistics")) io.stderr(statisticsReport(pipeline, statisticsDisplay));
@@ -248,13 +252,13 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
  * Like mlir-opt: on stdout, the chunks that succeeded still print (failed
  * ones are empty between markers); an -o file is never kept after a failure.
  */
-function writeOutput(tool: string, io: OptIO, text: string, outName: string | undefined, ok: boolean): number {
+function writeOutput(tool: string, io: OptIO, pieces: readonly Uint8Array[], outName: string | undefined, ok: boolean): number {
   if (outName === undefined || outName === "-") {
-    io.stdout(text);
+    io.stdout(Buffer.concat(pieces).toString("latin1"));
     return ok ? 0 : 1;
   }
   if (!ok) return 1;
-  const err = writeFileAtomic(outName, Buffer.from(text, "latin1"));
+  const err = writeFileAtomic(outName, pieces);
   if (err) {
     io.stderr(`${tool}: error opening output file '${outName}': ${err}\n`);
     return 1;
@@ -404,7 +408,8 @@ function addIRPrinting(pm: PassManager, f: IRPrintingFlags, s: ChunkSettings): v
 
 interface ChunkResult {
   ok: boolean;
-  output: string;
+  /** The printed chunk without mlir-opt's final newline; empty after a failure. */
+  output: Uint8Array;
   diagnostics: Diagnostic[];
 }
 
@@ -415,7 +420,7 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   registerFuncDialect(ctx);
   registerControlFlowDialect(ctx);
   for (const register of s.dialects) register(ctx);
-  let output = "";
+  let output: Uint8Array = new Uint8Array(0);
   let ok = false;
   // MLIR's "Parser" timer covers verification after parsing too.
   const parserTimer = s.timing?.child("parser", "Parser");
@@ -430,7 +435,7 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
     if (runPipeline(root, s)) {
       const outputTimer = s.timing?.child("output", "Output");
       outputTimer?.start();
-      output = printTopLevel(root, s.printOptions) + "\n";
+      output = printTopLevelBytes(root, s.printOptions);
       outputTimer?.stop();
       ok = true;
     }
@@ -452,6 +457,15 @@ function splitChunks(whole: SourceFile, marker: string): SourceFile[] {
   }
   out.push(whole.slice(begin, text.length));
   return out;
+}
+
+/** The input as a source file (the bytes are not kept: the file holds their text), or the system's error message. */
+function readInput(name: string, io: OptIO): SourceFile | string {
+  try {
+    return SourceFile.fromBuffer(name === "-" ? "<stdin>" : name, name === "-" ? io.readStdin() : fs.readFileSync(name));
+  } catch (e) {
+    return systemMessage(e);
+  }
 }
 
 function systemMessage(e: unknown): string {

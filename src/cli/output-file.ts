@@ -3,15 +3,26 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
+/** Writes `chunks` one after another into a new `file` (no concatenated copy). */
+function writeChunks(file: string, chunks: readonly Uint8Array[]): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    for (const c of chunks) for (let done = 0; done < c.length; ) done += fs.writeSync(fd, c, done, c.length - done);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
- * Writes `data` to `file` through a temporary file in the same directory and a
+ * Writes `data` (one buffer or several in order) to `file` through a temporary file in the same directory and a
  * rename, so a failure never leaves a half-written output. Returns an error
  * message, or undefined on success.
  */
-export function writeFileAtomic(file: string, data: Uint8Array): string | undefined {
+export function writeFileAtomic(file: string, data: Uint8Array | readonly Uint8Array[]): string | undefined {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, data);
+    if (data instanceof Uint8Array) fs.writeFileSync(tmp, data);
+    else writeChunks(tmp, data);
     fs.renameSync(tmp, file);
     return undefined;
   } catch (e) {

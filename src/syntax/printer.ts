@@ -37,7 +37,19 @@ export const defaultPrintOptions: PrintOptions = {
 export function printTopLevel(root: Operation, options: Partial<PrintOptions> = {}): string {
   const opts: PrintOptions = { ...defaultPrintOptions, ...options };
   const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
-  return p.printTop(root);
+  p.printTop(root);
+  return p.topText();
+}
+
+/**
+ * printTopLevel's text as latin1 bytes, without building a string: for
+ * writing large outputs (it is a view of the printer's buffer).
+ */
+export function printTopLevelBytes(root: Operation, options: Partial<PrintOptions> = {}): Uint8Array {
+  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
+  p.printTop(root);
+  return p.topBytes();
 }
 
 /**
@@ -96,22 +108,29 @@ class OpPrinter {
     this.castName = ctx.getOperationName("builtin.unrealized_conversion_cast");
   }
 
-  printTop(root: Operation): string {
+  printTop(root: Operation): void {
     this.attrs.collectAliases(root);
     this.attrs.writeAliases(/*deferred=*/ false, this.emitLine);
     this.printOpTree(root);
     // The op text ends with a newline. With local scope mlir-opt skips the
     // alias pass entirely: no deferred aliases, no resource block, and no
     // blank line after the op (mlir-opt's own final newline then ends it).
-    if (this.options.printLocalScope) {
-      const text = this.sink.text();
-      return text.substring(0, text.length - 1);
-    }
+    if (this.options.printLocalScope) return;
     this.attrs.writeAliases(/*deferred=*/ true, this.emitLine);
     const resources = this.printResources();
     if (hasWideChar(resources)) this.sink.allowWideChars();
     this.emit(resources);
-    return this.sink.text();
+  }
+
+  /** What printTop printed (without the op's last newline under local scope). */
+  topText(): string {
+    const text = this.sink.text();
+    return this.options.printLocalScope ? text.substring(0, text.length - 1) : text;
+  }
+
+  topBytes(): Uint8Array {
+    const bytes = this.sink.bytes();
+    return this.options.printLocalScope ? bytes.subarray(0, bytes.length - 1) : bytes;
   }
 
   printOpOnly(op: Operation): string {

@@ -47,6 +47,15 @@ export class TextSink {
     if (this.parts === undefined) this.parts = [this.buf.toString("latin1", 0, this.length)];
   }
 
+  /**
+   * Everything written, as latin1 bytes (a view of the sink's buffer, no
+   * copy); chars above 0xFF, if any were allowed, lose their high byte as
+   * latin1 encoding does.
+   */
+  bytes(): Buffer {
+    return this.parts !== undefined ? Buffer.from(this.parts.join(""), "latin1") : this.buf.subarray(0, this.length);
+  }
+
   /** Everything written, as one string. */
   text(): string {
     return this.parts !== undefined ? this.parts.join("") : this.buf.toString("latin1", 0, this.length);
