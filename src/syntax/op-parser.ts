@@ -910,7 +910,7 @@ class OpParser {
     const existing = e.values[ref.number];
     if (existing) {
       if (existing.type === type) return existing;
-      const prior = existing instanceof ForwardRefValue ? existing.useOffset : e.defOffsets[ref.number]!;
+      const prior = existing instanceof ForwardRefValue ? existing.useOffset : e.defOffset;
       this.errorWithNote(
         ref.offset,
         `use of value '%${ref.name}' expects different type than prior uses: '${this.typeText(type)}' vs '${this.typeText(existing.type)}'`,
@@ -921,7 +921,6 @@ class OpParser {
     }
     const fwd = new ForwardRefValue(type, ref.offset);
     e.values[ref.number] = fwd;
-    e.defOffsets[ref.number] = -1;
     scope.numForwardRefs++;
     return fwd;
   }
@@ -935,7 +934,7 @@ class OpParser {
       const old = e.values[i];
       const v = values[first + i]!;
       if (old && !(old instanceof ForwardRefValue)) {
-        this.errorWithNote(offset, `redefinition of SSA value '%${name}'`, e.defOffsets[i]!, "previously defined here");
+        this.errorWithNote(offset, `redefinition of SSA value '%${name}'`, e.defOffset, "previously defined here");
         return false;
       }
       if (old instanceof ForwardRefValue) {
@@ -952,9 +951,9 @@ class OpParser {
         scope.numForwardRefs--;
       }
       e.values[i] = v;
-      e.defOffsets[i] = offset;
     }
     e.numDefined = count;
+    e.defOffset = offset;
     scope.noteDefinition(name);
     return true;
   }

@@ -53,8 +53,8 @@ export function ssaKeyAt(text: string, start: number, end: number): SsaKey {
 export interface NameEntry {
   /** Value for `%name#i`; a ForwardRefValue until defined. */
   values: (Value | undefined)[];
-  /** Source offset of each definition (-1 while only forward-referenced). */
-  defOffsets: number[];
+  /** Source offset of the definition (one op or block argument defines all of a name's values); -1 while only forward-referenced. */
+  defOffset: number;
   /** Number of results bound by the definition; 0 while only forward-referenced. */
   numDefined: number;
 }
@@ -83,7 +83,7 @@ export class NameScope {
     let e = this.get(key);
     if (!e) {
       if (size > 16) size = 0;
-      e = { values: new Array<Value | undefined>(size), defOffsets: new Array<number>(size), numDefined: 0 };
+      e = { values: new Array<Value | undefined>(size), defOffset: -1, numDefined: 0 };
       if (typeof key === "number") this.numbered[key] = e;
       else this.named.set(key, e);
     }
@@ -112,12 +112,10 @@ export class NameScope {
       for (let i = 0; i < e.values.length; i++) {
         const v = e.values[i];
         if (v instanceof ForwardRefValue) anyForward = true;
-        else {
-          e.values[i] = undefined;
-          e.defOffsets[i] = -1;
-        }
+        else e.values[i] = undefined;
       }
       e.numDefined = 0;
+      e.defOffset = -1;
       if (!anyForward) this.delete(k);
     }
   }
