@@ -24,7 +24,7 @@ export { registerFuncDialect } from "./dialect/func.js";
 export { registerControlFlowDialect } from "./dialect/cf.js";
 export { SourceFile } from "./syntax/source.js";
 export { parseSourceFile, type ParseOptions } from "./syntax/op-parser.js";
-export { printTopLevel, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";
+export { printTopLevel, printTopLevelBytes, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";
 export { renderDiagnostic } from "./syntax/diagnostic-printer.js";
 export { runOpt, type OptConfig, type OptIO } from "./cli/opt-main.js";
 export { RewritePattern, PatternRewriter, type RewriteListener } from "./ir/pattern-match.js";
