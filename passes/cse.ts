@@ -12,6 +12,7 @@
 
 import type { Block } from "../src/ir/block.js";
 import { DominanceInfo } from "../src/ir/dominance.js";
+import { isOpTriviallyDead } from "../src/ir/fold.js";
 import { UnknownLoc } from "../src/ir/location.js";
 import type { Operation } from "../src/ir/operation.js";
 import { OpTrait } from "../src/ir/operation-name.js";
@@ -78,13 +79,6 @@ function equivalent(a: Operation, b: Operation): boolean {
   if (a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
   for (let i = 0; i < a.operands.length; i++) if (a.operands[i]!.value !== b.operands[i]!.value) return false;
   for (let i = 0; i < a.results.length; i++) if (a.results[i]!.type !== b.results[i]!.type) return false;
-  return true;
-}
-
-/** No results used and no side effects (MLIR's isOpTriviallyDead, for Pure ops). */
-function isTriviallyDead(op: Operation): boolean {
-  if (op.name.hasTrait(OpTrait.Terminator) || !op.name.hasTrait(OpTrait.Pure)) return false;
-  for (const r of op.results) if (r.hasUses) return false;
   return true;
 }
 
@@ -162,7 +156,7 @@ export class CSEPass extends Pass {
 
   /** MLIR's simplifyOperation. */
   private simplify(op: Operation, table: ScopedOpTable, hasDom: boolean, toErase: Operation[]): void {
-    if (isTriviallyDead(op)) {
+    if (isOpTriviallyDead(op)) {
       toErase.push(op);
       this.numDCE.value++;
       return;

@@ -5,7 +5,7 @@
 
 import type { SymbolRefAttr } from "../src/ir/builtin-attributes.js";
 import type { Operation } from "../src/ir/operation.js";
-import { getSymbolUses, getSymbolVisibility, isSymbol, isSymbolTable, lookupSymbolIn, Visibility } from "../src/ir/symbol-table.js";
+import { getNearestSymbolTable, getSymbolUses, getSymbolVisibility, isSymbol, isSymbolTable, lookupSymbolIn, Visibility } from "../src/ir/symbol-table.js";
 import { walk } from "../src/ir/walk.js";
 import { Pass } from "../src/pass/pass.js";
 
@@ -80,9 +80,8 @@ export class SymbolDCEPass extends Pass {
 /** Every symbol a reference passes through from `from`'s table: `@a::@b` gives a and b (unknown ones skipped). */
 function resolveAlongPath(from: Operation, ref: SymbolRefAttr): Operation[] {
   const out: Operation[] = [];
-  let table: Operation | null = from;
   // MLIR looks the root up in the nearest symbol table around the user.
-  while (table && !isSymbolTable(table)) table = table.parentOp;
+  let table = getNearestSymbolTable(from);
   if (!table) return out;
   const names = [ref.root, ...ref.nested];
   for (const name of names) {

@@ -13,12 +13,6 @@ import { addToBucket, hashBytes, mixHash, sameBytes } from "./structural-hash.js
 /** StringAttrs with a type, per type, keyed by value (untyped ones live in the context's tables). */
 const typedStringTables = new WeakMap<Type, Map<string, StringAttr>>();
 
-function sameAttrs(a: readonly Attribute[], b: readonly Attribute[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function sameAttrsAsRange(a: readonly Attribute[], values: readonly Attribute[], start: number, end: number): boolean {
   if (a.length !== end - start) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== values[start + i]) return false;
@@ -191,7 +185,7 @@ export class ArrayAttr extends Attribute {
    * @internal As `get` for `values[start, end)`, copied only when the array is
    * new. For parsers that collect elements on a shared stack. O(end - start).
    */
-  static getFromRange(ctx: Context, values: readonly Attribute[], start: number, end: number): ArrayAttr {
+  static getFromRange(ctx: Context, values: readonly Attribute[], start: number, end: number, owned = false): ArrayAttr {
     let h = (end - start) | 0;
     for (let i = start; i < end; i++) h = mixHash(h, values[i]!.id);
     const table = ctx.builtinTables.arrays;
@@ -203,25 +197,13 @@ export class ArrayAttr extends Attribute {
         if (sameAttrsAsRange(a.value, values, start, end)) return a;
       }
     }
-    const a = new ArrayAttr(ctx, values.slice(start, end));
+    // An owned whole array becomes the storage; anything else is copied.
+    const a = new ArrayAttr(ctx, owned && start === 0 && end === values.length ? values : values.slice(start, end));
     addToBucket(table, h, bucket, a);
     return a;
   }
   private static getImpl(ctx: Context, value: readonly Attribute[], owned: boolean): ArrayAttr {
-    let h = value.length | 0;
-    for (let i = 0; i < value.length; i++) h = mixHash(h, value[i]!.id);
-    const table = ctx.builtinTables.arrays;
-    const bucket = table.get(h);
-    if (bucket !== undefined) {
-      if (!Array.isArray(bucket)) {
-        if (sameAttrs(bucket.value, value)) return bucket;
-      } else {
-        for (let i = 0; i < bucket.length; i++) if (sameAttrs(bucket[i]!.value, value)) return bucket[i]!;
-      }
-    }
-    const a = new ArrayAttr(ctx, owned ? value : value.slice());
-    addToBucket(table, h, bucket, a);
-    return a;
+    return ArrayAttr.getFromRange(ctx, value, 0, value.length, owned);
   }
 }
 

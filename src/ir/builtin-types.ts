@@ -135,12 +135,6 @@ export class TupleType extends Type {
   }
 }
 
-function sameTypes(a: readonly Type[], b: readonly Type[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** `(T...) -> (T...)`. */
 export class FunctionType extends Type {
   private constructor(
@@ -155,21 +149,8 @@ export class FunctionType extends Type {
    * distinct signature per op, so no key string is built). O(inputs + results).
    */
   static get(ctx: Context, inputs: readonly Type[], results: readonly Type[]): FunctionType {
-    let h = mixHash(inputs.length, results.length);
-    for (let i = 0; i < inputs.length; i++) h = mixHash(h, inputs[i]!.id);
-    for (let i = 0; i < results.length; i++) h = mixHash(h, results[i]!.id);
-    const table = ctx.builtinTables.functionTypes;
-    const bucket = table.get(h);
-    if (bucket !== undefined) {
-      const n = Array.isArray(bucket) ? bucket.length : 1;
-      for (let i = 0; i < n; i++) {
-        const f = Array.isArray(bucket) ? bucket[i]! : bucket;
-        if (sameTypes(f.inputs, inputs) && sameTypes(f.results, results)) return f;
-      }
-    }
-    const f = new FunctionType(ctx, inputs.slice(), results.slice());
-    addToBucket(table, h, bucket, f);
-    return f;
+    const all = inputs.concat(results);
+    return FunctionType.getFromRanges(ctx, all, 0, inputs.length, all.length);
   }
   /**
    * @internal As `get` with inputs `types[start, inputsEnd)` and results

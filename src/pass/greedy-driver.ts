@@ -10,6 +10,7 @@ import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";
 import type { Region } from "../ir/region.js";
+import { walk, WalkOrder } from "../ir/walk.js";
 import type { Value } from "../ir/value.js";
 import { eraseUnreachableBlocks, simplifyRegions } from "./region-utils.js";
 
@@ -257,24 +258,8 @@ export function applyPatternsGreedily(
   return { converged: !again, changed: changedAny, stillFiring: again ? [...firing].sort() : [] };
 }
 
-/** Ops nested in `region` in pre-order (`topDown`) or post-order, iteratively. */
+/** Ops nested in `region` in pre-order (`topDown`) or post-order. */
 function walkRegion(region: Region, topDown: boolean, out: Operation[]): void {
-  const stack: { op: Operation; done: boolean }[] = [];
-  const pushBlockOps = (r: Region): void => {
-    const ops: Operation[] = [];
-    for (let b = r.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) ops.push(op);
-    for (let i = ops.length - 1; i >= 0; i--) stack.push({ op: ops[i]!, done: false });
-  };
-  pushBlockOps(region);
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    if (top.done) {
-      stack.pop();
-      if (!topDown) out.push(top.op);
-      continue;
-    }
-    top.done = true;
-    if (topDown) out.push(top.op);
-    for (let i = top.op.regions.length - 1; i >= 0; i--) pushBlockOps(top.op.regions[i]!);
-  }
+  const order = topDown ? WalkOrder.PreOrder : WalkOrder.PostOrder;
+  for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) walk(op, (o) => void out.push(o), order);
 }

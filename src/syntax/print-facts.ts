@@ -96,27 +96,31 @@ export const kAliasKnown = 64;
 export const kMayContainAlias = 128;
 
 /** Per class: the first instanceof that matches is the kind, as the old if-chains decided. */
-const attrKinds = new Map<unknown, AttrKind>();
-const typeKinds = new Map<unknown, TypeKind>();
+const attrKinds = new Map<unknown, number>();
+const typeKinds = new Map<unknown, number>();
 
-/** The kind of `a`. O(1) after the first query per value (one Map lookup per class before that). */
-export function attrKind(a: Attribute): AttrKind {
-  const cached = a.printFacts & kKindMask;
+/**
+ * The kind cached in `v.printFacts`, else the one `classify` gives its class
+ * (remembered per class in `byClass`, then on the value). O(1) after the
+ * first query per value.
+ */
+function cachedKind<V extends Attribute | Type>(v: V, byClass: Map<unknown, number>, classify: (v: V) => number): number {
+  const cached = v.printFacts & kKindMask;
   if (cached !== 0) return cached;
-  let k = attrKinds.get(a.constructor);
-  if (k === undefined) attrKinds.set(a.constructor, (k = classifyAttr(a)));
-  a.printFacts |= k;
+  let k = byClass.get(v.constructor);
+  if (k === undefined) byClass.set(v.constructor, (k = classify(v)));
+  v.printFacts |= k;
   return k;
 }
 
-/** The kind of `t`. O(1) after the first query per value. */
+/** The kind of `a`. */
+export function attrKind(a: Attribute): AttrKind {
+  return cachedKind(a, attrKinds, classifyAttr);
+}
+
+/** The kind of `t`. */
 export function typeKind(t: Type): TypeKind {
-  const cached = t.printFacts & kKindMask;
-  if (cached !== 0) return cached;
-  let k = typeKinds.get(t.constructor);
-  if (k === undefined) typeKinds.set(t.constructor, (k = classifyType(t)));
-  t.printFacts |= k;
-  return k;
+  return cachedKind(t, typeKinds, classifyType);
 }
 
 /** True for attributes; types are the other half of the printer's values. */
