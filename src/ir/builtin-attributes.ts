@@ -25,13 +25,6 @@ function sameEntriesAsRanges(a: readonly NamedAttribute[], names: readonly strin
   return true;
 }
 
-function sameEntries(a: readonly NamedAttribute[], b: readonly NamedAttribute[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.value !== b[i]!.value || a[i]!.name !== b[i]!.name) return false;
-  return true;
-}
-
-
 /** `42 : i32`, `true`. `value` is normalised to the type's range (signed for signless). */
 export class IntegerAttr extends Attribute {
   private constructor(
@@ -213,23 +206,6 @@ export interface NamedAttribute {
   readonly value: Attribute;
 }
 
-function compareNames(a: NamedAttribute, b: NamedAttribute): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-/** Sorts `entries` by name in place, given that `entries[0, sortedPrefix)` is already sorted. O(n²) worst case. */
-function insertionSortByName(entries: NamedAttribute[], sortedPrefix: number): void {
-  for (let i = sortedPrefix; i < entries.length; i++) {
-    const e = entries[i]!;
-    let j = i - 1;
-    while (j >= 0 && entries[j]!.name > e.name) {
-      entries[j + 1] = entries[j]!;
-      j--;
-    }
-    entries[j + 1] = e;
-  }
-}
-
 /**
  * Sorts the parallel ranges `names/values[start, end)` by name in place, given
  * that `[start, sortedEnd)` is sorted: insertion sort (dictionaries are small),
@@ -274,51 +250,10 @@ export class DictionaryAttr extends Attribute {
    * unique (callers report duplicates first). O(n log n).
    */
   static get(ctx: Context, entries: readonly NamedAttribute[]): DictionaryAttr {
-    return DictionaryAttr.getImpl(ctx, entries, false);
-  }
-  /**
-   * @internal As `get`, taking ownership of `entries` (the caller never changes
-   * it again), so a new dictionary does not copy it. For parsers.
-   */
-  static getOwned(ctx: Context, entries: NamedAttribute[]): DictionaryAttr {
-    return DictionaryAttr.getImpl(ctx, entries, true);
-  }
-  private static getImpl(ctx: Context, entries: readonly NamedAttribute[], owned: boolean): DictionaryAttr {
     if (entries.length === 0) return ctx.emptyDictionary;
-    let sorted = entries;
-    for (let i = 1; i < entries.length; i++) {
-      if (entries[i - 1]!.name > entries[i]!.name) {
-        // An owned array is sorted in place. Small dictionaries (nearly all) use an
-        // insertion sort: Array.prototype.sort's scratch copy was ~8% of parse allocation.
-        const out = owned ? (entries as NamedAttribute[]) : entries.slice();
-        if (out.length <= 32) insertionSortByName(out, i);
-        else out.sort(compareNames);
-        sorted = out;
-        break;
-      }
-    }
-    // Interned by a numeric hash of (name id, value id) pairs, then compared entry-wise:
-    // no key string per dictionary (one per op in parsed IR).
-    const names = ctx.builtinTables.nameIds;
-    let h = sorted.length | 0;
-    for (let i = 0; i < sorted.length; i++) {
-      const e = sorted[i]!;
-      let nid = names.get(e.name);
-      if (nid === undefined) names.set(e.name, (nid = names.size));
-      h = mixHash(mixHash(h, nid), e.value.id);
-    }
-    const table = ctx.builtinTables.dictionaries;
-    const bucket = table.get(h);
-    if (bucket !== undefined) {
-      if (!Array.isArray(bucket)) {
-        if (sameEntries(bucket.entries, sorted)) return bucket;
-      } else {
-        for (let i = 0; i < bucket.length; i++) if (sameEntries(bucket[i]!.entries, sorted)) return bucket[i]!;
-      }
-    }
-    const d = new DictionaryAttr(ctx, sorted === entries && !owned ? entries.slice() : sorted);
-    addToBucket(table, h, bucket, d);
-    return d;
+    const names = entries.map((e) => e.name);
+    const values = entries.map((e) => e.value);
+    return DictionaryAttr.getFromRanges(ctx, names, values, 0, entries.length);
   }
   /**
    * @internal As `get` for the entries `names[i] = values[i]`, i in [start, end),
