@@ -3,6 +3,7 @@
 
 import type { Attribute } from "./attribute.js";
 import type { LogicalResult } from "./logical-result.js";
+import type { OpSpec } from "./op-spec.js";
 import type { Operation } from "./operation.js";
 import type { RewritePattern } from "./pattern-match.js";
 import type { Value } from "./value.js";
@@ -76,6 +77,8 @@ export interface OpDefinition {
   canonicalizationPatterns?(): readonly RewritePattern[];
   /** The op's BranchOpInterface, for terminators that forward operands to successors. */
   readonly branch?: BranchOpInterface;
+  /** The declarative shape (operands, results, attributes, ...) when the op is defined in YAML. */
+  readonly spec?: OpSpec;
 }
 
 /** The interned name of an op kind. Compare with `===`. */
