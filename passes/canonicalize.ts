@@ -13,7 +13,7 @@ export class CanonicalizerPass extends Pass {
   readonly summary = "Fold, erase dead code and apply every op's canonicalization patterns";
   override readonly options = new PassOptions({
     topDown: option("top-down", "bool", true, "Visit ops parents first (false: children first) when filling the worklist"),
-    regionSimplify: option("region-simplify", "enum", "normal", "How much to simplify regions between sweeps: disabled, normal (unreachable blocks, dead code and arguments) or aggressive (also block merging; not implemented yet)", ["disabled", "normal", "aggressive"]),
+    regionSimplify: option("region-simplify", "enum", "normal", "How much to simplify regions between sweeps: disabled, normal (unreachable blocks, dead code and arguments) or aggressive (also merging identical blocks)", ["disabled", "normal", "aggressive"]),
     maxIterations: option("max-iterations", "long", 10, "Most sweeps of patterns and region simplification before giving up (-1: no limit)"),
     maxNumRewrites: option("max-num-rewrites", "long", -1, "Most pattern rewrites in one sweep (-1: no limit)"),
     testConvergence: option("test-convergence", "bool", false, "Fail the pass when it does not converge, naming the patterns still firing (finds cycles between patterns)"),
@@ -24,10 +24,6 @@ export class CanonicalizerPass extends Pass {
   runOnOperation(): void {
     const op = this.getOperation();
     const o = this.options.values;
-    if (o.regionSimplify === "aggressive") {
-      op.emitError("canonicalize: region-simplify=aggressive (block merging) is not implemented yet; use normal");
-      return this.signalPassFailure();
-    }
     const patterns: RewritePattern[] = [];
     for (const name of op.context.registeredOperations())
       for (const p of name.definition!.canonicalizationPatterns?.() ?? [])
@@ -36,7 +32,7 @@ export class CanonicalizerPass extends Pass {
       topDown: o.topDown,
       maxIterations: o.maxIterations,
       maxNumRewrites: o.maxNumRewrites,
-      regionSimplification: o.regionSimplify === "disabled" ? "disabled" : "normal",
+      regionSimplification: o.regionSimplify as "disabled" | "normal" | "aggressive",
     });
     if (o.testConvergence && !result.converged) {
       op.emitError(`Canonicalizer failed to converge within ${o.maxIterations} iterations`).attachNote(

@@ -39,6 +39,7 @@ export const BranchOpDef: OpDefinition = {
   branch: {
     successorOperands: (op) => ({ start: 0, length: op.numOperands }),
     eraseSuccessorOperand: (op, _index, position) => op.setOperands(operandsWithout(op, position)),
+    appendSuccessorOperands: (op, _index, values) => op.setOperands([...op.getOperands(), ...values]),
   },
   verify(op) {
     if (op.numSuccessors !== 1) return op.emitOpError(`requires 1 successor but found ${op.numSuccessors}`);
@@ -82,6 +83,15 @@ export const CondBranchOpDef: OpDefinition = {
       const start = index === 0 ? sizes[0]! : sizes[0]! + sizes[1]!;
       op.setOperands(operandsWithout(op, start + position));
       sizes[index + 1]!--;
+      setSegmentSizes(op, sizes);
+    },
+    appendSuccessorOperands(op, index, values) {
+      const sizes = segmentSizes(op) ?? [0, 0, 0];
+      const end = sizes[0]! + sizes[1]! + (index === 0 ? 0 : sizes[2]!);
+      const operands = op.getOperands();
+      operands.splice(end, 0, ...values);
+      op.setOperands(operands);
+      sizes[index + 1]! += values.length;
       setSegmentSizes(op, sizes);
     },
   },

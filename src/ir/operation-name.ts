@@ -21,6 +21,8 @@ export interface BranchOpInterface {
   successorOperands(op: Operation, index: number): { start: number; length: number };
   /** Removes forwarded operand `position` (0-based within the range) of successor `index`. */
   eraseSuccessorOperand(op: Operation, index: number, position: number): void;
+  /** Appends `values` to the operands forwarded to successor `index` (block merging needs it). */
+  appendSuccessorOperands?(op: Operation, index: number, values: readonly Value[]): void;
 }
 
 /** Structural op traits, as bit flags (MLIR's OpTrait names). */

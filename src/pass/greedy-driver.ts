@@ -10,8 +10,9 @@ import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";
 import type { Region } from "../ir/region.js";
-import { walk, WalkOrder } from "../ir/walk.js";
+import { walk, WalkOrder, WalkResult } from "../ir/walk.js";
 import type { Value } from "../ir/value.js";
+import { ConstantUniquer } from "./constant-uniquer.js";
 import { eraseUnreachableBlocks, simplifyRegions } from "./region-utils.js";
 
 export interface GreedyRewriteConfig {
@@ -23,8 +24,14 @@ export interface GreedyRewriteConfig {
   maxNumRewrites: number;
   /** Try ops' fold hooks. Default true. */
   enableFolding: boolean;
-  /** Region simplification between sweeps: "disabled" or "normal" (unreachable blocks, region DCE). Default "normal". */
-  regionSimplification: "disabled" | "normal";
+  /**
+   * Region simplification between sweeps: "disabled", "normal" (unreachable
+   * blocks, region DCE) or "aggressive" (also identical-block merging and
+   * block arguments fed one value). Default "normal".
+   */
+  regionSimplification: "disabled" | "normal" | "aggressive";
+  /** Unique and hoist constants while filling the worklist (MLIR's cseConstants). Default true. */
+  cseConstants: boolean;
   /** Called with one line per rewrite, fold or erasure; defaults to the process-wide trace (setRewriteTrace). */
   trace?: (line: string) => void;
 }
@@ -47,6 +54,7 @@ export const defaultGreedyRewriteConfig: GreedyRewriteConfig = {
   maxNumRewrites: -1,
   enableFolding: true,
   regionSimplification: "normal",
+  cseConstants: true,
 };
 
 export interface GreedyRewriteResult {
@@ -158,13 +166,30 @@ export function applyPatternsGreedily(
   };
   const rewriter = new PatternRewriter(ctx, listener);
 
+  /**
+   * Fills the worklist in walk order. Constants met on the way are uniqued
+   * and hoisted first (MLIR's OperationFolder::insertKnownConstant, one per
+   * sweep). A replaced duplicate stays off the worklist, and its users join
+   * it early, as in MLIR.
+   */
   const seed = (): void => {
     worklist.clear();
-    const order: Operation[] = [];
-    for (const region of regions) walkRegion(region, cfg.topDown, order);
-    for (const op of order) worklist.push(op);
+    const constants = cfg.cseConstants ? new ConstantUniquer(rewriter) : undefined;
+    for (const region of regions)
+      for (let b = region.entryBlock; b; b = b.next)
+        for (let op = b.first; op; ) {
+          const next = op.next;
+          walk(
+            op,
+            cfg.topDown
+              ? (o) => (constants?.uniqueConstant(o) ? WalkResult.Skip : void worklist.push(o))
+              : (o) => void (constants?.uniqueConstant(o) || worklist.push(o)),
+            cfg.topDown ? WalkOrder.PreOrder : WalkOrder.PostOrder,
+          );
+          op = next;
+        }
     // Popping from the end must give the walk's order.
-    worklist.reverse();
+    if (cfg.topDown) worklist.reverse();
   };
 
   /** Replaces `op` by its fold results; false when it does not fold or a constant cannot be made. */
@@ -248,7 +273,10 @@ export function applyPatternsGreedily(
     again = processWorklist();
     // Unreachable blocks go even with simplification disabled (mlir-opt 22 does
     // the same): their IR need not respect dominance, which patterns assume.
-    const simplified = cfg.regionSimplification === "disabled" ? eraseUnreachableBlocks(rewriter, regions) : simplifyRegions(rewriter, regions);
+    const simplified =
+      cfg.regionSimplification === "disabled"
+        ? eraseUnreachableBlocks(rewriter, regions)
+        : simplifyRegions(rewriter, regions, cfg.regionSimplification === "aggressive");
     if (simplified) {
       firing.add("region-simplification");
       again = true;
@@ -256,10 +284,4 @@ export function applyPatternsGreedily(
     changedAny ||= again;
   } while (again);
   return { converged: !again, changed: changedAny, stillFiring: again ? [...firing].sort() : [] };
-}
-
-/** Ops nested in `region` in pre-order (`topDown`) or post-order. */
-function walkRegion(region: Region, topDown: boolean, out: Operation[]): void {
-  const order = topDown ? WalkOrder.PreOrder : WalkOrder.PostOrder;
-  for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) walk(op, (o) => void out.push(o), order);
 }

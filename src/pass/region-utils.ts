@@ -5,6 +5,7 @@
 // Iterative over nesting.
 
 import type { Block } from "../ir/block.js";
+import { dropRedundantArguments, mergeIdenticalBlocks } from "./block-merging.js";
 import { wouldOpBeTriviallyDead } from "../ir/fold.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
@@ -219,11 +220,15 @@ export function runRegionDCE(rewriter: PatternRewriter, regions: readonly Region
 }
 
 /**
- * MLIR's simplifyRegions at the "normal" level: unreachable blocks, then
- * region DCE. Returns whether anything changed.
+ * MLIR's simplifyRegions: unreachable blocks, then region DCE, then with
+ * `mergeBlocks` (the aggressive level) identical blocks and block arguments
+ * fed one value. Returns whether anything changed.
  */
-export function simplifyRegions(rewriter: PatternRewriter, regions: readonly Region[]): boolean {
+export function simplifyRegions(rewriter: PatternRewriter, regions: readonly Region[], mergeBlocks = false): boolean {
   const a = eraseUnreachableBlocks(rewriter, regions);
   const b = runRegionDCE(rewriter, regions);
-  return a || b;
+  if (!mergeBlocks) return a || b;
+  const c = mergeIdenticalBlocks(rewriter, regions);
+  const d = dropRedundantArguments(rewriter, regions);
+  return a || b || c || d;
 }
