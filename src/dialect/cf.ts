@@ -8,6 +8,7 @@ import type { Context } from "../ir/context.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { Operation } from "../ir/operation.js";
 import type { Value } from "../ir/value.js";
+import { branchCanonicalizationPatterns, condBranchCanonicalizationPatterns } from "./cf-canonicalization.js";
 import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
 
 /**
@@ -36,6 +37,7 @@ export const BranchOpDef: OpDefinition = {
   name: "cf.br",
   summary: "Unconditional branch to one successor, forwarding operands to it",
   traits: OpTrait.Terminator | OpTrait.Pure,
+  canonicalizationPatterns: branchCanonicalizationPatterns,
   branch: {
     successorOperands: (op) => ({ start: 0, length: op.numOperands }),
     eraseSuccessorOperand: (op, _index, position) => op.setOperands(operandsWithout(op, position)),
@@ -73,6 +75,7 @@ export const CondBranchOpDef: OpDefinition = {
   summary: "Two-way branch on an i1 condition, forwarding operands to each side",
   traits: OpTrait.Terminator | OpTrait.Pure,
   inherentAttrNames: ["operandSegmentSizes", "branch_weights"],
+  canonicalizationPatterns: condBranchCanonicalizationPatterns,
   branch: {
     successorOperands(op, index) {
       const sizes = segmentSizes(op) ?? [0, 0, 0];

@@ -50,6 +50,19 @@ export class Block {
   get hasPredecessors(): boolean {
     return this.firstUse !== null;
   }
+  /** The block whose terminator is the only branch here (one successor use), or null. */
+  get singlePredecessor(): Block | null {
+    const u = this.firstUse;
+    return u && !u.nextUse ? u.owner.parent : null;
+  }
+  /** The block all branches here come from (possibly through several successor uses), or null. */
+  get uniquePredecessor(): Block | null {
+    const u = this.firstUse;
+    if (!u) return null;
+    const pred = u.owner.parent;
+    for (let v = u.nextUse; v; v = v.nextUse) if (v.owner.parent !== pred) return null;
+    return pred;
+  }
   /** The ops that branch here, once per successor use, most recently added first. */
   *predecessorUses(): IterableIterator<BlockOperand> {
     for (let u = this.firstUse; u; u = u.nextUse) yield u;

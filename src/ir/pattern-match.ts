@@ -96,6 +96,24 @@ export class PatternRewriter extends Builder {
     block.erase();
   }
 
+  /**
+   * Moves the ops of `source` (which must have no predecessors) to the end
+   * of `dest`, its arguments replaced by `args`, and erases `source`. Each
+   * moved op is reported as inserted (MLIR's mergeBlocks).
+   */
+  mergeBlocks(source: Block, dest: Block, args: readonly Value[]): void {
+    for (let i = 0; i < args.length; i++) this.replaceAllUsesWith(source.args[i]!, args[i]!);
+    for (let op = source.first; op; ) {
+      const next = op.next;
+      op.remove();
+      dest.push(op);
+      this.listener.notifyOperationInserted?.(op);
+      op = next;
+    }
+    this.listener.notifyBlockErased?.(source);
+    source.erase();
+  }
+
   /** Runs `change` on `op` in place and reports the modification. */
   modifyOpInPlace(op: Operation, change: () => void): void {
     change();
