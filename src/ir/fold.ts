@@ -6,7 +6,7 @@ import type { Builder } from "./builder.js";
 import type { Context } from "./context.js";
 import type { Location } from "./location.js";
 import type { Operation } from "./operation.js";
-import { OpTrait } from "./operation-name.js";
+import { OpTrait, type FoldResult } from "./operation-name.js";
 import type { Type } from "./type.js";
 import type { Value } from "./value.js";
 
@@ -24,6 +24,35 @@ export function registerConstantMaterializer(ctx: Context, dialect: string, m: C
 
 export function getConstantMaterializer(ctx: Context, dialect: string): ConstantMaterializer | undefined {
   return materializers.get(ctx)?.get(dialect);
+}
+
+/**
+ * MLIR's Operation::fold: the op's own fold hook, then the folds its traits
+ * imply when that does nothing. `operands` holds each operand's constant
+ * value (undefined where unknown).
+ */
+export function foldOperation(op: Operation, operands: readonly (Attribute | undefined)[]): FoldResult {
+  const result = op.name.definition?.fold?.(op, operands);
+  if (result !== undefined) return result;
+  if (op.name.hasTrait(OpTrait.Commutative) && foldCommutative(op, operands)) return "in-place";
+  return undefined;
+}
+
+/**
+ * Commutative ops keep their constant operands last (a stable partition:
+ * non-constants first, in order, then constants, in order), so patterns
+ * need only look for a constant on the right. Returns whether `op` changed.
+ */
+function foldCommutative(op: Operation, operands: readonly (Attribute | undefined)[]): boolean {
+  if (operands.length < 2) return false;
+  const firstConstant = operands.findIndex((c) => c !== undefined);
+  if (firstConstant < 0 || operands.slice(firstConstant).every((c) => c !== undefined)) return false;
+  const values = op.getOperands();
+  const kept = values.filter((_, i) => i < firstConstant || operands[i] === undefined);
+  const moved = values.filter((_, i) => i >= firstConstant && operands[i] !== undefined);
+  const order = [...kept, ...moved];
+  for (let i = firstConstant; i < order.length; i++) op.setOperand(i, order[i]!);
+  return true;
 }
 
 /** The constant a ConstantLike op holds (its fold with no operands), or undefined. */

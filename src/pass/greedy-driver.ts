@@ -5,7 +5,7 @@
 // simplification between sweeps) until nothing changes or the iteration
 // limit is hit, and then says which patterns were still firing.
 
-import { constantValue, getConstantMaterializer, isOpTriviallyDead, isValue } from "../ir/fold.js";
+import { constantValue, foldOperation, getConstantMaterializer, isOpTriviallyDead, isValue } from "../ir/fold.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";
@@ -194,9 +194,8 @@ export function applyPatternsGreedily(
 
   /** Replaces `op` by its fold results; false when it does not fold or a constant cannot be made. */
   const tryFold = (op: Operation): boolean => {
-    const def = op.name.definition;
-    if (!def?.fold || op.name.hasTrait(OpTrait.ConstantLike)) return false;
-    const result = def.fold(
+    if (!op.name.definition || op.name.hasTrait(OpTrait.ConstantLike)) return false;
+    const result = foldOperation(
       op,
       op.operands.map((o) => constantValue(o.value)),
     );
