@@ -6,18 +6,22 @@
 // unless their op may be IsolatedFromAbove. Iterative: nesting depth is
 // unbounded.
 //
-// Not yet: ops with regions are never merged (MLIR compares single-block
-// regions structurally), and ops that only read memory are not merged across
-// (no memory-effect interface yet; only Pure ops are candidates).
+// Ops with regions are merged when each region has at most one block, the
+// op and everything nested are free of memory effects, and the regions match
+// op for op. Commutative ops match whatever their operand order.
+//
+// Not yet: ops that only read memory are not merged across (no memory-effect
+// interface with read effects yet).
 
 import type { Block } from "../src/ir/block.js";
 import { DominanceInfo } from "../src/ir/dominance.js";
-import { isOpTriviallyDead } from "../src/ir/fold.js";
+import { isMemoryEffectFree, isOpTriviallyDead } from "../src/ir/side-effects.js";
 import { UnknownLoc } from "../src/ir/location.js";
 import type { Operation } from "../src/ir/operation.js";
 import { OpTrait } from "../src/ir/operation-name.js";
 import type { Region } from "../src/ir/region.js";
 import { mixHash } from "../src/ir/structural-hash.js";
+import type { Value } from "../src/ir/value.js";
 import { Pass } from "../src/pass/pass.js";
 
 /** Known ops by structural hash, with scopes that forget what they added. */
@@ -61,7 +65,12 @@ function hashOf(op: Operation): number {
   for (let i = 0; i < op.name.name.length; i++) h = mixHash(h, op.name.name.charCodeAt(i));
   if (op.properties) h = mixHash(h, op.properties.id);
   for (const r of op.results) h = mixHash(h, r.type.id);
-  for (const o of op.operands) h = mixHash(h, valueId(o.value));
+  if (op.name.hasTrait(OpTrait.Commutative)) {
+    const ids = op.operands.map((o) => valueId(o.value)).sort((x, y) => x - y);
+    for (const id of ids) h = mixHash(h, id);
+  } else {
+    for (const o of op.operands) h = mixHash(h, valueId(o.value));
+  }
   return h;
 }
 
@@ -74,11 +83,85 @@ function valueId(v: object): number {
   return id;
 }
 
-function equivalent(a: Operation, b: Operation): boolean {
+/** `a` and `b` have the same name, attributes, properties, result types and region count. */
+function sameHead(a: Operation, b: Operation): boolean {
   if (a.name !== b.name || a.attributes !== b.attributes || a.properties !== b.properties) return false;
   if (a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
-  for (let i = 0; i < a.operands.length; i++) if (a.operands[i]!.value !== b.operands[i]!.value) return false;
+  if (a.regions.length !== b.regions.length || a.successors.length !== b.successors.length) return false;
   for (let i = 0; i < a.results.length; i++) if (a.results[i]!.type !== b.results[i]!.type) return false;
+  return true;
+}
+
+/** `a`'s operands are `b`'s (through `map` for values defined in compared regions); in any order for commutative ops. */
+function sameOperands(a: Operation, b: Operation, map: Map<Value, Value> | undefined): boolean {
+  const mapped = (v: Value): Value => map?.get(v) ?? v;
+  if (a.name.hasTrait(OpTrait.Commutative)) {
+    const x = a.operands.map((o) => valueId(mapped(o.value))).sort((p, q) => p - q);
+    const y = b.operands.map((o) => valueId(o.value)).sort((p, q) => p - q);
+    return x.every((id, i) => id === y[i]);
+  }
+  for (let i = 0; i < a.operands.length; i++) if (mapped(a.operands[i]!.value) !== b.operands[i]!.value) return false;
+  return true;
+}
+
+/**
+ * MLIR's OperationEquivalence (locations ignored): same head and operands,
+ * and regions equal block for block and op for op, values defined inside
+ * them matched in order. Iterative over nesting.
+ */
+function equivalent(a: Operation, b: Operation): boolean {
+  if (!sameHead(a, b) || !sameOperands(a, b, undefined)) return false;
+  if (a.regions.length === 0) return true;
+  const values = new Map<Value, Value>();
+  const blocks = new Map<Block, Block>();
+  const pairs: [Operation, Operation][] = [[a, b]];
+  while (pairs.length) {
+    const [x, y] = pairs.pop()!;
+    for (let i = 0; i < x.results.length; i++) values.set(x.results[i]!, y.results[i]!);
+    for (let i = 0; i < x.successors.length; i++) {
+      const s = x.successors[i]!.block;
+      const t = y.successors[i]!.block;
+      const seen = blocks.get(s);
+      if (seen === undefined) blocks.set(s, t);
+      else if (seen !== t) return false;
+    }
+    for (let r = 0; r < x.regions.length; r++) {
+      let bx = x.regions[r]!.entryBlock;
+      let by = y.regions[r]!.entryBlock;
+      for (; bx && by; bx = bx.next, by = by.next) {
+        const seen = blocks.get(bx);
+        if (seen === undefined) blocks.set(bx, by);
+        else if (seen !== by) return false;
+        if (bx.args.length !== by.args.length) return false;
+        for (let i = 0; i < bx.args.length; i++) {
+          if (bx.args[i]!.type !== by.args[i]!.type) return false;
+          values.set(bx.args[i]!, by.args[i]!);
+        }
+        let ox = bx.first;
+        let oy = by.first;
+        for (; ox && oy; ox = ox.next, oy = oy.next) {
+          if (!sameHead(ox, oy)) return false;
+          pairs.push([ox, oy]);
+        }
+        if (ox || oy) return false;
+      }
+      if (bx || by) return false;
+    }
+  }
+  // Operands last: every value defined inside the regions is mapped by now.
+  return operandsMatch(a, b, values);
+}
+
+/** The operands of every op pair nested in `a` and `b` match through `values`. */
+function operandsMatch(a: Operation, b: Operation, values: Map<Value, Value>): boolean {
+  const pairs: [Operation, Operation][] = [[a, b]];
+  while (pairs.length) {
+    const [x, y] = pairs.pop()!;
+    if (!sameOperands(x, y, values)) return false;
+    for (let r = 0; r < x.regions.length; r++)
+      for (let bx = x.regions[r]!.entryBlock, by = y.regions[r]!.entryBlock; bx && by; bx = bx.next, by = by.next)
+        for (let ox = bx.first, oy = by.first; ox && oy; ox = ox.next, oy = oy.next) pairs.push([ox, oy]);
+  }
   return true;
 }
 
@@ -161,7 +244,9 @@ export class CSEPass extends Pass {
       this.numDCE.value++;
       return;
     }
-    if (op.regions.length || op.name.hasTrait(OpTrait.Terminator) || !op.name.hasTrait(OpTrait.Pure)) return;
+    if (op.name.hasTrait(OpTrait.Terminator)) return;
+    for (const r of op.regions) if (r.entryBlock !== r.lastBlock) return;
+    if (!isMemoryEffectFree(op)) return;
     const hash = hashOf(op);
     const existing = table.lookup(op, hash);
     if (!existing) {

@@ -28,7 +28,8 @@ export { printTopLevel, printTopLevelBytes, printOpForDiagnostic, type PrintOpti
 export { renderDiagnostic } from "./syntax/diagnostic-printer.js";
 export { runOpt, type OptConfig, type OptIO } from "./cli/opt-main.js";
 export { RewritePattern, PatternRewriter, type RewriteListener } from "./ir/pattern-match.js";
-export { registerConstantMaterializer, constantValue, isOpTriviallyDead, type ConstantMaterializer } from "./ir/fold.js";
+export { registerConstantMaterializer, constantValue, foldOperation, type ConstantMaterializer } from "./ir/fold.js";
+export { isMemoryEffectFree, isOpTriviallyDead, wouldOpBeTriviallyDead } from "./ir/side-effects.js";
 export type { FoldResult, BranchOpInterface } from "./ir/operation-name.js";
 export { applyPatternsGreedily, setRewriteTrace, type GreedyRewriteConfig, type GreedyRewriteResult } from "./pass/greedy-driver.js";
 export { Pass, PassStatistic } from "./pass/pass.js";

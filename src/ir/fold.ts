@@ -72,29 +72,3 @@ export function constantValue(v: Value): Attribute | undefined {
 export function isValue(x: Attribute | Value): x is Value {
   return "firstUse" in x;
 }
-
-/**
- * Whether `op` would be dead without uses: registered as Pure (its nested ops
- * too) and not a terminator (MLIR's wouldOpBeTriviallyDead for ops without
- * memory effects).
- */
-export function wouldOpBeTriviallyDead(op: Operation): boolean {
-  const stack: Operation[] = [op];
-  while (stack.length) {
-    const o = stack.pop()!;
-    if (o.name.hasTrait(OpTrait.Terminator) && o !== op) {
-      // A nested terminator of a pure op (a region's yield) has no effect of its own.
-      if (!o.name.hasTrait(OpTrait.Pure)) return false;
-      continue;
-    }
-    if (!o.name.hasTrait(OpTrait.Pure) || (o === op && o.name.hasTrait(OpTrait.Terminator))) return false;
-    for (const r of o.regions) for (let b = r.entryBlock; b; b = b.next) for (let n = b.first; n; n = n.next) stack.push(n);
-  }
-  return true;
-}
-
-/** No result used, and no effect (MLIR's isOpTriviallyDead). */
-export function isOpTriviallyDead(op: Operation): boolean {
-  for (const r of op.results) if (r.hasUses) return false;
-  return wouldOpBeTriviallyDead(op);
-}

@@ -45,6 +45,10 @@ export enum OpTrait {
   SingleBlockImplicitTerminator = 1 << 14,
   /** A symbol whose name may be absent (MLIR's isOptionalSymbol, e.g. builtin.module). */
   OptionalSymbol = 1 << 15,
+  /** Reads and writes no memory (part of Pure). */
+  NoMemoryEffect = 1 << 16,
+  /** Has the memory effects of the ops in its regions and none of its own. */
+  RecursiveMemoryEffects = 1 << 17,
 }
 
 /** Whether values in a region obey SSA dominance (SSACFG) or not (Graph). */

@@ -5,7 +5,8 @@
 // simplification between sweeps) until nothing changes or the iteration
 // limit is hit, and then says which patterns were still firing.
 
-import { constantValue, foldOperation, getConstantMaterializer, isOpTriviallyDead, isValue } from "../ir/fold.js";
+import { constantValue, foldOperation, getConstantMaterializer, isValue } from "../ir/fold.js";
+import { isOpTriviallyDead } from "../ir/side-effects.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";

@@ -6,7 +6,7 @@
 
 import type { Block } from "../ir/block.js";
 import { dropRedundantArguments, mergeIdenticalBlocks } from "./block-merging.js";
-import { wouldOpBeTriviallyDead } from "../ir/fold.js";
+import { wouldOpBeTriviallyDead } from "../ir/side-effects.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import type { PatternRewriter } from "../ir/pattern-match.js";
