@@ -48,18 +48,30 @@ class FunctionWriter {
     this.casted = new Set();
     /** Binary ops written so far, to repeat for cse. */
     this.binaries = [];
+    /** The operands of each pooled binary result (see pickTwo). */
+    this.operandsOf = new Map();
   }
   pick(list) {
     return list[Math.floor(this.rand() * list.length)];
   }
-  /** Two different values of `type`, or undefined when the pool has fewer than two. */
+  /**
+   * Two different values of `type` that no fold or pattern combines: neither is a binary op
+   * of the other (which rules out (a - b) - a, (a + b) - b, (a ^ b) ^ b, ...), and not both are
+   * casts (cmpi, andi and ori of two extsi have patterns). Undefined when none is found quickly.
+   */
   pickTwo(type) {
     const p = this.pool[type];
     if (p.length < 2) return undefined;
-    const i = Math.floor(this.rand() * p.length);
-    let j = Math.floor(this.rand() * (p.length - 1));
-    if (j >= i) j++;
-    return [p[i], p[j]];
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const i = Math.floor(this.rand() * p.length);
+      let j = Math.floor(this.rand() * (p.length - 1));
+      if (j >= i) j++;
+      const [a, b] = [p[i], p[j]];
+      if (this.operandsOf.get(a)?.includes(b) || this.operandsOf.get(b)?.includes(a)) continue;
+      if (this.casted.has(a) && this.casted.has(b)) continue;
+      return [a, b];
+    }
+    return undefined;
   }
   emit(text, type) {
     const v = type ? `%${this.next++}` : undefined;
@@ -74,8 +86,10 @@ class FunctionWriter {
   }
   binary(name, type, a, b) {
     const text = `"${name}"(${a}, ${b}) : (${type}, ${type}) -> ${type}`;
-    this.binaries.push({ text, type });
-    return this.emit(text, type);
+    this.binaries.push({ text, type, operands: [a, b] });
+    const v = this.emit(text, type);
+    this.operandsOf.set(v, [a, b]);
+    return v;
   }
   /** Passes `v` to an external function, which keeps it (and what it depends on) alive. */
   sink(v, type) {
@@ -111,7 +125,9 @@ class FunctionWriter {
     } else if (r < 0.66 && this.binaries.length) {
       // A repeat of an earlier expression: cse merges it.
       const b = this.pick(this.binaries);
-      this.pool[b.type].push(this.emit(b.text, b.type));
+      const v = this.emit(b.text, b.type);
+      this.operandsOf.set(v, b.operands);
+      this.pool[b.type].push(v);
     } else if (r < 0.73) {
       const ab = this.pickTwo(type);
       const cd = this.pickTwo(type);
