@@ -108,8 +108,9 @@ class FunctionWriter {
       const ab = this.pickTwo(type);
       if (ab) this.pool[type].push(this.binary(this.pick(INT_OPS), type, ab[0], ab[1]));
     } else if (r < 0.42) {
-      const ab = this.pickTwo("f32") ?? [this.pool.f32[0], this.constant("f32")];
-      this.pool.f32.push(this.binary(this.pick(FLOAT_OPS), "f32", ab[0], ab[1]));
+      // The first float value is addf(x, x): no fold applies to it (unlike x op constant).
+      const ab = this.pickTwo("f32") ?? [this.pool.f32[0], this.pool.f32[0]];
+      this.pool.f32.push(this.binary(ab[0] === ab[1] ? "arith.addf" : this.pick(FLOAT_OPS), "f32", ab[0], ab[1]));
     } else if (r < 0.50) {
       // A constant expression: folds to one constant.
       const a = this.constant(type);
