@@ -233,6 +233,7 @@ class OperationVerifier {
     const def = op.name.definition;
     if (def) {
       if (!this.verifyTraits(op, def)) return false;
+      if (def.verifyInvariants && def.verifyInvariants(op).failed) return false;
       if (def.verify && def.verify(op).failed) return false;
     }
     const regions = op.regions;
