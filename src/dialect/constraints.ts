@@ -17,7 +17,7 @@ import {
   TypeAttr,
   UnitAttr,
 } from "../ir/builtin-attributes.js";
-import { FloatType, FunctionType, IndexType, IntegerType, RankedTensorType, Signedness, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
+import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, RankedTensorType, Signedness, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import type { AttrConstraint, EnumCase, TypeConstraint } from "../ir/op-spec.js";
 import type { Type } from "../ir/type.js";
@@ -56,6 +56,12 @@ function orContainer(scalar: (t: Type) => boolean): (t: Type) => boolean {
   };
 }
 
+/** `t` itself, a vector/tensor of it, or a memref of it (Arith's cast operand constraints). */
+function orContainerOrMemRef(scalar: (t: Type) => boolean): (t: Type) => boolean {
+  const inner = orContainer(scalar);
+  return (t) => inner(t) || (t instanceof MemRefType && scalar(t.elementType));
+}
+
 function typeConstraint(name: string, description: string, holds: (t: Type) => boolean, buildType?: (ctx: Context) => Type): NamedTypeConstraint {
   return buildType ? { name, description, holds, buildType } : { name, description, holds };
 }
@@ -77,8 +83,12 @@ const typeLibrary: readonly NamedTypeConstraint[] = [
   typeConstraint("SignlessFixedWidthIntegerLike", "signless-fixed-width-integer-like", orContainer(isSignlessInt)),
   typeConstraint("IntegerLike", "integer-like", orContainer((t) => t instanceof IntegerType || t instanceof IndexType)),
   typeConstraint("FloatLike", "floating-point-like", orContainer((t) => t instanceof FloatType)),
-  typeConstraint("IndexLike", "index-like", orContainer((t) => t instanceof IndexType)),
-  typeConstraint("SignlessIntegerOrIndexLike", "signless-integer-like or index-like", orContainer(isSignlessIntOrIndex)),
+  typeConstraint("IndexCastTypeLike", "signless-integer-like or memref of signless-integer", orContainerOrMemRef(isSignlessIntOrIndex)),
+  typeConstraint(
+    "BitcastTypeLike",
+    "signless-integer-or-float-like or memref of signless-integer or float",
+    orContainerOrMemRef((t) => isSignlessInt(t) || t instanceof FloatType),
+  ),
 ];
 
 //===----------------------------------------------------------------------===//
@@ -104,7 +114,8 @@ function integerAttr(name: string, width: number): NamedAttrConstraint {
 
 const attrLibrary: readonly NamedAttrConstraint[] = [
   { name: "AnyAttr", description: "any attribute", holds: () => true },
-  { name: "TypedAttr", description: "TypedAttr instance", holds: (a) => a.type !== undefined },
+  // StringAttr is typed in MLIR even when it prints no type (its type is then `none`).
+  { name: "TypedAttr", description: "TypedAttr instance", holds: (a) => a.type !== undefined || a instanceof StringAttr },
   {
     name: "StrAttr",
     description: "string attribute",

@@ -45,6 +45,8 @@ export const kTraits: ReadonlyMap<string, TraitInfo> = new Map<string, TraitInfo
   ["Commutative", T(OpTrait.Commutative, "operands may be reordered")],
   ["SameOperandsAndResultType", T(OpTrait.SameOperandsAndResultType, "all operands and results have one type")],
   ["SameTypeOperands", T(0, "all operands have one type")],
+  ["SameOperandsAndResultShape", T(0, "all operands and results have one shape (or are all scalars)")],
+  ["Idempotent", T(0, "op(x, x) is x (documentation only)")],
   ["NoRegionArguments", T(0, "regions have no entry block arguments")],
   ["HasOnlyGraphRegion", T(0, "its regions are graph regions (no dominance, MLIR's RegionKindInterface)")],
   ["AffineScope", T(OpTrait.AffineScope, "opens a new scope for affine symbols")],

@@ -7,7 +7,7 @@
 
 import type { Attribute } from "../ir/attribute.js";
 import { DenseArrayAttr } from "../ir/builtin-attributes.js";
-import { IntegerType, RankedTensorType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
+import { IntegerType, RankedTensorType, ShapedType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { OperandSpec, OpSpec, ResultSpec, TypeRelation } from "../ir/op-spec.js";
 import type { Operation } from "../ir/operation.js";
@@ -23,6 +23,7 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
   const operandSegments = hasTrait("AttrSizedOperandSegments");
   const resultSegments = hasTrait("AttrSizedResultSegments");
   const requiredAttrs = spec.attributes.filter((a) => !a.optional).map((a) => a.name).sort();
+  const isTerminator = hasTrait("Terminator");
   const checkTraits = traits.map((t) => traitCheck(spec, t)).filter((c) => c !== undefined);
   return (op) => {
     const counts = verifyCounts(op, spec);
@@ -50,6 +51,7 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
       const r = check(op);
       if (r.failed) return r;
     }
+    if (isTerminator && op.parent?.last !== op) return op.emitOpError("must be the last operation in the parent block");
     return success();
   };
 }
@@ -169,6 +171,13 @@ export function relatedType(relation: TypeRelation, source: Type): Type {
   return i1;
 }
 
+/** A shape as text: "" for scalars, "*" for unranked, else the dimensions. */
+function shapeKey(t: Type): string {
+  if (!(t instanceof ShapedType)) return "";
+  const shape = t.shape;
+  return shape === undefined ? "*" : shape.join("x") + "x";
+}
+
 /** The check a declared trait adds after OpInvariants, or undefined for traits checked elsewhere (or not at all). */
 function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => LogicalResult) | undefined {
   switch (trait.name) {
@@ -182,6 +191,15 @@ function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => Logical
     case "SameTypeOperands":
       return (op) => {
         for (const o of op.operands) if (o.value.type !== op.getOperand(0).type) return op.emitOpError("requires all operands to have the same type");
+        return success();
+      };
+    case "SameOperandsAndResultShape":
+      return (op) => {
+        const types: Type[] = [];
+        for (const o of op.operands) types.push(o.value.type);
+        for (const r of op.results) types.push(r.type);
+        const first = types.length ? shapeKey(types[0]!) : "";
+        for (const t of types) if (shapeKey(t) !== first) return op.emitOpError("requires the same shape for all operands and results");
         return success();
       };
     case "AllTypesMatch": {

@@ -44,10 +44,15 @@ export function isValue(x: Attribute | Value): x is Value {
   return "firstUse" in x;
 }
 
+/** Pure, NoMemoryEffect, or RecursiveMemoryEffects (whose effects are its nested ops', checked by the caller). */
+function hasNoOwnEffects(op: Operation): boolean {
+  return op.name.hasTrait(OpTrait.Pure) || op.name.hasTrait(OpTrait.NoMemoryEffect) || op.name.hasTrait(OpTrait.RecursiveMemoryEffects);
+}
+
 /**
- * Whether `op` would be dead without uses: registered as Pure (its nested ops
- * too) and not a terminator (MLIR's wouldOpBeTriviallyDead for ops without
- * memory effects).
+ * Whether `op` would be dead without uses: without memory effects of its own
+ * (Pure, NoMemoryEffect or RecursiveMemoryEffects), its nested ops too, and
+ * not a terminator (MLIR's wouldOpBeTriviallyDead).
  */
 export function wouldOpBeTriviallyDead(op: Operation): boolean {
   const stack: Operation[] = [op];
@@ -55,10 +60,10 @@ export function wouldOpBeTriviallyDead(op: Operation): boolean {
     const o = stack.pop()!;
     if (o.name.hasTrait(OpTrait.Terminator) && o !== op) {
       // A nested terminator of a pure op (a region's yield) has no effect of its own.
-      if (!o.name.hasTrait(OpTrait.Pure)) return false;
+      if (!hasNoOwnEffects(o)) return false;
       continue;
     }
-    if (!o.name.hasTrait(OpTrait.Pure) || (o === op && o.name.hasTrait(OpTrait.Terminator))) return false;
+    if (!hasNoOwnEffects(o) || (o === op && o.name.hasTrait(OpTrait.Terminator))) return false;
     for (const r of o.regions) for (let b = r.entryBlock; b; b = b.next) for (let n = b.first; n; n = n.next) stack.push(n);
   }
   return true;

@@ -5,7 +5,8 @@
 // simplification between sweeps) until nothing changes or the iteration
 // limit is hit, and then says which patterns were still firing.
 
-import { constantValue, getConstantMaterializer, isOpTriviallyDead, isValue } from "../ir/fold.js";
+import { constantValue, constantValueOf, getConstantMaterializer, isOpTriviallyDead, isValue } from "../ir/fold.js";
+import { ConstantUniquer } from "./constant-uniquer.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";
@@ -162,7 +163,13 @@ export function applyPatternsGreedily(
     worklist.clear();
     const order: Operation[] = [];
     for (const region of regions) walkRegion(region, cfg.topDown, order);
-    for (const op of order) worklist.push(op);
+    // Constants are uniqued and hoisted first, as MLIR's driver does while seeding.
+    const constants = new ConstantUniquer();
+    for (const op of order) {
+      const value = op.name.hasTrait(OpTrait.ConstantLike) ? constantValueOf(op) : undefined;
+      if (value !== undefined && !constants.insertKnownConstant(op, value)) continue;
+      worklist.push(op);
+    }
     // Popping from the end must give the walk's order.
     worklist.reverse();
   };
