@@ -5,8 +5,8 @@
 // ArithOps.cpp. Folds of shaped (vector/tensor) constants are not done yet.
 
 import type { Attribute } from "../src/ir/attribute.js";
-import { DictionaryAttr, FloatAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
-import { FloatType, IndexType, IntegerType } from "../src/ir/builtin-types.js";
+import { DenseIntOrFPElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
+import { FloatType, IndexType, IntegerType, RankedTensorType, VectorType } from "../src/ir/builtin-types.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { FoldResult } from "../src/ir/operation-name.js";
 import type { Type } from "../src/ir/type.js";
@@ -103,7 +103,7 @@ const smax = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;
 const smin = (w: number): bigint => -(1n << BigInt(w - 1));
 const umax = (w: number): bigint => (1n << BigInt(w)) - 1n;
 
-const intIdentity: Readonly<Record<string, IntIdentity>> = {
+const intIdentity: Readonly<Partial<Record<string, IntIdentity>>> = {
   addi: (op, c) => (c === 0n ? lhs(op) : undefined),
   subi: (op, c) => (c === 0n ? lhs(op) : undefined),
   muli: (op, c) => (c === 0n ? rhs(op) : c === 1n ? lhs(op) : undefined),
@@ -112,7 +112,7 @@ const intIdentity: Readonly<Record<string, IntIdentity>> = {
   remsi: (op, c, w) => (c === 1n || (w === 1 && c !== 0n) ? rhsAttr(op, 0n) : undefined),
   remui: (op, c, w) => (u(c, w) === 1n ? rhsAttr(op, 0n) : undefined),
   andi: (op, c, w) => (c === 0n ? rhs(op) : u(c, w) === umax(w) ? lhs(op) : undefined),
-  ori: (op, c, w) => (c === 0n ? lhs(op) : u(c, w) === umax(w) ? rhs(op) : undefined),
+  ori: (op, c, w) => (c === 0n ? lhs(op) : u(c, w) === umax(w) ? rhsAttr(op, c) : undefined),
   xori: (op, c) => (c === 0n ? lhs(op) : undefined),
   shli: (op, c) => (c === 0n ? lhs(op) : undefined),
   shrsi: (op, c) => (c === 0n ? lhs(op) : undefined),
@@ -123,10 +123,22 @@ const intIdentity: Readonly<Record<string, IntIdentity>> = {
   minui: (op, c, w) => (c === 0n ? rhs(op) : u(c, w) === umax(w) ? lhs(op) : undefined),
 };
 
+/**
+ * Zero of an integer, index, or vector/tensor-of-integer type (a splat), or
+ * undefined for element widths that are not whole bytes.
+ */
+function zeroAttr(type: Type): Attribute | undefined {
+  if (intWidth(type) !== undefined) return intAttr(type, 0n);
+  if (!(type instanceof VectorType || type instanceof RankedTensorType) || !type.hasStaticShape) return undefined;
+  const w = intWidth(type.elementType);
+  if (w === undefined || w % 8 !== 0) return undefined;
+  return DenseIntOrFPElementsAttr.get(type.context, type, new Uint8Array(w / 8), /*isSplat=*/ true);
+}
+
 /** Folds of `op(x, x)`. */
-const sameOperands: Readonly<Record<string, (op: Operation) => Value | Attribute | undefined>> = {
-  subi: (op) => rhsAttr(op, 0n),
-  xori: (op) => rhsAttr(op, 0n),
+const sameOperands: Readonly<Partial<Record<string, (op: Operation) => Value | Attribute | undefined>>> = {
+  subi: (op) => zeroAttr(op.getResult(0).type),
+  xori: (op) => zeroAttr(op.getResult(0).type),
   andi: lhs,
   ori: lhs,
   maxsi: lhs,
@@ -153,7 +165,11 @@ export function makeIntBinaryFolder(mnemonic: string, commutative: boolean): (op
   return (op, operands) => {
     const type = op.getResult(0).type;
     const w = intWidth(type);
-    if (w === undefined) return commutative ? foldCommutative(op, operands) : undefined;
+    if (w === undefined) {
+      const r = same && op.getOperand(0) === op.getOperand(1) ? same(op) : undefined;
+      if (r !== undefined) return [r];
+      return commutative ? foldCommutative(op, operands) : undefined;
+    }
     const a = intValue(operands[0]);
     const b = intValue(operands[1]);
     if (a !== undefined && b !== undefined) {
@@ -164,7 +180,10 @@ export function makeIntBinaryFolder(mnemonic: string, commutative: boolean): (op
       const r = identity(op, b, w);
       if (r !== undefined) return [r];
     }
-    if (same && op.getOperand(0) === op.getOperand(1)) return [same(op)!];
+    if (same && op.getOperand(0) === op.getOperand(1)) {
+      const r = same(op);
+      if (r !== undefined) return [r];
+    }
     return commutative ? foldCommutative(op, operands) : undefined;
   };
 }
@@ -183,7 +202,7 @@ const floatEval: Readonly<Record<string, (a: number, b: number) => number>> = {
 };
 
 /** Right operands that leave the left one unchanged: x + -0.0, x - 0.0, x * 1.0, x / 1.0. */
-const floatRightIdentity: Readonly<Record<string, (c: number) => boolean>> = {
+const floatRightIdentity: Readonly<Partial<Record<string, (c: number) => boolean>>> = {
   addf: (c) => Object.is(c, -0),
   subf: (c) => Object.is(c, 0),
   mulf: (c) => c === 1,
