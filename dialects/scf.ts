@@ -112,7 +112,9 @@ function verifyWhile(op: Operation): LogicalResult {
   const expect = (index: number, name: string, terminator: string): LogicalResult => {
     const t = terminatorOf(op.regions[index]!);
     if (t && t.name.name === terminator) return success();
-    return op.emitOpError(`expects the '${name}' region to terminate with '${terminator}'`);
+    const diag = op.emitOpError(`expects the '${name}' region to terminate with '${terminator}'`);
+    if (t) diag.attachNote("terminator here", t.loc);
+    return diag;
   };
   const before = expect(0, "before", "scf.condition");
   return before.failed ? before : expect(1, "after", "scf.yield");

@@ -8,11 +8,12 @@
 import type { Attribute } from "../ir/attribute.js";
 import { DenseArrayAttr } from "../ir/builtin-attributes.js";
 import { IntegerType, RankedTensorType, ShapedType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
+import { Severity } from "../ir/diagnostics.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { OperandSpec, OpSpec, ResultSpec, TypeRelation } from "../ir/op-spec.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
-import { printTypeForDiagnostic } from "../syntax/type-attr-printer.js";
+import { printAttributeForDiagnostic, printTypeForDiagnostic } from "../syntax/type-attr-printer.js";
 import type { TraitDecl } from "./dialect-decl.js";
 
 const quote = (t: Type): string => `'${printTypeForDiagnostic(t)}'`;
@@ -31,7 +32,13 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
     for (const name of requiredAttrs) if (op.getAttr(name) === undefined) return op.emitOpError(`requires attribute '${name}'`);
     for (const a of spec.attributes) {
       const v = op.getAttr(a.name);
-      if (v !== undefined && !a.constraint.holds(v)) return op.emitOpError(`attribute '${a.name}' failed to satisfy constraint: ${a.constraint.description}`);
+      // MLIR rejects these while converting parsed properties, so its message has no "see current operation" note.
+      if (v !== undefined && !a.constraint.holds(v))
+        return op.context.diagnostics.emit(
+          Severity.Error,
+          op.loc,
+          `'${op.name.name}' op attribute '${a.name}' failed to satisfy constraint: ${a.constraint.description}`,
+        );
     }
     const operandSizes = groupSizes(op, spec.operands, op.numOperands, operandSegments ? "operandSegmentSizes" : undefined, "operand");
     if (!Array.isArray(operandSizes)) return operandSizes;
@@ -114,8 +121,14 @@ function groupSizes(
 ): number[] | LogicalResult {
   if (segmentAttr !== undefined) {
     const sizes = readSegmentSizes(op.getAttr(segmentAttr)) ?? groups.map(() => 0);
+    // MLIR rejects a wrong-sized array while converting parsed properties: no "see current operation" note.
     if (sizes.length !== groups.length)
-      return op.emitOpError(`'${segmentAttr}' attribute for specifying ${kind} segments must have ${groups.length} elements, but got ${sizes.length}`);
+      return op.context.diagnostics.emit(
+        Severity.Error,
+        op.loc,
+        `invalid properties ${op.properties ? printAttributeForDiagnostic(op.properties) : "{}"} for op ${op.name.name}: ` +
+          `size mismatch in attribute conversion: ${sizes.length} vs ${groups.length}`,
+      );
     let sum = 0;
     for (const n of sizes) sum += n;
     if (sum !== total)
