@@ -97,7 +97,8 @@ describe("greedy driver", () => {
     expect(result.converged).toBe(true);
     expect(result.changed).toBe(true);
     expect(text).toContain('"t.const"() {value = 3 : i32}');
-    expect(text).toContain('"x.use"(%1, %0)');
+    // Seeding the next sweep hoists the folded constant to the front of the block, as MLIR's driver does.
+    expect(text).toContain('"x.use"(%0, %1)');
     expect(text).not.toContain("t.neg");
     expect(text).not.toContain("t.add");
     // The folded-away constants are dead and gone; only 3 remains.
