@@ -73,13 +73,8 @@ function verifyCounts(op: Operation, spec: OpSpec): LogicalResult {
     if (fixedRegions > 1 && n !== fixedRegions) return op.emitOpError(`expected ${fixedRegions} regions`);
   } else if (n < fixedRegions) return op.emitOpError(`expected at least ${fixedRegions} regions`);
 
-  const fixedResults = spec.results.filter((r) => r.arity === "single").length;
-  const m = op.numResults;
-  if (fixedResults === spec.results.length) {
-    if (fixedResults === 0 && m !== 0) return op.emitOpError("requires zero results");
-    if (fixedResults === 1 && m !== 1) return op.emitOpError("requires one result");
-    if (fixedResults > 1 && m !== fixedResults) return op.emitOpError(`expected ${fixedResults} results, but found ${m}`);
-  } else if (m < fixedResults) return op.emitOpError(`expected ${fixedResults} or more results, but found ${m}`);
+  const results = verifyValueCount(op, spec.results, op.numResults, "requires one result", "result");
+  if (results.failed) return results;
 
   const fixedSuccessors = spec.successors.filter((s) => !s.variadic).length;
   const s = op.numSuccessors;
@@ -88,14 +83,23 @@ function verifyCounts(op: Operation, spec: OpSpec): LogicalResult {
       return op.emitOpError(`requires ${fixedSuccessors} successor${fixedSuccessors === 1 ? "" : "s"} but found ${s}`);
   } else if (s < fixedSuccessors) return op.emitOpError(`requires at least ${fixedSuccessors} successors but found ${s}`);
 
-  const fixedOperands = spec.operands.filter((o) => o.arity === "single").length;
-  const k = op.numOperands;
-  if (fixedOperands === spec.operands.length) {
-    if (fixedOperands === 0 && k !== 0) return op.emitOpError("requires zero operands");
-    if (fixedOperands === 1 && k !== 1) return op.emitOpError("requires a single operand");
-    if (fixedOperands > 1 && k !== fixedOperands) return op.emitOpError(`expected ${fixedOperands} operands, but found ${k}`);
-  } else if (k < fixedOperands) return op.emitOpError(`expected ${fixedOperands} or more operands, but found ${k}`);
-  return success();
+  return verifyValueCount(op, spec.operands, op.numOperands, "requires a single operand", "operand");
+}
+
+/** ZeroX/OneX/NX/AtLeastNX for operands or results: `requiresOne` is ODS's wording for exactly one. */
+function verifyValueCount(
+  op: Operation,
+  groups: readonly (OperandSpec | ResultSpec)[],
+  actual: number,
+  requiresOne: string,
+  noun: "operand" | "result",
+): LogicalResult {
+  const fixed = groups.filter((g) => g.arity === "single").length;
+  if (fixed !== groups.length)
+    return actual < fixed ? op.emitOpError(`expected ${fixed} or more ${noun}s, but found ${actual}`) : success();
+  if (actual === fixed) return success();
+  if (fixed === 0) return op.emitOpError(`requires zero ${noun}s`);
+  return op.emitOpError(fixed === 1 ? requiresOne : `expected ${fixed} ${noun}s, but found ${actual}`);
 }
 
 /** The i32 entries of a `array<i32: ...>` attribute, or undefined for anything else. */
