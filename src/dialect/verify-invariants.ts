@@ -26,9 +26,23 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
   const requiredAttrs = spec.attributes.filter((a) => !a.optional).map((a) => a.name).sort();
   const isTerminator = hasTrait("Terminator");
   const checkTraits = traits.map((t) => traitCheck(spec, t)).filter((c) => c !== undefined);
+  // Most ops have only single groups and fixed counts: one comparison per list, no size arrays.
+  const single = (g: { arity: string }): boolean => g.arity === "single";
+  const fixedShape =
+    spec.operands.every(single) && spec.results.every(single) && !spec.regions.some((r) => r.variadic) && !spec.successors.some((r) => r.variadic);
+  const numOperands = spec.operands.length;
+  const numResults = spec.results.length;
   return (op) => {
-    const counts = verifyCounts(op, spec);
-    if (counts.failed) return counts;
+    const fastCounts =
+      fixedShape &&
+      op.numOperands === numOperands &&
+      op.numResults === numResults &&
+      op.numRegions === spec.regions.length &&
+      op.numSuccessors === spec.successors.length;
+    if (!fastCounts) {
+      const counts = verifyCounts(op, spec);
+      if (counts.failed) return counts;
+    }
     for (const name of requiredAttrs) if (op.getAttr(name) === undefined) return op.emitOpError(`requires attribute '${name}'`);
     for (const a of spec.attributes) {
       const v = op.getAttr(a.name);
@@ -40,14 +54,27 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
           `'${op.name.name}' op attribute '${a.name}' failed to satisfy constraint: ${a.constraint.description}`,
         );
     }
-    const operandSizes = groupSizes(op, spec.operands, op.numOperands, operandSegments ? "operandSegmentSizes" : undefined, "operand");
-    if (!Array.isArray(operandSizes)) return operandSizes;
-    const resultSizes = groupSizes(op, spec.results, op.numResults, resultSegments ? "resultSegmentSizes" : undefined, "result");
-    if (!Array.isArray(resultSizes)) return resultSizes;
-    const operands = verifyValueTypes(op, spec.operands, operandSizes, "operand", (i) => op.getOperand(i).type);
-    if (operands.failed) return operands;
-    const results = verifyValueTypes(op, spec.results, resultSizes, "result", (i) => op.getResult(i).type);
-    if (results.failed) return results;
+    if (fastCounts) {
+      for (let i = 0; i < numOperands; i++) {
+        const c = spec.operands[i]!.constraint;
+        const t = op.getOperand(i).type;
+        if (!c.holds(t)) return op.emitOpError(`operand #${i} must be ${c.description}, but got ${quote(t)}`);
+      }
+      for (let i = 0; i < numResults; i++) {
+        const c = spec.results[i]!.constraint;
+        const t = op.getResult(i).type;
+        if (!c.holds(t)) return op.emitOpError(`result #${i} must be ${c.description}, but got ${quote(t)}`);
+      }
+    } else {
+      const operandSizes = groupSizes(op, spec.operands, op.numOperands, operandSegments ? "operandSegmentSizes" : undefined, "operand");
+      if (!Array.isArray(operandSizes)) return operandSizes;
+      const resultSizes = groupSizes(op, spec.results, op.numResults, resultSegments ? "resultSegmentSizes" : undefined, "result");
+      if (!Array.isArray(resultSizes)) return resultSizes;
+      const operands = verifyValueTypes(op, spec.operands, operandSizes, "operand", (i) => op.getOperand(i).type);
+      if (operands.failed) return operands;
+      const results = verifyValueTypes(op, spec.results, resultSizes, "result", (i) => op.getResult(i).type);
+      if (results.failed) return results;
+    }
     for (let i = 0; i < op.numRegions && i < spec.regions.length; i++) {
       const r = spec.regions[spec.regions[i]!.variadic ? spec.regions.length - 1 : i]!;
       const region = op.regions[i]!;
