@@ -4,10 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { registerAllPasses } from "../../passes/index.js";
-import { registerBuiltinDialect } from "../dialect/builtin.js";
-import { registerControlFlowDialect } from "../dialect/cf.js";
+import { registerAllDialects } from "../dialect/all-dialects.js";
 import { dialectMarkdown } from "../dialect/dialect-docs.js";
-import { registerFuncDialect } from "../dialect/func.js";
 import { Context } from "../ir/context.js";
 import { passesMarkdown } from "../pass/pass-docs.js";
 import { globalPassRegistry } from "../pass/pass-registry.js";
@@ -17,9 +15,7 @@ import { writeFileAtomic } from "./output-file.js";
 export function referencePages(): Map<string, string> {
   registerAllPasses();
   const ctx = new Context();
-  registerBuiltinDialect(ctx);
-  registerFuncDialect(ctx);
-  registerControlFlowDialect(ctx);
+  registerAllDialects(ctx);
   const pages = new Map<string, string>([["passes.md", passesMarkdown(globalPassRegistry)]]);
   for (const [dialect, text] of dialectMarkdown(ctx)) pages.set(`dialects/${dialect}.md`, text);
   return pages;

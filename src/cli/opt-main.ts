@@ -6,9 +6,7 @@ import * as path from "node:path";
 import { Context } from "../ir/context.js";
 import type { Operation } from "../ir/operation.js";
 import { Severity, type Diagnostic } from "../ir/diagnostics.js";
-import { registerBuiltinDialect } from "../dialect/builtin.js";
-import { registerFuncDialect } from "../dialect/func.js";
-import { registerControlFlowDialect } from "../dialect/cf.js";
+import { registerAllDialects } from "../dialect/all-dialects.js";
 import { verify } from "../ir/verifier.js";
 import { parseSourceFile } from "../syntax/op-parser.js";
 import { printOpForDiagnostic, printTopLevel, printTopLevelBytes, type PrintOptions } from "../syntax/printer.js";
@@ -416,9 +414,7 @@ interface ChunkResult {
 /** Parses, verifies and prints one chunk in a fresh context (as mlir-opt does per split). */
 function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
   const ctx = new Context({ allowUnregisteredDialects: s.allowUnregistered });
-  registerBuiltinDialect(ctx);
-  registerFuncDialect(ctx);
-  registerControlFlowDialect(ctx);
+  registerAllDialects(ctx);
   for (const register of s.dialects) register(ctx);
   let output: Uint8Array = new Uint8Array(0);
   let ok = false;

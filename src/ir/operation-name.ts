@@ -2,6 +2,7 @@
 // definition (traits, region kinds, verifier hooks) when its dialect is loaded.
 
 import type { Attribute } from "./attribute.js";
+import type { NamedAttribute } from "./builtin-attributes.js";
 import type { LogicalResult } from "./logical-result.js";
 import type { OpSpec } from "./op-spec.js";
 import type { Operation } from "./operation.js";
@@ -73,6 +74,12 @@ export interface OpDefinition {
   regionKind?(index: number): RegionKind;
   /** Names of inherent attributes (stored as properties). */
   readonly inherentAttrNames?: readonly string[];
+  /**
+   * The checks ODS generates from the op's declaration (counts, constraints,
+   * declared traits; MLIR's verifyInvariants). Runs after the structural
+   * traits and before `verify`.
+   */
+  verifyInvariants?(op: Operation): LogicalResult;
   /** Checks the op itself, before its regions are verified. */
   verify?(op: Operation): LogicalResult;
   /** Checks the op after its regions verified. */
@@ -85,6 +92,12 @@ export interface OpDefinition {
   readonly branch?: BranchOpInterface;
   /** The declarative shape (operands, results, attributes, ...) when the op is defined in YAML. */
   readonly spec?: OpSpec;
+  /**
+   * Properties every new op of this kind holds unless given (ODS
+   * DefaultValuedAttr: MLIR's properties start at their defaults, so the
+   * generic form prints them), sorted by name.
+   */
+  readonly defaultProperties?: readonly NamedAttribute[];
 }
 
 /** The interned name of an op kind. Compare with `===`. */

@@ -28,6 +28,18 @@ export interface OperationState {
   attributes?: DictionaryAttr;
 }
 
+/**
+ * `properties` with each default it lacks added (MLIR's properties start at
+ * their ODS defaults). O(defaults) when nothing is missing.
+ */
+function withDefaults(ctx: Context, properties: Attribute | undefined, defaults: readonly NamedAttribute[]): Attribute | undefined {
+  if (properties !== undefined && !(properties instanceof DictionaryAttr)) return properties;
+  let missing: NamedAttribute[] | undefined;
+  for (const d of defaults) if (properties?.get(d.name) === undefined) (missing ??= []).push(d);
+  if (missing === undefined) return properties;
+  return DictionaryAttr.get(ctx, properties ? [...properties.entries, ...missing] : missing);
+}
+
 /** The shared empty operand/result/successor/region list. */
 const kNone: never[] = Object.freeze([]) as never[];
 
@@ -68,7 +80,8 @@ export class Operation {
     const regions = n ? new Array<Region>(n) : kNone;
     for (let i = 0; i < n; i++) regions[i] = new Region(this);
     this.regions = regions;
-    this.properties = state.properties;
+    const defaults = state.name.definition?.defaultProperties;
+    this.properties = defaults ? withDefaults(context, state.properties, defaults) : state.properties;
     this.attributes = state.attributes ?? context.emptyDictionary;
   }
 

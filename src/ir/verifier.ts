@@ -233,6 +233,7 @@ class OperationVerifier {
     const def = op.name.definition;
     if (def) {
       if (!this.verifyTraits(op, def)) return false;
+      if (def.verifyInvariants && def.verifyInvariants(op).failed) return false;
       if (def.verify && def.verify(op).failed) return false;
     }
     const regions = op.regions;
@@ -255,7 +256,8 @@ class OperationVerifier {
   /** The structural op traits, in the order ODS lists them for builtin ops. */
   private verifyTraits(op: Operation, def: OpDefinition): boolean {
     const traits = def.traits;
-    if (traits & OpTrait.Terminator) {
+    // Ops with generated invariants check Terminator last among their traits, as ODS orders it.
+    if (traits & OpTrait.Terminator && !def.verifyInvariants) {
       const block = op.parent;
       if (!block || block.last !== op) {
         op.emitOpError("must be the last operation in the parent block");

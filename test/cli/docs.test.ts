@@ -21,17 +21,25 @@ describe("generated reference docs", () => {
     expect(committed.sort()).toEqual([...pages.keys()].filter((k) => k.startsWith("dialects/")).sort());
   });
 
-  it("document every pass with its options and every op of builtin, func and cf", () => {
+  it("document every pass with its options and every op of builtin, func, cf, arith and scf", () => {
     registerAllPasses();
     const passes = pages.get("passes.md")!;
     for (const reg of globalPassRegistry.list()) {
       expect(passes).toContain(`## \`${reg.argument}\``);
       for (const d of reg.create().options.sortedDecls()) expect(passes).toContain(`| \`${d.argument}\` |`);
     }
-    for (const op of ["builtin.module", "builtin.unrealized_conversion_cast", "func.func", "func.return", "func.call", "cf.br", "cf.cond_br"]) {
+    const ops = ["builtin.module", "builtin.unrealized_conversion_cast", "func.func", "func.return", "func.call", "cf.br", "cf.cond_br"];
+    ops.push("arith.addi", "arith.constant", "arith.cmpi", "arith.select", "arith.index_cast", "scf.for", "scf.if", "scf.while", "scf.yield", "scf.condition");
+    for (const op of ops) {
       const page = pages.get(`dialects/${op.split(".")[0]}.md`)!;
       expect(page).toContain(`## \`${op}\``);
     }
     expect(pages.get("dialects/cf.md")).toMatch(/## `cf.cond_br`[\s\S]*BranchOpInterface/);
+    // From the YAML declarations: constraints with MLIR's wording, defaults, traits with arguments, formats.
+    const arith = pages.get("dialects/arith.md")!;
+    expect(arith).toMatch(/## `arith.addi`[\s\S]*\| `lhs` \| `SignlessIntegerLike`: signless-integer-like \| single \|/);
+    expect(arith).toMatch(/## `arith.addi`[\s\S]*\| `overflowFlags` \| `IntegerOverflowFlags`: Integer overflow arith flags \| default `none` \|/);
+    expect(arith).toMatch(/## `arith.cmpi`[\s\S]*`TypesMatchWith<lhs, result, i1-same-shape>`[\s\S]*Assembly format:\n\n```\n\$predicate `/);
+    expect(pages.get("dialects/scf.md")).toMatch(/## `scf.yield`[\s\S]*`HasParent<scf.execute_region, scf.for, scf.if, scf.index_switch, scf.while>`/);
   });
 });

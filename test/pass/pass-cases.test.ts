@@ -1,5 +1,5 @@
-// canonicalize against mlir-opt-22, case by case: each file under
-// canonicalize/ is a custom-form input whose first line names the flags
+// Passes against mlir-opt-22, case by case: each file under cases/ is a
+// custom-form input whose first line names the flags
 // (`// FLAGS: ...`). mlir-opt-22 turns it into generic form with locations;
 // both tools then run the flags on that, with and without
 // --mlir-print-debuginfo, and must print the same bytes.
@@ -13,8 +13,8 @@ import { runOpt } from "../../src/cli/opt-main.js";
 import { MLIR_OPT, requireMlirOpt } from "../syntax/mlir-oracle.js";
 
 requireMlirOpt();
-const casesDir = new URL("./canonicalize/", import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), "hpmoe-canonicalize-"));
+const casesDir = new URL("./cases/", import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), "hpmoe-pass-cases-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function mlirOpt(args: string[]): { out: string; err: string; code: number } {
@@ -36,7 +36,7 @@ function hpmoeOpt(args: string[]): { out: string; err: string; code: number } {
 
 const files = readdirSync(casesDir).filter((f) => f.endsWith(".mlir")).sort();
 
-describe("canonicalize matches mlir-opt-22", () => {
+describe("pass cases match mlir-opt-22", () => {
   it("has cases", () => expect(files.length).toBeGreaterThan(0));
   for (const file of files) {
     const source = readFileSync(join(casesDir, file), "latin1");

@@ -3,14 +3,14 @@
 // skipping blocks that only branch on, constant and repeated conditions,
 // and identical successors (through arith.select where operands differ).
 
-import type { Block } from "../ir/block.js";
-import { DenseArrayAttr, DictionaryAttr, IntegerAttr } from "../ir/builtin-attributes.js";
-import { IntegerType } from "../ir/builtin-types.js";
-import { constantValue } from "../ir/fold.js";
-import { failure, success, type LogicalResult } from "../ir/logical-result.js";
-import type { Operation } from "../ir/operation.js";
-import { RewritePattern, type PatternRewriter } from "../ir/pattern-match.js";
-import { BlockArgument, type Value } from "../ir/value.js";
+import type { Block } from "../src/ir/block.js";
+import { DenseArrayAttr, DictionaryAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
+import { IntegerType } from "../src/ir/builtin-types.js";
+import { constantValue } from "../src/ir/fold.js";
+import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
+import type { Operation } from "../src/ir/operation.js";
+import { RewritePattern, type PatternRewriter } from "../src/ir/pattern-match.js";
+import { BlockArgument, type Value } from "../src/ir/value.js";
 
 const kBr = "cf.br";
 const kCondBr = "cf.cond_br";

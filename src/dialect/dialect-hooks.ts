@@ -1,0 +1,47 @@
+// The TypeScript side of a YAML dialect: the hooks `dialects/<name>.ts`
+// exports, keyed by op mnemonic. A YAML op lists the hook names it expects
+// (`hooks: [verify, fold]`); loading fails when a listed hook is missing or an
+// exported one is not listed, so the two files cannot drift apart.
+
+import type { ConstantMaterializer } from "../ir/fold.js";
+import type { OpDefinition } from "../ir/operation-name.js";
+import type { Operation } from "../ir/operation.js";
+
+/**
+ * Hooks one op may define. Every key is copied onto the op's OpDefinition
+ * under the same name. `customFormat` (hand-written parse/print) and
+ * `getAsmResultNames` are carried for the assembly-format layer, which owns
+ * their shape.
+ */
+export interface OpHooks {
+  readonly verify?: OpDefinition["verify"];
+  readonly verifyRegions?: OpDefinition["verifyRegions"];
+  readonly fold?: OpDefinition["fold"];
+  readonly canonicalizationPatterns?: OpDefinition["canonicalizationPatterns"];
+  readonly branch?: OpDefinition["branch"];
+  readonly customFormat?: unknown;
+  /** MLIR's OpAsmOpInterface::getAsmResultNames: a name hint per result (`c0`, `cst`, `true`). */
+  readonly getAsmResultNames?: (op: Operation) => readonly (string | undefined)[];
+}
+
+/** Names a YAML op may list under `hooks:`. */
+export const kOpHookNames: readonly (keyof OpHooks)[] = [
+  "verify",
+  "verifyRegions",
+  "fold",
+  "canonicalizationPatterns",
+  "branch",
+  "customFormat",
+  "getAsmResultNames",
+];
+
+/** What `dialects/<name>.ts` exports as `hooks`. */
+export interface DialectHooks {
+  /** Per op, by mnemonic (`addi` for `arith.addi`). */
+  readonly ops?: Readonly<Record<string, OpHooks>>;
+  /** MLIR's Dialect::materializeConstant, registered with src/ir/fold.ts. */
+  readonly materializeConstant?: ConstantMaterializer;
+}
+
+/** Names a YAML dialect may list under its top-level `hooks:`. */
+export const kDialectHookNames: readonly string[] = ["materializeConstant"];
