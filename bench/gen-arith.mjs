@@ -132,7 +132,8 @@ class FunctionWriter {
     } else if (r < 0.73) {
       const ab = this.pickTwo(type);
       const cd = this.pickTwo(type);
-      if (!ab || !cd) return;
+      // select(cmpi eq/ne(a, b), a, b) folds to one of them: keep the pairs apart.
+      if (!ab || !cd || (ab.includes(cd[0]) && ab.includes(cd[1]))) return;
       const c = this.emit(`"arith.cmpi"(${ab[0]}, ${ab[1]}) <{predicate = ${this.pick(PREDICATES)} : i64}> : (${type}, ${type}) -> i1`, "i1");
       this.pool[type].push(this.emit(`"arith.select"(${c}, ${cd[0]}, ${cd[1]}) : (i1, ${type}, ${type}) -> ${type}`, type));
     } else if (r < 0.80) {

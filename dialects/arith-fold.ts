@@ -157,6 +157,13 @@ export function foldCommutative(op: Operation, operands: Operands): FoldResult {
   return "in-place";
 }
 
+/** The order in which an integer folder tries equal operands, identities and constant evaluation. */
+const kSameFirst = ["same", "identity", "evaluate"] as const;
+const kIdentityFirst = ["identity", "same", "evaluate"] as const;
+const kSameLast = ["identity", "evaluate", "same"] as const;
+/** Ops whose x-op-x fold is the Idempotent trait's. */
+const kIdempotent = new Set(["andi", "ori"]);
+
 /** The folder of integer binary op `mnemonic`. */
 export function makeIntBinaryFolder(mnemonic: string, commutative: boolean): (op: Operation, operands: Operands) => FoldResult {
   const evaluate = intEval[mnemonic]!;
@@ -170,18 +177,22 @@ export function makeIntBinaryFolder(mnemonic: string, commutative: boolean): (op
       if (r !== undefined) return [r];
       return commutative ? foldCommutative(op, operands) : undefined;
     }
+    // MLIR's folders try identities and equal operands before evaluating
+    // constants, so `c + 0` gives the constant operand itself, not a new one
+    // (subi checks x - x first). andi and ori have no x-op-x fold of their own:
+    // their Idempotent trait folds it only when nothing else did.
     const a = intValue(operands[0]);
     const b = intValue(operands[1]);
-    if (a !== undefined && b !== undefined) {
-      const r = evaluate(a, b, w);
-      if (r !== undefined) return [intAttr(type, r)];
-    }
-    if (b !== undefined && identity) {
-      const r = identity(op, b, w);
-      if (r !== undefined) return [r];
-    }
-    if (same && op.getOperand(0) === op.getOperand(1)) {
-      const r = same(op);
+    const equal = same && op.getOperand(0) === op.getOperand(1) ? same : undefined;
+    const order = mnemonic === "subi" ? kSameFirst : kIdempotent.has(mnemonic) ? kSameLast : kIdentityFirst;
+    for (const step of order) {
+      let r: Value | Attribute | undefined;
+      if (step === "same") r = equal?.(op);
+      else if (step === "identity") r = b !== undefined && identity ? identity(op, b, w) : undefined;
+      else if (a !== undefined && b !== undefined) {
+        const v = evaluate(a, b, w);
+        r = v === undefined ? undefined : intAttr(type, v);
+      }
       if (r !== undefined) return [r];
     }
     return commutative ? foldCommutative(op, operands) : undefined;
@@ -359,6 +370,13 @@ export function foldSelect(op: Operation, operands: Operands): FoldResult {
   if (c !== undefined && cond.type instanceof IntegerType) return [c !== 0n ? t : f];
   const resultType = op.getResult(0).type;
   if (resultType instanceof IntegerType && resultType.width === 1 && intValue(operands[1]) === 1n && intValue(operands[2]) === 0n) return [cond];
+  // select(cmpi eq(a, b), a, b) -> b and select(cmpi ne(a, b), a, b) -> a, either operand order.
+  const cmp = cond.definingOp;
+  if (cmp && cmp.name.name === "arith.cmpi") {
+    const p = predicateOf(cmp);
+    const [x, y] = [cmp.getOperand(0), cmp.getOperand(1)];
+    if ((p === CmpI.eq || p === CmpI.ne) && ((x === t && y === f) || (y === t && x === f))) return [p === CmpI.ne ? t : f];
+  }
   return undefined;
 }
 
