@@ -60,3 +60,18 @@ describe("pass cases match mlir-opt-22", () => {
     });
   }
 });
+
+describe("bench:passes workload", () => {
+  it("canonicalize then cse on a generated func/arith module gives mlir-opt-22's IR", async () => {
+    // @ts-expect-error: a plain .mjs script without type declarations
+    const { generateArith } = await import("../../bench/gen-arith.mjs");
+    const input = join(work, "arith-workload.mlir");
+    writeFileSync(input, generateArith(4000, 7) as string, "latin1");
+    const args = ["--mlir-print-op-generic", "--canonicalize", "--cse", input];
+    const theirs = mlirOpt(args);
+    const ours = hpmoeOpt(args);
+    expect(theirs.err).toBe("");
+    expect(ours.err).toBe("");
+    expect(ours.out).toBe(theirs.out);
+  }, 60_000);
+});
