@@ -61,8 +61,23 @@ function hashOf(op: Operation): number {
   for (let i = 0; i < op.name.name.length; i++) h = mixHash(h, op.name.name.charCodeAt(i));
   if (op.properties) h = mixHash(h, op.properties.id);
   for (const r of op.results) h = mixHash(h, r.type.id);
+  if (op.name.hasTrait(OpTrait.Commutative)) {
+    // Operand order does not matter for commutative ops (MLIR's OperationEquivalence): hash their sum.
+    let sum = 0;
+    for (const o of op.operands) sum = (sum + valueId(o.value)) | 0;
+    return mixHash(h, sum);
+  }
   for (const o of op.operands) h = mixHash(h, valueId(o.value));
   return h;
+}
+
+/** Whether commutative `a` and `b` have the same operands in some order. O(n log n). */
+function sameOperandMultiset(a: Operation, b: Operation): boolean {
+  const ids = (op: Operation): number[] => op.operands.map((o) => valueId(o.value)).sort((x, y) => x - y);
+  const x = ids(a);
+  const y = ids(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /** A stable number per value for hashing (values have no ids: number them on first sight). */
@@ -77,7 +92,9 @@ function valueId(v: object): number {
 function equivalent(a: Operation, b: Operation): boolean {
   if (a.name !== b.name || a.attributes !== b.attributes || a.properties !== b.properties) return false;
   if (a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
-  for (let i = 0; i < a.operands.length; i++) if (a.operands[i]!.value !== b.operands[i]!.value) return false;
+  let sameOrder = true;
+  for (let i = 0; i < a.operands.length && sameOrder; i++) sameOrder = a.operands[i]!.value === b.operands[i]!.value;
+  if (!sameOrder && !(a.name.hasTrait(OpTrait.Commutative) && sameOperandMultiset(a, b))) return false;
   for (let i = 0; i < a.results.length; i++) if (a.results[i]!.type !== b.results[i]!.type) return false;
   return true;
 }
