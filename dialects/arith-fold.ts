@@ -452,6 +452,13 @@ export function foldSelect(op: Operation, operands: Operands): FoldResult {
   if (c !== undefined && cond.type instanceof IntegerType) return [c !== 0n ? t : f];
   const resultType = op.getResult(0).type;
   if (resultType instanceof IntegerType && resultType.width === 1 && intValue(operands[1]) === 1n && intValue(operands[2]) === 0n) return [cond];
+  // select(cmpi eq/ne of the two arms): the arm the comparison picks anyway.
+  const cmp = defOf(cond, "arith.cmpi");
+  const p = cmp && predicateOf(cmp);
+  if (cmp && (p === CmpI.eq || p === CmpI.ne)) {
+    const [l, r] = [cmp.getOperand(0), cmp.getOperand(1)];
+    if ((l === t && r === f) || (r === t && l === f)) return [p === CmpI.ne ? t : f];
+  }
   return undefined;
 }
 

@@ -149,10 +149,10 @@ export function applyPatternsGreedily(
       for (const r of op.results) for (const use of r.uses()) worklist.push(use.owner);
     },
     notifyOperationErased: (op) => {
-      // Definitions feeding only this op may die with it.
+      // Definitions left with at most one other user may die or simplify (MLIR's addOperandsToWorklist).
       for (const o of op.operands) {
         const def = o.value.definingOp;
-        if (def && o.value.hasOneUse) worklist.push(def);
+        if (def && hasAtMostOneOtherUser(o.value, op)) worklist.push(def);
       }
       worklist.remove(op);
     },
@@ -266,6 +266,18 @@ export function applyPatternsGreedily(
 }
 
 /** Ops nested in `region` in pre-order (`topDown`) or post-order. */
+/** Whether `v` is used by at most one op other than `op`. O(uses) up to the second other user. */
+function hasAtMostOneOtherUser(v: Value, op: Operation): boolean {
+  let other: Operation | undefined;
+  for (const use of v.uses()) {
+    const user = use.owner;
+    if (user === op || user === other) continue;
+    if (other) return false;
+    other = user;
+  }
+  return true;
+}
+
 function walkRegion(region: Region, topDown: boolean, out: Operation[]): void {
   const order = topDown ? WalkOrder.PreOrder : WalkOrder.PostOrder;
   for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) walk(op, (o) => void out.push(o), order);
