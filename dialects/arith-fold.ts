@@ -5,7 +5,8 @@
 // ArithOps.cpp. Folds of shaped (vector/tensor) constants are not done yet.
 
 import type { Attribute } from "../src/ir/attribute.js";
-import { DenseIntOrFPElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
+import { DenseIntOrFPElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr, OpaqueAttr } from "../src/ir/builtin-attributes.js";
+import { constantValue } from "../src/ir/fold.js";
 import { FloatType, IndexType, IntegerType, RankedTensorType, VectorType } from "../src/ir/builtin-types.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { FoldResult } from "../src/ir/operation-name.js";
@@ -68,64 +69,15 @@ const isFoldableFloat = (t: Type): boolean => t instanceof FloatType && (t.kind 
 // Integer binary ops
 //===----------------------------------------------------------------------===//
 
-/** Constant folding of `lhs op rhs` at width `w`; undefined when MLIR does not fold (division by zero, overlong shifts). */
-type IntEval = (a: bigint, b: bigint, w: number) => bigint | undefined;
 const s = (v: bigint, w: number): bigint => BigInt.asIntN(w, v);
 const u = (v: bigint, w: number): bigint => BigInt.asUintN(w, v);
-
-const intEval: Readonly<Record<string, IntEval>> = {
-  addi: (a, b) => a + b,
-  subi: (a, b) => a - b,
-  muli: (a, b) => a * b,
-  divsi: (a, b, w) => (b === 0n || (s(a, w) === -(1n << BigInt(w - 1)) && s(b, w) === -1n) ? undefined : s(a, w) / s(b, w)),
-  divui: (a, b, w) => (u(b, w) === 0n ? undefined : u(a, w) / u(b, w)),
-  remsi: (a, b, w) => (b === 0n ? undefined : s(a, w) % s(b, w)),
-  remui: (a, b, w) => (u(b, w) === 0n ? undefined : u(a, w) % u(b, w)),
-  andi: (a, b, w) => u(a, w) & u(b, w),
-  ori: (a, b, w) => u(a, w) | u(b, w),
-  xori: (a, b, w) => u(a, w) ^ u(b, w),
-  shli: (a, b, w) => (u(b, w) >= BigInt(w) ? undefined : u(a, w) << u(b, w)),
-  shrsi: (a, b, w) => (u(b, w) >= BigInt(w) ? undefined : s(a, w) >> u(b, w)),
-  shrui: (a, b, w) => (u(b, w) >= BigInt(w) ? undefined : u(a, w) >> u(b, w)),
-  maxsi: (a, b, w) => (s(a, w) > s(b, w) ? a : b),
-  minsi: (a, b, w) => (s(a, w) < s(b, w) ? a : b),
-  maxui: (a, b, w) => (u(a, w) > u(b, w) ? a : b),
-  minui: (a, b, w) => (u(a, w) < u(b, w) ? a : b),
-};
-
-/** An identity with a constant right operand `c` (of width `w`): the result, or undefined. */
-type IntIdentity = (op: Operation, c: bigint, w: number) => Value | Attribute | undefined;
-const lhs = (op: Operation): Value => op.getOperand(0);
-/** The right operand itself: MLIR returns the constant operand, not a new constant. */
-const rhs = (op: Operation): Value => op.getOperand(1);
-const rhsAttr = (op: Operation, c: bigint): Attribute => intAttr(op.getResult(0).type, c);
 const smax = (w: number): bigint => (1n << BigInt(w - 1)) - 1n;
 const smin = (w: number): bigint => -(1n << BigInt(w - 1));
 const umax = (w: number): bigint => (1n << BigInt(w)) - 1n;
 
-const intIdentity: Readonly<Partial<Record<string, IntIdentity>>> = {
-  addi: (op, c) => (c === 0n ? lhs(op) : undefined),
-  subi: (op, c) => (c === 0n ? lhs(op) : undefined),
-  muli: (op, c) => (c === 0n ? rhs(op) : c === 1n ? lhs(op) : undefined),
-  divsi: (op, c) => (c === 1n ? lhs(op) : undefined),
-  divui: (op, c) => (c === 1n ? lhs(op) : undefined),
-  remsi: (op, c, w) => (c === 1n || (w === 1 && c !== 0n) ? rhsAttr(op, 0n) : undefined),
-  remui: (op, c, w) => (u(c, w) === 1n ? rhsAttr(op, 0n) : undefined),
-  andi: (op, c, w) => (c === 0n ? rhs(op) : u(c, w) === umax(w) ? lhs(op) : undefined),
-  ori: (op, c, w) => (c === 0n ? lhs(op) : u(c, w) === umax(w) ? rhsAttr(op, c) : undefined),
-  xori: (op, c) => (c === 0n ? lhs(op) : undefined),
-  shli: (op, c) => (c === 0n ? lhs(op) : undefined),
-  shrsi: (op, c) => (c === 0n ? lhs(op) : undefined),
-  shrui: (op, c) => (c === 0n ? lhs(op) : undefined),
-  maxsi: (op, c, w) => (s(c, w) === smax(w) ? rhs(op) : s(c, w) === smin(w) ? lhs(op) : undefined),
-  minsi: (op, c, w) => (s(c, w) === smin(w) ? rhs(op) : s(c, w) === smax(w) ? lhs(op) : undefined),
-  maxui: (op, c, w) => (u(c, w) === umax(w) ? rhs(op) : c === 0n ? lhs(op) : undefined),
-  minui: (op, c, w) => (c === 0n ? rhs(op) : u(c, w) === umax(w) ? lhs(op) : undefined),
-};
-
 /**
- * Zero of an integer, index, or vector/tensor-of-integer type (a splat), or
- * undefined for element widths that are not whole bytes.
+ * Zero of an integer, index, or statically shaped vector/tensor-of-integer
+ * type (a splat), or undefined for element widths that are not whole bytes.
  */
 function zeroAttr(type: Type): Attribute | undefined {
   if (intWidth(type) !== undefined) return intAttr(type, 0n);
@@ -135,17 +87,172 @@ function zeroAttr(type: Type): Attribute | undefined {
   return DenseIntOrFPElementsAttr.get(type.context, type, new Uint8Array(w / 8), /*isSplat=*/ true);
 }
 
-/** Folds of `op(x, x)`. */
-const sameOperands: Readonly<Partial<Record<string, (op: Operation) => Value | Attribute | undefined>>> = {
-  subi: (op) => zeroAttr(op.getResult(0).type),
-  xori: (op) => zeroAttr(op.getResult(0).type),
-  andi: lhs,
-  ori: lhs,
-  maxsi: lhs,
-  minsi: lhs,
-  maxui: lhs,
-  minui: lhs,
+/** What one op's fold sees: its operands, their constant values (scalar integers only), the width. */
+interface IntFoldInput {
+  readonly op: Operation;
+  readonly lhs: Value;
+  readonly rhs: Value;
+  readonly a: bigint | undefined;
+  readonly b: bigint | undefined;
+  /** Undefined for vectors and tensors, whose constants are not folded. */
+  readonly w: number | undefined;
+}
+
+type FoldValue = Value | Attribute | undefined;
+
+/** Both operands constant: `evaluate(a, b, w)`, or nothing when it returns undefined (division by zero, ...). */
+function constFold(x: IntFoldInput, evaluate: (a: bigint, b: bigint, w: number) => bigint | undefined): FoldValue {
+  if (x.a === undefined || x.b === undefined || x.w === undefined) return undefined;
+  const r = evaluate(x.a, x.b, x.w);
+  return r === undefined ? undefined : intAttr(x.op.getResult(0).type, r);
+}
+
+/** `v`'s defining op when it is `name`. */
+function defOf(v: Value, name: string): Operation | undefined {
+  const d = v.definingOp;
+  return d && d.name.name === name ? d : undefined;
+}
+
+/** The flags of `#arith.overflow<...>` on `op`. */
+function hasOverflowFlag(op: Operation, flag: string): boolean {
+  const a = op.getAttr("overflowFlags");
+  return a instanceof OpaqueAttr && /^overflow<(.*)>$/.exec(a.data)?.[1]!.split(",").some((f) => f.trim() === flag) === true;
+}
+
+/** `(a * b) / b -> a` when the multiplication carries `flag`. */
+function foldDivMul(x: IntFoldInput, flag: string): FoldValue {
+  const mul = defOf(x.lhs, "arith.muli");
+  if (!mul || !hasOverflowFlag(mul, flag)) return undefined;
+  if (mul.getOperand(0) === x.rhs) return mul.getOperand(1);
+  if (mul.getOperand(1) === x.rhs) return mul.getOperand(0);
+  return undefined;
+}
+
+/** `v` is `xori(other, -1)`. */
+function isNotOf(v: Value, other: Value, w: number | undefined): Operation | undefined {
+  const xor = defOf(v, "arith.xori");
+  if (!xor || xor.getOperand(0) !== other || w === undefined) return undefined;
+  const c = intValue(constantValue(xor.getOperand(1)));
+  return c !== undefined && u(c, w) === umax(w) ? xor : undefined;
+}
+
+/**
+ * The folds of each integer op in MLIR's order (ArithOps.cpp): identities
+ * with a constant right operand (which return existing values), structural
+ * ones, and constant folding last.
+ */
+const intFolds: Readonly<Record<string, (x: IntFoldInput) => FoldValue>> = {
+  addi(x) {
+    if (x.b === 0n) return x.lhs;
+    const subL = defOf(x.lhs, "arith.subi");
+    if (subL && subL.getOperand(1) === x.rhs) return subL.getOperand(0);
+    const subR = defOf(x.rhs, "arith.subi");
+    if (subR && subR.getOperand(1) === x.lhs) return subR.getOperand(0);
+    return constFold(x, (a, b) => a + b);
+  },
+  subi(x) {
+    if (x.lhs === x.rhs) {
+      const zero = zeroAttr(x.op.getResult(0).type);
+      if (zero) return zero;
+    }
+    if (x.b === 0n) return x.lhs;
+    const add = defOf(x.lhs, "arith.addi");
+    if (add && x.rhs === add.getOperand(1)) return add.getOperand(0);
+    if (add && x.rhs === add.getOperand(0)) return add.getOperand(1);
+    return constFold(x, (a, b) => a - b);
+  },
+  muli(x) {
+    if (x.b === 0n) return x.rhs;
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === 1n) return x.lhs;
+    return constFold(x, (a, b) => a * b);
+  },
+  divui(x) {
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === 1n) return x.lhs;
+    return foldDivMul(x, "nuw") ?? constFold(x, (a, b, w) => (u(b, w) === 0n ? undefined : u(a, w) / u(b, w)));
+  },
+  divsi(x) {
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === 1n) return x.lhs;
+    return (
+      foldDivMul(x, "nsw") ??
+      constFold(x, (a, b, w) => (b === 0n || (s(a, w) === smin(w) && s(b, w) === -1n) ? undefined : s(a, w) / s(b, w)))
+    );
+  },
+  remui(x) {
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === 1n) return zeroAttr(x.op.getResult(0).type);
+    return constFold(x, (a, b, w) => (u(b, w) === 0n ? undefined : u(a, w) % u(b, w)));
+  },
+  remsi(x) {
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === 1n) return zeroAttr(x.op.getResult(0).type);
+    return constFold(x, (a, b, w) => (b === 0n ? undefined : s(a, w) % s(b, w)));
+  },
+  andi(x) {
+    if (x.b === 0n) return x.rhs;
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === umax(x.w)) return x.lhs;
+    if (isNotOf(x.rhs, x.lhs, x.w) || isNotOf(x.lhs, x.rhs, x.w)) return zeroAttr(x.op.getResult(0).type);
+    // and(a, and(a, b)) -> and(a, b), either side.
+    for (const [prevSide, other] of [
+      [x.lhs, x.rhs],
+      [x.rhs, x.lhs],
+    ] as const) {
+      const prev = defOf(prevSide, "arith.andi");
+      if (prev && (other === prev.getOperand(0) || other === prev.getOperand(1))) return prevSide;
+    }
+    return constFold(x, (a, b, w) => u(a, w) & u(b, w));
+  },
+  ori(x) {
+    if (x.b === 0n) return x.lhs;
+    if (x.b !== undefined && x.w !== undefined && u(x.b, x.w) === umax(x.w)) return intAttr(x.op.getResult(0).type, x.b);
+    const notR = isNotOf(x.rhs, x.lhs, x.w);
+    if (notR) return notR.getOperand(1);
+    const notL = isNotOf(x.lhs, x.rhs, x.w);
+    if (notL) return notL.getOperand(1);
+    return constFold(x, (a, b, w) => u(a, w) | u(b, w));
+  },
+  xori(x) {
+    if (x.b === 0n) return x.lhs;
+    if (x.lhs === x.rhs) return zeroAttr(x.op.getResult(0).type);
+    const prevL = defOf(x.lhs, "arith.xori");
+    if (prevL && prevL.getOperand(1) === x.rhs) return prevL.getOperand(0);
+    if (prevL && prevL.getOperand(0) === x.rhs) return prevL.getOperand(1);
+    const prevR = defOf(x.rhs, "arith.xori");
+    if (prevR && prevR.getOperand(1) === x.lhs) return prevR.getOperand(0);
+    if (prevR && prevR.getOperand(0) === x.lhs) return prevR.getOperand(1);
+    return constFold(x, (a, b, w) => u(a, w) ^ u(b, w));
+  },
+  shli(x) {
+    if (x.b === 0n) return x.lhs;
+    return constFold(x, (a, b, w) => (u(b, w) >= BigInt(w) ? undefined : u(a, w) << u(b, w)));
+  },
+  shrsi(x) {
+    if (x.b === 0n) return x.lhs;
+    return constFold(x, (a, b, w) => (u(b, w) >= BigInt(w) ? undefined : s(a, w) >> u(b, w)));
+  },
+  shrui(x) {
+    if (x.b === 0n) return x.lhs;
+    return constFold(x, (a, b, w) => (u(b, w) >= BigInt(w) ? undefined : u(a, w) >> u(b, w)));
+  },
+  maxsi: (x) => minMax(x, smax, smin, (a, b, w) => (s(a, w) > s(b, w) ? a : b), true),
+  minsi: (x) => minMax(x, smin, smax, (a, b, w) => (s(a, w) < s(b, w) ? a : b), true),
+  maxui: (x) => minMax(x, umax, () => 0n, (a, b, w) => (u(a, w) > u(b, w) ? a : b), false),
+  minui: (x) => minMax(x, () => 0n, umax, (a, b, w) => (u(a, w) < u(b, w) ? a : b), false),
 };
+
+/** max/min: op(x, x) = x; op(x, absorbing) = absorbing; op(x, neutral) = x; then constants. */
+function minMax(
+  x: IntFoldInput,
+  absorbing: (w: number) => bigint,
+  neutral: (w: number) => bigint,
+  evaluate: (a: bigint, b: bigint, w: number) => bigint,
+  signed: boolean,
+): FoldValue {
+  if (x.lhs === x.rhs) return x.rhs;
+  if (x.b !== undefined && x.w !== undefined) {
+    const c = signed ? s(x.b, x.w) : u(x.b, x.w);
+    if (c === absorbing(x.w)) return x.rhs;
+    if (c === neutral(x.w)) return x.lhs;
+  }
+  return constFold(x, evaluate);
+}
 
 /**
  * The Commutative trait's fold (MLIR's foldCommutative): a constant left
@@ -157,44 +264,19 @@ export function foldCommutative(op: Operation, operands: Operands): FoldResult {
   return "in-place";
 }
 
-/** The order in which an integer folder tries equal operands, identities and constant evaluation. */
-const kSameFirst = ["same", "identity", "evaluate"] as const;
-const kIdentityFirst = ["identity", "same", "evaluate"] as const;
-const kSameLast = ["identity", "evaluate", "same"] as const;
-/** Ops whose x-op-x fold is the Idempotent trait's. */
-const kIdempotent = new Set(["andi", "ori"]);
-
-/** The folder of integer binary op `mnemonic`. */
-export function makeIntBinaryFolder(mnemonic: string, commutative: boolean): (op: Operation, operands: Operands) => FoldResult {
-  const evaluate = intEval[mnemonic]!;
-  const identity = intIdentity[mnemonic];
-  const same = sameOperands[mnemonic];
+/**
+ * The folder of integer binary op `mnemonic`: the op's own folds, then its
+ * traits' (Idempotent: op(x, x) = x; Commutative: constants to the right),
+ * as MLIR tries trait folds when the op's fold fails.
+ */
+export function makeIntBinaryFolder(mnemonic: string, commutative: boolean, idempotent: boolean): (op: Operation, operands: Operands) => FoldResult {
+  const fold = intFolds[mnemonic]!;
   return (op, operands) => {
-    const type = op.getResult(0).type;
-    const w = intWidth(type);
-    if (w === undefined) {
-      const r = same && op.getOperand(0) === op.getOperand(1) ? same(op) : undefined;
-      if (r !== undefined) return [r];
-      return commutative ? foldCommutative(op, operands) : undefined;
-    }
-    // MLIR's folders try identities and equal operands before evaluating
-    // constants, so `c + 0` gives the constant operand itself, not a new one
-    // (subi checks x - x first). andi and ori have no x-op-x fold of their own:
-    // their Idempotent trait folds it only when nothing else did.
-    const a = intValue(operands[0]);
-    const b = intValue(operands[1]);
-    const equal = same && op.getOperand(0) === op.getOperand(1) ? same : undefined;
-    const order = mnemonic === "subi" ? kSameFirst : kIdempotent.has(mnemonic) ? kSameLast : kIdentityFirst;
-    for (const step of order) {
-      let r: Value | Attribute | undefined;
-      if (step === "same") r = equal?.(op);
-      else if (step === "identity") r = b !== undefined && identity ? identity(op, b, w) : undefined;
-      else if (a !== undefined && b !== undefined) {
-        const v = evaluate(a, b, w);
-        r = v === undefined ? undefined : intAttr(type, v);
-      }
-      if (r !== undefined) return [r];
-    }
+    const lhs = op.getOperand(0);
+    const rhs = op.getOperand(1);
+    const r = fold({ op, lhs, rhs, a: intValue(operands[0]), b: intValue(operands[1]), w: intWidth(op.getResult(0).type) });
+    if (r !== undefined && r !== op.getResult(0)) return [r];
+    if (idempotent && lhs === rhs) return [lhs];
     return commutative ? foldCommutative(op, operands) : undefined;
   };
 }
@@ -212,29 +294,29 @@ const floatEval: Readonly<Record<string, (a: number, b: number) => number>> = {
   minimumf: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b)),
 };
 
-/** Right operands that leave the left one unchanged: x + -0.0, x - 0.0, x * 1.0, x / 1.0. */
-const floatRightIdentity: Readonly<Partial<Record<string, (c: number) => boolean>>> = {
+/** Right operands that leave the left one unchanged: x + -0.0, x - 0.0, x * 1.0, x / 1.0, max(x, -inf), min(x, +inf). */
+const floatRightIdentity: Readonly<Record<string, (c: number) => boolean>> = {
   addf: (c) => Object.is(c, -0),
   subf: (c) => Object.is(c, 0),
   mulf: (c) => c === 1,
   divf: (c) => c === 1,
+  maximumf: (c) => c === -Infinity,
+  minimumf: (c) => c === Infinity,
 };
 
 export function makeFloatBinaryFolder(mnemonic: string, commutative: boolean): (op: Operation, operands: Operands) => FoldResult {
   const evaluate = floatEval[mnemonic]!;
-  const identity = floatRightIdentity[mnemonic];
-  const idempotent = mnemonic === "maximumf" || mnemonic === "minimumf";
+  const identity = floatRightIdentity[mnemonic]!;
+  const sameIsSelf = mnemonic === "maximumf" || mnemonic === "minimumf";
   return (op, operands) => {
     const type = op.getResult(0).type;
-    if (idempotent && op.getOperand(0) === op.getOperand(1)) return [op.getOperand(0)];
-    if (isFoldableFloat(type)) {
-      const a = floatValue(operands[0]);
-      const b = floatValue(operands[1]);
-      if (a !== undefined && b !== undefined) {
-        const r = floatAttr(type, evaluate(a, b));
-        if (r) return [r];
-      }
-      if (b !== undefined && identity?.(b)) return [op.getOperand(0)];
+    if (sameIsSelf && op.getOperand(0) === op.getOperand(1)) return [op.getOperand(1)];
+    const b = floatValue(operands[1]);
+    if (b !== undefined && identity(b)) return [op.getOperand(0)];
+    const a = floatValue(operands[0]);
+    if (isFoldableFloat(type) && a !== undefined && b !== undefined) {
+      const r = floatAttr(type, evaluate(a, b));
+      if (r) return [r];
     }
     return commutative ? foldCommutative(op, operands) : undefined;
   };
@@ -370,12 +452,12 @@ export function foldSelect(op: Operation, operands: Operands): FoldResult {
   if (c !== undefined && cond.type instanceof IntegerType) return [c !== 0n ? t : f];
   const resultType = op.getResult(0).type;
   if (resultType instanceof IntegerType && resultType.width === 1 && intValue(operands[1]) === 1n && intValue(operands[2]) === 0n) return [cond];
-  // select(cmpi eq(a, b), a, b) -> b and select(cmpi ne(a, b), a, b) -> a, either operand order.
-  const cmp = cond.definingOp;
-  if (cmp && cmp.name.name === "arith.cmpi") {
-    const p = predicateOf(cmp);
-    const [x, y] = [cmp.getOperand(0), cmp.getOperand(1)];
-    if ((p === CmpI.eq || p === CmpI.ne) && ((x === t && y === f) || (y === t && x === f))) return [p === CmpI.ne ? t : f];
+  // select(cmpi eq/ne of the two arms): the arm the comparison picks anyway.
+  const cmp = defOf(cond, "arith.cmpi");
+  const p = cmp && predicateOf(cmp);
+  if (cmp && (p === CmpI.eq || p === CmpI.ne)) {
+    const [l, r] = [cmp.getOperand(0), cmp.getOperand(1)];
+    if ((l === t && r === f) || (r === t && l === f)) return [p === CmpI.ne ? t : f];
   }
   return undefined;
 }

@@ -10,8 +10,8 @@ import { success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Type } from "../src/ir/type.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
-import { addiCanonicalizationPatterns, muliCanonicalizationPatterns, subiCanonicalizationPatterns } from "./arith-patterns.js";
 import type { DialectHooks, OpHooks } from "../src/dialect/dialect-hooks.js";
+import { arithCanonicalizationPatterns } from "./arith-canonicalize.js";
 import { foldCmpF, foldCmpI, foldNegF, foldSelect, makeCastFolder, makeFloatBinaryFolder, makeIntBinaryFolder } from "./arith-fold.js";
 
 const quote = (t: Type): string => `'${printTypeForDiagnostic(t)}'`;
@@ -111,10 +111,8 @@ const ops: Record<string, OpHooks> = {
   cmpf: { fold: foldCmpF },
   select: { verify: verifySelect, fold: foldSelect },
 };
-for (const m of intBinary) ops[m] = { fold: makeIntBinaryFolder(m, commutative.has(m)) };
-ops.addi = { ...ops.addi, canonicalizationPatterns: addiCanonicalizationPatterns };
-ops.subi = { ...ops.subi, canonicalizationPatterns: subiCanonicalizationPatterns };
-ops.muli = { ...ops.muli, canonicalizationPatterns: muliCanonicalizationPatterns };
+for (const m of intBinary) ops[m] = { fold: makeIntBinaryFolder(m, commutative.has(m), m === "andi" || m === "ori") };
+for (const m of ["addi", "subi", "muli"]) ops[m] = { ...ops[m], canonicalizationPatterns: () => arithCanonicalizationPatterns(`arith.${m}`) };
 for (const m of floatBinary) ops[m] = { fold: makeFloatBinaryFolder(m, commutative.has(m)) };
 for (const m of casts) ops[m] = { verify: makeCastVerifier(m), fold: makeCastFolder(m) };
 

@@ -66,11 +66,12 @@ function hashOf(op: Operation): number {
   if (op.properties) h = mixHash(h, op.properties.id);
   for (const r of op.results) h = mixHash(h, r.type.id);
   if (op.name.hasTrait(OpTrait.Commutative)) {
-    const ids = op.operands.map((o) => valueId(o.value)).sort((x, y) => x - y);
-    for (const id of ids) h = mixHash(h, id);
-  } else {
-    for (const o of op.operands) h = mixHash(h, valueId(o.value));
+    // Operand order does not matter for commutative ops (MLIR's OperationEquivalence): hash their sum.
+    let sum = 0;
+    for (const o of op.operands) sum = (sum + valueId(o.value)) | 0;
+    return mixHash(h, sum);
   }
+  for (const o of op.operands) h = mixHash(h, valueId(o.value));
   return h;
 }
 
@@ -95,13 +96,12 @@ function sameHead(a: Operation, b: Operation): boolean {
 /** `a`'s operands are `b`'s (through `map` for values defined in compared regions); in any order for commutative ops. */
 function sameOperands(a: Operation, b: Operation, map: Map<Value, Value> | undefined): boolean {
   const mapped = (v: Value): Value => map?.get(v) ?? v;
-  if (a.name.hasTrait(OpTrait.Commutative)) {
-    const x = a.operands.map((o) => valueId(mapped(o.value))).sort((p, q) => p - q);
-    const y = b.operands.map((o) => valueId(o.value)).sort((p, q) => p - q);
-    return x.every((id, i) => id === y[i]);
-  }
-  for (let i = 0; i < a.operands.length; i++) if (mapped(a.operands[i]!.value) !== b.operands[i]!.value) return false;
-  return true;
+  let inOrder = true;
+  for (let i = 0; i < a.operands.length && inOrder; i++) inOrder = mapped(a.operands[i]!.value) === b.operands[i]!.value;
+  if (inOrder || !a.name.hasTrait(OpTrait.Commutative)) return inOrder;
+  const x = a.operands.map((o) => valueId(mapped(o.value))).sort((p, q) => p - q);
+  const y = b.operands.map((o) => valueId(o.value)).sort((p, q) => p - q);
+  return x.every((id, i) => id === y[i]);
 }
 
 /**

@@ -157,10 +157,10 @@ export function applyPatternsGreedily(
       for (const r of op.results) for (const use of r.uses()) worklist.push(use.owner);
     },
     notifyOperationErased: (op) => {
-      // Definitions feeding only this op may die with it.
+      // Definitions left with at most one other user may die or simplify (MLIR's addOperandsToWorklist).
       for (const o of op.operands) {
         const def = o.value.definingOp;
-        if (def && o.value.hasOneUse) worklist.push(def);
+        if (def && hasAtMostOneOtherUser(o.value, op)) worklist.push(def);
       }
       worklist.remove(op);
     },
@@ -284,4 +284,16 @@ export function applyPatternsGreedily(
     changedAny ||= again;
   } while (again);
   return { converged: !again, changed: changedAny, stillFiring: again ? [...firing].sort() : [] };
+}
+
+/** Whether `v` is used by at most one op other than `op`. O(uses) up to the second other user. */
+function hasAtMostOneOtherUser(v: Value, op: Operation): boolean {
+  let other: Operation | undefined;
+  for (const use of v.uses()) {
+    const user = use.owner;
+    if (user === op || user === other) continue;
+    if (other) return false;
+    other = user;
+  }
+  return true;
 }

@@ -3,10 +3,14 @@
 // and --canonicalize / --cse outputs; plus the hooks that have no mlir-opt
 // counterpart to compare with (result name hints, the materialiser).
 
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { ArrayAttr, Builder, Context, IntegerAttr, IntegerType, IndexType, OpaqueAttr, parseSourceString, registerAllDialects, verify } from "../../src/index.js";
 import { getConstantMaterializer } from "../../src/ir/fold.js";
 import { caseFile, runBoth } from "../support/mlir-opt-compare.js";
+import { makeRng } from "../support/rng.js";
 
 const SPLIT = ["--split-input-file"];
 
@@ -37,6 +41,57 @@ describe("passes give mlir-opt-22's IR", () => {
     for (const passes of pipelines)
       it(`${name} ${passes.join(" ")}`, () => {
         const { ours, theirs } = runBoth(caseFile(name), [...SPLIT, ...passes, "--mlir-print-op-generic"]);
+        expect(theirs.status).toBe(0);
+        expect(ours.stderr).toBe(theirs.stderr);
+        expect(ours.stdout).toBe(theirs.stdout);
+      });
+});
+
+/**
+ * A random module of `numFuncs` functions of `numOps` integer ops each over
+ * two arguments and small constants (the mix the pass benchmark uses).
+ */
+function randomArithModule(seed: number, numFuncs: number, numOps: number): string {
+  const rng = makeRng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+  const ops = ["addi", "subi", "muli", "andi", "ori", "xori", "maxsi", "minui", "divui", "remsi", "shli", "cmpi"];
+  const flagged = new Set(["addi", "subi", "muli", "shli"]);
+  let text = `"builtin.module"() ({\n`;
+  for (let f = 0; f < numFuncs; f++) {
+    text += `  "func.func"() <{function_type = (i32, i32) -> i32, sym_name = "f${f}"}> ({\n  ^bb0(%arg0: i32, %arg1: i32):\n`;
+    const live = ["%arg0", "%arg1"];
+    for (let i = 0; i < numOps; i++) {
+      const r = rng();
+      if (r < 0.15) text += `    %${i} = "arith.constant"() <{value = ${Math.floor(rng() * 11) - 5} : i32}> : () -> i32\n`;
+      else {
+        const op = pick(ops);
+        const [a, b] = [pick(live), pick(live)];
+        if (op === "cmpi") {
+          // An i1 feeding a select keeps the value flow in i32.
+          text += `    %c${i} = "arith.cmpi"(${a}, ${b}) <{predicate = ${Math.floor(rng() * 10)} : i64}> : (i32, i32) -> i1\n`;
+          text += `    %${i} = "arith.select"(%c${i}, ${a}, ${b}) : (i1, i32, i32) -> i32\n`;
+        } else {
+          const props = flagged.has(op) ? " <{overflowFlags = #arith.overflow<none>}>" : "";
+          text += `    %${i} = "arith.${op}"(${a}, ${b})${props} : (i32, i32) -> i32\n`;
+        }
+      }
+      live.push(`%${i}`);
+      if (live.length > 20) live.splice(2, 1);
+    }
+    text += `    "func.return"(${live[live.length - 1]}) : (i32) -> ()\n  }) : () -> ()\n`;
+  }
+  return text + "}) : () -> ()\n";
+}
+
+describe("passes give mlir-opt-22's IR on random arith programs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hpmoe-arith-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  for (const seed of [1, 2, 3, 4])
+    for (const passes of [["--canonicalize"], ["--cse"], ["--canonicalize", "--cse"]])
+      it(`seed ${seed} ${passes.join(" ")}`, () => {
+        const file = join(dir, `random-${seed}.mlir`);
+        writeFileSync(file, randomArithModule(seed, 10, 300));
+        const { ours, theirs } = runBoth(file, [...passes, "--mlir-print-op-generic"]);
         expect(theirs.status).toBe(0);
         expect(ours.stderr).toBe(theirs.stderr);
         expect(ours.stdout).toBe(theirs.stdout);

@@ -1,4 +1,4 @@
-// Folding cases for --canonicalize (generic form of readable sources; outputs are compared with mlir-opt-22's).
+// Folding and canonicalization cases for --canonicalize (generic form of readable sources; outputs are compared with mlir-opt-22's).
 "builtin.module"() ({
   "func.func"() <{function_type = (i32, i32) -> (i32, i32, i32, i32, i32), sym_name = "int_constants"}> ({
   ^bb0(%arg0: i32, %arg1: i32):
@@ -318,6 +318,72 @@
     %0 = "arith.addi"(%arg0, %arg0) <{overflowFlags = #arith.overflow<none>}> : (vector<4xi32>, vector<4xi32>) -> vector<4xi32>
     %1 = "arith.subi"(%arg0, %arg0) <{overflowFlags = #arith.overflow<none>}> : (vector<4xi32>, vector<4xi32>) -> vector<4xi32>
     "func.return"(%0, %1) : (vector<4xi32>, vector<4xi32>) -> ()
+  }) : () -> ()
+}) : () -> ()
+
+// -----
+"builtin.module"() ({
+  "func.func"() <{function_type = (i32, i32) -> (i32, i32, i32, i32, i32, i32, i32, i32), sym_name = "constant_chains"}> ({
+  ^bb0(%arg0: i32, %arg1: i32):
+    %0 = "arith.constant"() <{value = 3 : i32}> : () -> i32
+    %1 = "arith.constant"() <{value = 5 : i32}> : () -> i32
+    %2 = "arith.constant"() <{value = -1 : i32}> : () -> i32
+    %3 = "arith.addi"(%arg0, %0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %4 = "arith.addi"(%3, %1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %5 = "arith.subi"(%arg0, %0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %6 = "arith.addi"(%5, %1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %7 = "arith.subi"(%3, %1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %8 = "arith.subi"(%0, %arg0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %9 = "arith.subi"(%8, %1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %10 = "arith.muli"(%arg0, %0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %11 = "arith.muli"(%10, %1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %12 = "arith.muli"(%arg1, %2) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %13 = "arith.addi"(%arg0, %12) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %14 = "arith.subi"(%arg0, %arg1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %15 = "arith.subi"(%14, %arg0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %16 = "arith.subi"(%1, %3) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    "func.return"(%4, %6, %7, %9, %11, %13, %15, %16) : (i32, i32, i32, i32, i32, i32, i32, i32) -> ()
+  }) : () -> ()
+}) : () -> ()
+
+// -----
+"builtin.module"() ({
+  "func.func"() <{function_type = (i32, i32) -> (i32, i32, i32, i32), sym_name = "bitwise_structure"}> ({
+  ^bb0(%arg0: i32, %arg1: i32):
+    %0 = "arith.constant"() <{value = -1 : i32}> : () -> i32
+    %1 = "arith.xori"(%arg0, %0) : (i32, i32) -> i32
+    %2 = "arith.andi"(%arg0, %1) : (i32, i32) -> i32
+    %3 = "arith.ori"(%arg0, %1) : (i32, i32) -> i32
+    %4 = "arith.xori"(%arg0, %arg1) : (i32, i32) -> i32
+    %5 = "arith.xori"(%4, %arg1) : (i32, i32) -> i32
+    %6 = "arith.andi"(%arg0, %arg1) : (i32, i32) -> i32
+    %7 = "arith.andi"(%arg0, %6) : (i32, i32) -> i32
+    "func.return"(%2, %3, %5, %7) : (i32, i32, i32, i32) -> ()
+  }) : () -> ()
+}) : () -> ()
+
+// -----
+"builtin.module"() ({
+  "func.func"() <{function_type = (i32, i32) -> (i32, i32, i32), sym_name = "add_sub_cancel"}> ({
+  ^bb0(%arg0: i32, %arg1: i32):
+    %0 = "arith.subi"(%arg0, %arg1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %1 = "arith.addi"(%0, %arg1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %2 = "arith.addi"(%arg0, %arg1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %3 = "arith.subi"(%2, %arg1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %4 = "arith.subi"(%2, %arg0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    "func.return"(%1, %3, %4) : (i32, i32, i32) -> ()
+  }) : () -> ()
+}) : () -> ()
+
+// -----
+"builtin.module"() ({
+  "func.func"() <{function_type = (i32, i32) -> (i32, i32, i32, i32), sym_name = "commutative_cse"}> ({
+  ^bb0(%arg0: i32, %arg1: i32):
+    %0 = "arith.addi"(%arg0, %arg1) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %1 = "arith.addi"(%arg1, %arg0) <{overflowFlags = #arith.overflow<none>}> : (i32, i32) -> i32
+    %2 = "arith.maxsi"(%arg0, %arg1) : (i32, i32) -> i32
+    %3 = "arith.maxsi"(%arg1, %arg0) : (i32, i32) -> i32
+    "func.return"(%0, %1, %2, %3) : (i32, i32, i32, i32) -> ()
   }) : () -> ()
 }) : () -> ()
 

@@ -64,3 +64,8 @@ func.func @f_p1(%a: i32) -> (i32) {
   %m = arith.muli %y, %y : i32 loc("m")
   return %m : i32
 }
+func.func @subsub(%a: i32, %b: i32) -> i32 {
+  %s = arith.subi %a, %b overflow<nsw, nuw> : i32 loc("s")
+  %r = arith.subi %s, %a overflow<nsw, nuw> : i32 loc("r")
+  return %r : i32
+}
