@@ -19,9 +19,11 @@ function sameAttrsAsRange(a: readonly Attribute[], values: readonly Attribute[],
   return true;
 }
 
-function sameEntriesAsRanges(a: readonly NamedAttribute[], names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
-  if (a.length !== end - start) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.value !== values[start + i] || a[i]!.name !== names[start + i]) return false;
+function sameEntriesAsRanges(d: DictionaryAttr, names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
+  const n = d.names;
+  const v = d.values;
+  if (n.length !== end - start) return false;
+  for (let i = 0; i < n.length; i++) if (v[i] !== values[start + i] || n[i] !== names[start + i]) return false;
   return true;
 }
 
@@ -237,11 +239,21 @@ function sortRangesByName(names: string[], values: Attribute[], start: number, e
   }
 }
 
-/** `{a = 1, b}`: entries sorted by name (bytewise), names unique. */
+/** `entries` of dictionaries that were asked for them (most never are: see DictionaryAttr). */
+const entryLists = new WeakMap<DictionaryAttr, readonly NamedAttribute[]>();
+
+/**
+ * `{a = 1, b}`: entries sorted by name (bytewise), names unique. Stored as
+ * parallel name and value arrays: parsed IR has about one new dictionary per
+ * op, and an object per entry was a tenth of the objects the parser keeps.
+ */
 export class DictionaryAttr extends Attribute {
   private constructor(
     ctx: Context,
-    readonly entries: readonly NamedAttribute[],
+    /** @internal The names, sorted; `values[i]` belongs to `names[i]`. */
+    readonly names: readonly string[],
+    /** @internal */
+    readonly values: readonly Attribute[],
   ) {
     super(ctx);
   }
@@ -257,8 +269,8 @@ export class DictionaryAttr extends Attribute {
   }
   /**
    * @internal As `get` for the entries `names[i] = values[i]`, i in [start, end),
-   * which this sorts in place; the entry objects are made only when the
-   * dictionary is new. For parsers that collect entries on shared stacks.
+   * which this sorts in place; the ranges are copied only when the dictionary
+   * is new. For parsers that collect entries on shared stacks.
    * Precondition: names unique, end > start. O(n) average for a sorted input.
    */
   static getFromRanges(ctx: Context, names: string[], values: Attribute[], start: number, end: number): DictionaryAttr {
@@ -282,35 +294,45 @@ export class DictionaryAttr extends Attribute {
       const n = Array.isArray(bucket) ? bucket.length : 1;
       for (let i = 0; i < n; i++) {
         const d = Array.isArray(bucket) ? bucket[i]! : bucket;
-        if (sameEntriesAsRanges(d.entries, names, values, start, end)) return d;
+        if (sameEntriesAsRanges(d, names, values, start, end)) return d;
       }
     }
-    const entries = new Array<NamedAttribute>(end - start);
-    for (let i = start; i < end; i++) entries[i - start] = { name: names[i]!, value: values[i]! };
-    const d = new DictionaryAttr(ctx, entries);
+    const d = new DictionaryAttr(ctx, names.slice(start, end), values.slice(start, end));
     addToBucket(table, h, bucket, d);
     return d;
   }
   /** @internal The context's shared empty dictionary. */
   static createEmpty(ctx: Context): DictionaryAttr {
-    return ctx.intern("dict:", () => new DictionaryAttr(ctx, []));
+    return ctx.intern("dict:", () => new DictionaryAttr(ctx, [], []));
+  }
+  /** The entries, sorted by name: made on first use and kept (one array per dictionary). O(n). */
+  get entries(): readonly NamedAttribute[] {
+    let e = entryLists.get(this);
+    if (e === undefined) {
+      const names = this.names;
+      const values = this.values;
+      const list = new Array<NamedAttribute>(names.length);
+      for (let i = 0; i < list.length; i++) list[i] = { name: names[i]!, value: values[i]! };
+      entryLists.set(this, (e = list));
+    }
+    return e;
   }
   /** The value of `name`, or undefined. O(log n). */
   get(name: string): Attribute | undefined {
-    const e = this.entries;
+    const names = this.names;
     let lo = 0;
-    let hi = e.length - 1;
+    let hi = names.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const n = e[mid]!.name;
-      if (n === name) return e[mid]!.value;
+      const n = names[mid]!;
+      if (n === name) return this.values[mid]!;
       if (n < name) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
   }
   get size(): number {
-    return this.entries.length;
+    return this.names.length;
   }
 }
 

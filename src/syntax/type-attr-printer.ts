@@ -335,11 +335,12 @@ export class TypeAttrPrinter {
     switch (k) {
       case AttrKind.Dictionary: {
         let s = "{";
-        const entries = (a as DictionaryAttr).entries;
-        for (let i = 0; i < entries.length; i++) {
-          const e = entries[i]!;
-          s += (i ? ", " : "") + printKeywordOrString(e.name);
-          if (attrKind(e.value) !== AttrKind.Unit) s += " = " + this.printAttribute(e.value);
+        const names = (a as DictionaryAttr).names;
+        const values = (a as DictionaryAttr).values;
+        for (let i = 0; i < names.length; i++) {
+          const value = values[i]!;
+          s += (i ? ", " : "") + printKeywordOrString(names[i]!);
+          if (attrKind(value) !== AttrKind.Unit) s += " = " + this.printAttribute(value);
         }
         return s + "}";
       }
@@ -471,7 +472,7 @@ export class TypeAttrPrinter {
           for (const e of (v as ArrayAttr).value) out.push(e);
           break;
         case AttrKind.Dictionary:
-          for (const e of (v as DictionaryAttr).entries) out.push(e.value);
+          for (const value of (v as DictionaryAttr).values) out.push(value);
           break;
         case AttrKind.Distinct:
           out.push((v as DistinctAttr).referenced);
