@@ -20,10 +20,9 @@ function sameAttrsAsRange(a: readonly Attribute[], values: readonly Attribute[],
 }
 
 function sameEntriesAsRanges(d: DictionaryAttr, names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
-  const n = d.names;
-  const v = d.values;
-  if (n.length !== end - start) return false;
-  for (let i = 0; i < n.length; i++) if (v[i] !== values[start + i] || n[i] !== names[start + i]) return false;
+  const parts = d.parts;
+  if (parts.length !== 2 * (end - start)) return false;
+  for (let i = start, j = 0; i < end; i++, j += 2) if (parts[j + 1] !== values[i] || parts[j] !== names[i]) return false;
   return true;
 }
 
@@ -243,17 +242,16 @@ function sortRangesByName(names: string[], values: Attribute[], start: number, e
 const entryLists = new WeakMap<DictionaryAttr, readonly NamedAttribute[]>();
 
 /**
- * `{a = 1, b}`: entries sorted by name (bytewise), names unique. Stored as
- * parallel name and value arrays: parsed IR has about one new dictionary per
- * op, and an object per entry was a tenth of the objects the parser keeps.
+ * `{a = 1, b}`: entries sorted by name (bytewise), names unique. Stored as one
+ * array of alternating names and values: parsed IR has about one new
+ * dictionary per op, and an object per entry was a tenth of the objects the
+ * parser keeps.
  */
 export class DictionaryAttr extends Attribute {
   private constructor(
     ctx: Context,
-    /** @internal The names, sorted; `values[i]` belongs to `names[i]`. */
-    readonly names: readonly string[],
-    /** @internal */
-    readonly values: readonly Attribute[],
+    /** @internal `[name0, value0, name1, value1, ...]`, sorted by name: see nameAt/valueAt. */
+    readonly parts: readonly (string | Attribute)[],
   ) {
     super(ctx);
   }
@@ -297,42 +295,52 @@ export class DictionaryAttr extends Attribute {
         if (sameEntriesAsRanges(d, names, values, start, end)) return d;
       }
     }
-    const d = new DictionaryAttr(ctx, names.slice(start, end), values.slice(start, end));
+    const parts = new Array<string | Attribute>(2 * (end - start));
+    for (let i = start, j = 0; i < end; i++, j += 2) {
+      parts[j] = names[i]!;
+      parts[j + 1] = values[i]!;
+    }
+    const d = new DictionaryAttr(ctx, parts);
     addToBucket(table, h, bucket, d);
     return d;
   }
   /** @internal The context's shared empty dictionary. */
   static createEmpty(ctx: Context): DictionaryAttr {
-    return ctx.intern("dict:", () => new DictionaryAttr(ctx, [], []));
+    return ctx.intern("dict:", () => new DictionaryAttr(ctx, []));
   }
   /** The entries, sorted by name: made on first use and kept (one array per dictionary). O(n). */
   get entries(): readonly NamedAttribute[] {
     let e = entryLists.get(this);
     if (e === undefined) {
-      const names = this.names;
-      const values = this.values;
-      const list = new Array<NamedAttribute>(names.length);
-      for (let i = 0; i < list.length; i++) list[i] = { name: names[i]!, value: values[i]! };
+      const list = new Array<NamedAttribute>(this.size);
+      for (let i = 0; i < list.length; i++) list[i] = { name: this.nameAt(i), value: this.valueAt(i) };
       entryLists.set(this, (e = list));
     }
     return e;
   }
+  /** @internal The name of entry `i` (0 ≤ i < size). */
+  nameAt(i: number): string {
+    return this.parts[2 * i] as string;
+  }
+  /** @internal The value of entry `i` (0 ≤ i < size). */
+  valueAt(i: number): Attribute {
+    return this.parts[2 * i + 1] as Attribute;
+  }
   /** The value of `name`, or undefined. O(log n). */
   get(name: string): Attribute | undefined {
-    const names = this.names;
     let lo = 0;
-    let hi = names.length - 1;
+    let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const n = names[mid]!;
-      if (n === name) return this.values[mid]!;
+      const n = this.nameAt(mid);
+      if (n === name) return this.valueAt(mid);
       if (n < name) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
   }
   get size(): number {
-    return this.names.length;
+    return this.parts.length >> 1;
   }
 }
 

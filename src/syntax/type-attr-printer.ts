@@ -335,11 +335,10 @@ export class TypeAttrPrinter {
     switch (k) {
       case AttrKind.Dictionary: {
         let s = "{";
-        const names = (a as DictionaryAttr).names;
-        const values = (a as DictionaryAttr).values;
-        for (let i = 0; i < names.length; i++) {
-          const value = values[i]!;
-          s += (i ? ", " : "") + printKeywordOrString(names[i]!);
+        const d = a as DictionaryAttr;
+        for (let i = 0; i < d.size; i++) {
+          const value = d.valueAt(i);
+          s += (i ? ", " : "") + printKeywordOrString(d.nameAt(i));
           if (attrKind(value) !== AttrKind.Unit) s += " = " + this.printAttribute(value);
         }
         return s + "}";
@@ -472,7 +471,7 @@ export class TypeAttrPrinter {
           for (const e of (v as ArrayAttr).value) out.push(e);
           break;
         case AttrKind.Dictionary:
-          for (const value of (v as DictionaryAttr).values) out.push(value);
+          for (let i = 0; i < (v as DictionaryAttr).size; i++) out.push((v as DictionaryAttr).valueAt(i));
           break;
         case AttrKind.Distinct:
           out.push((v as DistinctAttr).referenced);
