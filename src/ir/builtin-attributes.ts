@@ -19,9 +19,10 @@ function sameAttrsAsRange(a: readonly Attribute[], values: readonly Attribute[],
   return true;
 }
 
-function sameEntriesAsRanges(a: readonly NamedAttribute[], names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
-  if (a.length !== end - start) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.value !== values[start + i] || a[i]!.name !== names[start + i]) return false;
+function sameEntriesAsRanges(d: DictionaryAttr, names: readonly string[], values: readonly Attribute[], start: number, end: number): boolean {
+  const parts = d.parts;
+  if (parts.length !== 2 * (end - start)) return false;
+  for (let i = start, j = 0; i < end; i++, j += 2) if (parts[j + 1] !== values[i] || parts[j] !== names[i]) return false;
   return true;
 }
 
@@ -237,11 +238,20 @@ function sortRangesByName(names: string[], values: Attribute[], start: number, e
   }
 }
 
-/** `{a = 1, b}`: entries sorted by name (bytewise), names unique. */
+/** `entries` of dictionaries that were asked for them (most never are: see DictionaryAttr). */
+const entryLists = new WeakMap<DictionaryAttr, readonly NamedAttribute[]>();
+
+/**
+ * `{a = 1, b}`: entries sorted by name (bytewise), names unique. Stored as one
+ * array of alternating names and values: parsed IR has about one new
+ * dictionary per op, and an object per entry was a tenth of the objects the
+ * parser keeps.
+ */
 export class DictionaryAttr extends Attribute {
   private constructor(
     ctx: Context,
-    readonly entries: readonly NamedAttribute[],
+    /** @internal `[name0, value0, name1, value1, ...]`, sorted by name: see nameAt/valueAt. */
+    readonly parts: readonly (string | Attribute)[],
   ) {
     super(ctx);
   }
@@ -257,8 +267,8 @@ export class DictionaryAttr extends Attribute {
   }
   /**
    * @internal As `get` for the entries `names[i] = values[i]`, i in [start, end),
-   * which this sorts in place; the entry objects are made only when the
-   * dictionary is new. For parsers that collect entries on shared stacks.
+   * which this sorts in place; the ranges are copied only when the dictionary
+   * is new. For parsers that collect entries on shared stacks.
    * Precondition: names unique, end > start. O(n) average for a sorted input.
    */
   static getFromRanges(ctx: Context, names: string[], values: Attribute[], start: number, end: number): DictionaryAttr {
@@ -282,12 +292,15 @@ export class DictionaryAttr extends Attribute {
       const n = Array.isArray(bucket) ? bucket.length : 1;
       for (let i = 0; i < n; i++) {
         const d = Array.isArray(bucket) ? bucket[i]! : bucket;
-        if (sameEntriesAsRanges(d.entries, names, values, start, end)) return d;
+        if (sameEntriesAsRanges(d, names, values, start, end)) return d;
       }
     }
-    const entries = new Array<NamedAttribute>(end - start);
-    for (let i = start; i < end; i++) entries[i - start] = { name: names[i]!, value: values[i]! };
-    const d = new DictionaryAttr(ctx, entries);
+    const parts = new Array<string | Attribute>(2 * (end - start));
+    for (let i = start, j = 0; i < end; i++, j += 2) {
+      parts[j] = names[i]!;
+      parts[j + 1] = values[i]!;
+    }
+    const d = new DictionaryAttr(ctx, parts);
     addToBucket(table, h, bucket, d);
     return d;
   }
@@ -295,22 +308,39 @@ export class DictionaryAttr extends Attribute {
   static createEmpty(ctx: Context): DictionaryAttr {
     return ctx.intern("dict:", () => new DictionaryAttr(ctx, []));
   }
+  /** The entries, sorted by name: made on first use and kept (one array per dictionary). O(n). */
+  get entries(): readonly NamedAttribute[] {
+    let e = entryLists.get(this);
+    if (e === undefined) {
+      const list = new Array<NamedAttribute>(this.size);
+      for (let i = 0; i < list.length; i++) list[i] = { name: this.nameAt(i), value: this.valueAt(i) };
+      entryLists.set(this, (e = list));
+    }
+    return e;
+  }
+  /** @internal The name of entry `i` (0 ≤ i < size). */
+  nameAt(i: number): string {
+    return this.parts[2 * i] as string;
+  }
+  /** @internal The value of entry `i` (0 ≤ i < size). */
+  valueAt(i: number): Attribute {
+    return this.parts[2 * i + 1] as Attribute;
+  }
   /** The value of `name`, or undefined. O(log n). */
   get(name: string): Attribute | undefined {
-    const e = this.entries;
     let lo = 0;
-    let hi = e.length - 1;
+    let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const n = e[mid]!.name;
-      if (n === name) return e[mid]!.value;
+      const n = this.nameAt(mid);
+      if (n === name) return this.valueAt(mid);
       if (n < name) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
   }
   get size(): number {
-    return this.entries.length;
+    return this.parts.length >> 1;
   }
 }
 

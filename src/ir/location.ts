@@ -34,18 +34,23 @@ const kPointLineLimit = 1 << 18;
 const kPointColumnBits = 12;
 const kPointColumnLimit = 1 << kPointColumnBits;
 const pointTables = new WeakMap<Context, Map<string, Map<number, FileLineColRange>>>();
-/** The last (context, file) looked up: ops of one file repeat both. */
+/** The last context's tables by file, and the last (context, file) looked up: ops of one file repeat both. */
 let lastPointContext: Context | undefined;
+let lastPointTablesByFile: Map<string, Map<number, FileLineColRange>> | undefined;
 let lastPointFile = "";
 let lastPointTable: Map<number, FileLineColRange> | undefined;
 
 function pointTable(ctx: Context, filename: string): Map<number, FileLineColRange> {
-  if (ctx === lastPointContext && filename === lastPointFile) return lastPointTable!;
-  let byFile = pointTables.get(ctx);
-  if (!byFile) pointTables.set(ctx, (byFile = new Map()));
+  if (filename === lastPointFile && ctx === lastPointContext) return lastPointTable!;
+  let byFile = lastPointTablesByFile;
+  if (ctx !== lastPointContext || byFile === undefined) {
+    byFile = pointTables.get(ctx);
+    if (!byFile) pointTables.set(ctx, (byFile = new Map()));
+    lastPointContext = ctx;
+    lastPointTablesByFile = byFile;
+  }
   let table = byFile.get(filename);
   if (!table) byFile.set(filename, (table = new Map()));
-  lastPointContext = ctx;
   lastPointFile = filename;
   return (lastPointTable = table);
 }

@@ -65,6 +65,11 @@ export function verify(op: Operation, options: VerifyOptions = {}): LogicalResul
 // Helpers shared by the checks
 //===----------------------------------------------------------------------===//
 
+/** The block holding `v`'s definition, or null for results of detached ops. */
+function definingBlock(v: Value): Block | null {
+  return v instanceof OpResult ? v.owner.parent : (v as BlockArgument).owner;
+}
+
 /** The region holding `v`'s definition, or null for results of detached ops. */
 function valueRegion(v: Value): Region | null {
   if (v instanceof BlockArgument) return v.owner.parent;
@@ -363,8 +368,12 @@ class OperationVerifier {
         const r = pending.pop()!;
         for (let b = r.entryBlock; b; b = b.next) {
           for (let op = b.first; op; op = op.next) {
-            for (const operand of op.operands) {
-              const defRegion = valueRegion(operand.value);
+            const operands = op.operands;
+            for (let i = 0; i < operands.length; i++) {
+              const value = operands[i]!.value;
+              // Most operands are defined in the same block: no region lookup.
+              if (definingBlock(value) === b) continue;
+              const defRegion = valueRegion(value);
               if (!defRegion) {
                 op.emitError("operation's operand is unlinked");
                 return false;

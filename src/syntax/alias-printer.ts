@@ -93,7 +93,7 @@ function aliasChildren(v: Value, out: Value[]): void {
         out.push((v as DistinctAttr).referenced);
         break;
       case AttrKind.Dictionary:
-        for (const e of (v as DictionaryAttr).entries) out.push(e.value);
+        for (let i = 0; i < (v as DictionaryAttr).size; i++) out.push((v as DictionaryAttr).valueAt(i));
         break;
       case AttrKind.Array:
         for (const e of (v as ArrayAttr).value) out.push(e);
@@ -360,8 +360,8 @@ export class AliasCollector {
     for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
     const results = op.results;
     for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
-    const entries = op.attributes.entries;
-    for (let i = 0; i < entries.length; i++) this.visit(entries[i]!.value, false);
+    const attrs = op.attributes;
+    for (let i = 0; i < attrs.size; i++) this.visit(attrs.valueAt(i), false);
   }
 
   /** The op printer prints `builtin.module` in its custom form unless generic printing is requested. */

@@ -175,15 +175,15 @@ function readUnsigned(text: string, q: number): number {
   return v <= 0xffffffff ? v : -1;
 }
 
-/** The last filename read: locations of one file repeat it, so reuse the string (its hash is cached). */
-let lastFilename = "";
-
-/** The unescaped body of the string literal `text[q, end)` (quotes included). */
-function filenameAt(text: string, q: number, end: number, escaped: boolean): string {
-  if (escaped) return decodeStringLiteral(text, q, end);
-  const len = end - q - 2;
-  if (len === lastFilename.length && text.startsWith(lastFilename, q + 1)) return lastFilename;
-  return (lastFilename = text.substring(q + 1, end - 1));
+/**
+ * The unescaped body of the string literal `text[q, end)` (quotes included).
+ * Unescaped names are interned per spelling: a file has a few dozen filenames
+ * and location names over thousands of locations, and one shared string (its
+ * hash cached) makes the location tables' lookups cheap and keeps no
+ * substring per location.
+ */
+function filenameAt(host: ParserHost, q: number, end: number, escaped: boolean): string {
+  return escaped ? decodeStringLiteral(host.text, q, end) : host.internName(q + 1, end - 1);
 }
 
 function numberEnd(text: string, q: number): number {
@@ -196,7 +196,7 @@ function parseNameOrFileLineCol(host: ParserHost, q: number, depth: number): Loc
   const r = lexStringLiteral(text, q);
   if (r.end < 0) return host.emitLexError(r.errorOffset, r.errorMessage);
   const strEnd = r.end;
-  const str = filenameAt(text, q, strEnd, r.escaped);
+  const str = filenameAt(host, q, strEnd, r.escaped);
   let p = skipTrivia(text, strEnd);
   if (text.charCodeAt(p) === Ch.Colon) {
     p = skipTrivia(text, p + 1);

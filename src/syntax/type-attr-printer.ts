@@ -335,11 +335,11 @@ export class TypeAttrPrinter {
     switch (k) {
       case AttrKind.Dictionary: {
         let s = "{";
-        const entries = (a as DictionaryAttr).entries;
-        for (let i = 0; i < entries.length; i++) {
-          const e = entries[i]!;
-          s += (i ? ", " : "") + printKeywordOrString(e.name);
-          if (attrKind(e.value) !== AttrKind.Unit) s += " = " + this.printAttribute(e.value);
+        const d = a as DictionaryAttr;
+        for (let i = 0; i < d.size; i++) {
+          const value = d.valueAt(i);
+          s += (i ? ", " : "") + printKeywordOrString(d.nameAt(i));
+          if (attrKind(value) !== AttrKind.Unit) s += " = " + this.printAttribute(value);
         }
         return s + "}";
       }
@@ -471,7 +471,7 @@ export class TypeAttrPrinter {
           for (const e of (v as ArrayAttr).value) out.push(e);
           break;
         case AttrKind.Dictionary:
-          for (const e of (v as DictionaryAttr).entries) out.push(e.value);
+          for (let i = 0; i < (v as DictionaryAttr).size; i++) out.push((v as DictionaryAttr).valueAt(i));
           break;
         case AttrKind.Distinct:
           out.push((v as DistinctAttr).referenced);
