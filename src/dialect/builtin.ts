@@ -62,6 +62,7 @@ export const ModuleOpDef: OpDefinition = {
   regionKind: () => RegionKind.Graph,
   inherentAttrNames: [kSymbolAttrName, kVisibilityAttrName],
   verify: verifyModule,
+  defaultDialect: "builtin",
 };
 
 /**

@@ -13,6 +13,7 @@ import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
 import { getNearestSymbolTable, getSymbolName, isSymbolTable, kSymbolAttrName, kVisibilityAttrName, SymbolTable } from "../ir/symbol-table.js";
 import type { Type } from "../ir/type.js";
 import { printTypeForDiagnostic } from "../syntax/type-attr-printer.js";
+import { parseFuncOp, printFuncOp } from "./func-asm.js";
 
 const kFuncOpName = "func.func";
 
@@ -164,6 +165,9 @@ export const FuncOpDef: OpDefinition = {
   traits: OpTrait.IsolatedFromAbove | OpTrait.Symbol | OpTrait.AffineScope | OpTrait.AutomaticAllocationScope,
   inherentAttrNames: [kSymbolAttrName, "function_type", kVisibilityAttrName, "arg_attrs", "res_attrs", "no_inline"],
   verify: verifyFunc,
+  parseAssembly: parseFuncOp,
+  printAssembly: printFuncOp,
+  defaultDialect: "func",
 };
 
 //===----------------------------------------------------------------------===//

@@ -3,6 +3,7 @@
 
 import type { Attribute } from "./attribute.js";
 import type { LogicalResult } from "./logical-result.js";
+import type { OpAsmParser, OpAsmPrinter, OpAsmState, SetValueName } from "./op-asm.js";
 import type { OpSpec } from "./op-spec.js";
 import type { Operation } from "./operation.js";
 import type { RewritePattern } from "./pattern-match.js";
@@ -79,6 +80,20 @@ export interface OpDefinition {
   readonly branch?: BranchOpInterface;
   /** The declarative shape (operands, results, attributes, ...) when the op is defined in YAML. */
   readonly spec?: OpSpec;
+  /**
+   * Parses the custom form after the op name into `state` (MLIR's parse
+   * hook). Returns failure after the parser reported an error.
+   */
+  parseAssembly?(parser: OpAsmParser, state: OpAsmState): LogicalResult;
+  /** Prints the custom form after `%results = name` (MLIR's print hook). */
+  printAssembly?(printer: OpAsmPrinter, op: Operation): void;
+  /**
+   * The dialect whose ops may be written without their prefix inside this
+   * op's regions (OpAsmOpInterface::getDefaultDialect): `return` in `func.func`.
+   */
+  readonly defaultDialect?: string;
+  /** Name hints for results (`%c0`, `%cst`), as OpAsmOpInterface::getAsmResultNames. */
+  getAsmResultNames?(op: Operation, setName: SetValueName): void;
 }
 
 /** The interned name of an op kind. Compare with `===`. */
