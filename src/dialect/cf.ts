@@ -9,6 +9,7 @@ import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { Operation } from "../ir/operation.js";
 import type { Value } from "../ir/value.js";
 import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
+import { BranchSpec, CondBranchSpec, withAssemblyFormat } from "./format-specs.js";
 
 /**
  * BranchOpInterface's check: successor `index` receives operands
@@ -32,7 +33,7 @@ function operandsWithout(op: Operation, index: number): Value[] {
 }
 
 /** `cf.br`: every operand goes to the single successor. */
-export const BranchOpDef: OpDefinition = {
+export const BranchOpDef: OpDefinition = withAssemblyFormat({
   name: "cf.br",
   summary: "Unconditional branch to one successor, forwarding operands to it",
   traits: OpTrait.Terminator | OpTrait.Pure,
@@ -44,7 +45,7 @@ export const BranchOpDef: OpDefinition = {
     if (op.numSuccessors !== 1) return op.emitOpError(`requires 1 successor but found ${op.numSuccessors}`);
     return verifySuccessorOperands(op, 0, 0, op.numOperands);
   },
-};
+}, BranchSpec);
 
 /** The i32 entries of a `array<i32: ...>` attribute, or undefined for any other attribute. */
 function segmentSizes(op: Operation): number[] | undefined {
@@ -67,7 +68,7 @@ function setSegmentSizes(op: Operation, sizes: readonly number[]): void {
 }
 
 /** `cf.cond_br`: condition, then the operands of each successor, split by `operandSegmentSizes`. */
-export const CondBranchOpDef: OpDefinition = {
+export const CondBranchOpDef: OpDefinition = withAssemblyFormat({
   name: "cf.cond_br",
   summary: "Two-way branch on an i1 condition, forwarding operands to each side",
   traits: OpTrait.Terminator | OpTrait.Pure,
@@ -100,7 +101,7 @@ export const CondBranchOpDef: OpDefinition = {
     if (r.failed) return r;
     return verifySuccessorOperands(op, 1, sizes[0]! + sizes[1]!, sizes[2]!);
   },
-};
+}, CondBranchSpec);
 
 /** Registers `cf.br` and `cf.cond_br`; `cf` becomes a loaded dialect. */
 export function registerControlFlowDialect(ctx: Context): void {

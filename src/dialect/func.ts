@@ -14,6 +14,7 @@ import { getNearestSymbolTable, getSymbolName, isSymbolTable, kSymbolAttrName, k
 import type { Type } from "../ir/type.js";
 import { printTypeForDiagnostic } from "../syntax/type-attr-printer.js";
 import { parseFuncOp, printFuncOp } from "./func-asm.js";
+import { CallSpec, ReturnSpec, withAssemblyFormat } from "./format-specs.js";
 
 const kFuncOpName = "func.func";
 
@@ -204,12 +205,15 @@ function verifyReturn(op: Operation): LogicalResult {
 }
 
 /** `func.return`: ends a `func.func` body, returning its results. */
-export const ReturnOpDef: OpDefinition = {
-  name: "func.return",
-  summary: "Returns values from the enclosing func.func",
-  traits: OpTrait.Pure | OpTrait.HasParent | OpTrait.ReturnLike | OpTrait.Terminator,
-  verify: verifyReturn,
-};
+export const ReturnOpDef: OpDefinition = withAssemblyFormat(
+  {
+    name: "func.return",
+    summary: "Returns values from the enclosing func.func",
+    traits: OpTrait.Pure | OpTrait.HasParent | OpTrait.ReturnLike | OpTrait.Terminator,
+    verify: verifyReturn,
+  },
+  ReturnSpec,
+);
 
 //===----------------------------------------------------------------------===//
 // func.call
@@ -310,13 +314,16 @@ function verifyCall(op: Operation): LogicalResult {
 }
 
 /** `func.call`: a direct call of a `func.func` named by the `callee` symbol. */
-export const CallOpDef: OpDefinition = {
-  name: "func.call",
-  summary: "Direct call of a func.func by symbol",
-  traits: OpTrait.None,
-  inherentAttrNames: ["callee", "arg_attrs", "res_attrs", "no_inline"],
-  verify: verifyCall,
-};
+export const CallOpDef: OpDefinition = withAssemblyFormat(
+  {
+    name: "func.call",
+    summary: "Direct call of a func.func by symbol",
+    traits: OpTrait.None,
+    inherentAttrNames: ["callee", "arg_attrs", "res_attrs", "no_inline"],
+    verify: verifyCall,
+  },
+  CallSpec,
+);
 
 /** Registers the func ops in `ctx` (loading the `func` namespace). Idempotent. */
 export function registerFuncDialect(ctx: Context): void {

@@ -187,6 +187,12 @@ export interface OpAsmPrinter {
   /** `(T, U) -> V` as a function type prints. */
   printFunctionalType(inputs: readonly Type[], results: readonly Type[]): void;
   printAttribute(a: Attribute): void;
+  /**
+   * An attribute as declarative formats print a `$attr` of a builtin kind
+   * with its own syntax (MLIR's printStrippedAttrOrType): a dense array as
+   * `[1, 2]` without `array<i32: >`; others as printAttribute.
+   */
+  printStrippedAttribute(a: Attribute): void;
   /** An integer or float attribute without its `: type`; others as printAttribute. */
   printAttributeWithoutType(a: Attribute): void;
   /** ` {a = 1, b}` with a leading space, skipping `elided` names; nothing when empty. */

@@ -4,7 +4,7 @@
 
 import type { Attribute } from "../ir/attribute.js";
 import type { Block } from "../ir/block.js";
-import { DictionaryAttr, FloatAttr, IntegerAttr, type NamedAttribute } from "../ir/builtin-attributes.js";
+import { DenseArrayAttr, DictionaryAttr, FloatAttr, IntegerAttr, type NamedAttribute } from "../ir/builtin-attributes.js";
 import { FunctionType, IntegerType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { formatFloat } from "../ir/float-format.js";
@@ -82,6 +82,13 @@ export class CustomOpPrinter implements OpAsmPrinter {
   }
   printAttribute(a: Attribute): void {
     this.host.emit(this.host.attrs.printAttribute(a));
+  }
+  printStrippedAttribute(a: Attribute): void {
+    const text = this.host.attrs.printAttribute(a);
+    if (!(a instanceof DenseArrayAttr) || !text.startsWith("array<")) return this.host.emit(text);
+    // `array<i32: 1, 2>` -> `[1, 2]`, `array<i32>` -> `[]`.
+    const colon = text.indexOf(":");
+    this.host.emit(colon < 0 ? "[]" : "[" + text.substring(colon + 2, text.length - 1) + "]");
   }
   printAttributeWithoutType(a: Attribute): void {
     this.host.emit(attributeWithoutType(a, (x) => this.host.attrs.printAttribute(x)));
