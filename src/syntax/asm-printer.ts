@@ -16,6 +16,7 @@ import type { Region } from "../ir/region.js";
 import type { Type } from "../ir/type.js";
 import type { BlockArgument, Value } from "../ir/value.js";
 import { printKeywordOrString } from "./escape.js";
+import { mergedAttributes } from "./op-attrs.js";
 import { indentOf, type OpPrinter } from "./printer.js";
 
 /** The text of `a` without its `: type` (OpAsmPrinter::printAttributeWithoutType). */
@@ -27,16 +28,6 @@ export function attributeWithoutType(a: Attribute, printAttribute: (a: Attribute
   }
   if (a instanceof FloatAttr) return formatFloat(a.bits, a.type.kind);
   return printAttribute(a);
-}
-
-/** An op's inherent (properties) and discardable attributes, merged and sorted by name (MLIR's Operation::getAttrs). */
-export function mergedAttributes(op: Operation): readonly NamedAttribute[] {
-  const props = op.properties;
-  if (!(props instanceof DictionaryAttr) || props.size === 0) return op.attributes.entries;
-  if (op.attributes.size === 0) return props.entries;
-  const all = [...props.entries, ...op.attributes.entries];
-  all.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return all;
 }
 
 export class CustomOpPrinter implements OpAsmPrinter {
