@@ -35,6 +35,7 @@ const baseOptions: readonly OptionSpec[] = [
   { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
   { name: "mlir-print-debuginfo", kind: "bool", help: "Print debug info in MLIR output" },
   { name: "mlir-print-unique-ssa-ids", kind: "bool", help: "Print unique SSA ID numbers for values, block arguments and naming conflicts across all regions" },
+  { name: "mlir-print-assume-verified", kind: "bool", help: "Skip op verification when using custom printers" },
   { name: "mlir-print-local-scope", kind: "bool", help: "Print with local scope and inline information (eliding aliases for attributes, types, and locations)" },
   {
     name: "mlir-print-elementsattrs-with-hex-if-larger",
@@ -177,6 +178,7 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
     printUniqueSSAIds: Boolean(v.get("mlir-print-unique-ssa-ids")),
     printDebugInfo: Boolean(v.get("mlir-print-debuginfo")),
     printLocalScope: Boolean(v.get("mlir-print-local-scope")),
+    assumeVerified: Boolean(v.get("mlir-print-assume-verified")),
     hexThreshold: (v.get("mlir-print-elementsattrs-with-hex-if-larger") as number | undefined) ?? 100,
   };
   const settings: ChunkSettings = {

@@ -13,6 +13,7 @@ import { escapeString } from "./escape.js";
 import { ValueNumbering } from "./value-numbering.js";
 import { hasWideChar, TextSink } from "./text-sink.js";
 import { CustomOpPrinter } from "./asm-printer.js";
+import { verify } from "../ir/verifier.js";
 
 /** How to print. Field names follow mlir-opt's flags. */
 export interface PrintOptions extends AsmPrintOptions {
@@ -38,10 +39,25 @@ export const defaultPrintOptions: PrintOptions = {
  * mlir-opt adds one more newline after this text. O(size of the IR).
  */
 export function printTopLevel(root: Operation, options: Partial<PrintOptions> = {}): string {
-  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  const opts = resolvePrintOptions(root, options);
   const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
   p.printTop(root);
   return p.topText();
+}
+
+/**
+ * The options a print of `root` runs with: custom forms need IR that
+ * verifies, so unless told to assume it, `root` is verified first (silently)
+ * and printed generically if it fails, as mlir-opt's printer does. O(IR)
+ * for that check, none with printGenericOpForm or assumeVerified.
+ */
+function resolvePrintOptions(root: Operation, options: Partial<PrintOptions>): PrintOptions {
+  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  if (opts.printGenericOpForm || opts.assumeVerified) return opts;
+  const ctx = root.context;
+  const verified = ctx.diagnostics.suppress(() => verify(root, { printOpOnDiagnostic: false }));
+  if (verified.failed) opts.printGenericOpForm = true;
+  return opts;
 }
 
 /**
@@ -49,7 +65,7 @@ export function printTopLevel(root: Operation, options: Partial<PrintOptions> = 
  * writing large outputs (it is a view of the printer's buffer).
  */
 export function printTopLevelBytes(root: Operation, options: Partial<PrintOptions> = {}): Uint8Array {
-  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  const opts = resolvePrintOptions(root, options);
   const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
   p.printTop(root);
   return p.topBytes();
