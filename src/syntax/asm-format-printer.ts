@@ -174,6 +174,15 @@ function printElement(program: FormatProgram, g: OpGroups, p: OpAsmPrinter, op: 
       p.printFunctionalType(g.types(e.inputs), g.types(e.results));
       return;
     case "qualified":
+      // A qualified attribute prints whole, not stripped; a buildable type is still elided (as ODS).
+      if (e.inner.kind === "attribute") {
+        const a = spec.attributes[e.inner.index]!;
+        const value = op.getAttr(a.name);
+        if (value === undefined) return;
+        if (a.constraint.valueType) p.printAttributeWithoutType(value);
+        else p.printAttribute(value);
+        return;
+      }
       printElement(program, g, p, op, e.inner);
       return;
     case "custom": {

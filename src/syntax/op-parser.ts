@@ -100,7 +100,7 @@ const kCustomDone = null;
  * (parseRegion), and each level costs some JS stack frames. Generic-form
  * nesting is iterative and unbounded.
  */
-export const kMaxCustomNesting = 500;
+export const kMaxCustomNesting = 256;
 
 /** A pending op with empty operand, successor, region and type lists unless `parts` gives them. */
 function pendingOp(

@@ -107,7 +107,7 @@ const kCustomModule = -1;
  * How deep custom-form ops may nest regions when printing: their hooks
  * recurse (printRegion). Deeper ops print in generic form, which is iterative.
  */
-export const kMaxCustomPrintNesting = 500;
+export const kMaxCustomPrintNesting = 256;
 
 export class OpPrinter {
   private readonly sink: TextSink;
