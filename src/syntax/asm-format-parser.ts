@@ -12,6 +12,7 @@ import { Region } from "../ir/region.js";
 import type { Type } from "../ir/type.js";
 import { applyTypeRelation, segmentSizesAttr, splitGroups, type CustomParseSlot, type FormatProgram } from "./asm-format.js";
 import type { FormatElement, TypeSource } from "./asm-format-text.js";
+import { printTypeForDiagnostic } from "./type-attr-printer.js";
 
 const kPunctuation = new Set([",", ":", "=", "->", "(", ")", "[", "]", "{", "}", "<", ">", "?", "*", "+", "|", "..."]);
 
@@ -239,7 +240,8 @@ function parseElement(s: ParsedOp, p: OpAsmParser, state: OpAsmState, e: FormatE
       const at = p.getCurrentLocation();
       const t = p.parseType();
       if (!t) return false;
-      if (!(t instanceof FunctionType)) return p.emitError("invalid kind of type specified", at);
+      if (!(t instanceof FunctionType))
+        return p.emitError(`invalid kind of type specified: expected builtin.function, but found '${printTypeForDiagnostic(t)}'`, at);
       setTypes(s, e.inputs, t.inputs.slice());
       setTypes(s, e.results, t.results.slice());
       return true;

@@ -74,6 +74,8 @@ export class CustomOpParser implements OpAsmParser {
     private readonly host: OpParser,
     private readonly frame: RegionFrame | undefined,
     private readonly scope: NameScope,
+    /** The op's full name, which errors reported through emitError are prefixed with (as MLIR's). */
+    private readonly opName: string,
     private readonly nameOffset: number,
     private readonly numResults: number,
     /** The default dialect inside the op's regions. */
@@ -92,7 +94,7 @@ export class CustomOpParser implements OpAsmParser {
     return this.nameOffset;
   }
   emitError(message: string, offset?: number): false {
-    this.host.error(offset ?? this.host.skip(), message);
+    this.host.error(offset ?? this.host.skip(), `custom op '${this.opName}' ${message}`);
     return false;
   }
   getNumResults(): number {
@@ -156,8 +158,7 @@ export class CustomOpParser implements OpAsmParser {
   }
   parseKeyword(keyword: string): boolean {
     if (this.parseOptionalKeyword(keyword)) return true;
-    this.host.wrongToken(this.host.skip(), `expected '${keyword}'`);
-    return false;
+    return this.host.failed ? false : this.emitError(`expected '${keyword}'`);
   }
   parseOptionalKeywordAny(): string | undefined {
     if (this.host.failed) return undefined;
@@ -186,14 +187,14 @@ export class CustomOpParser implements OpAsmParser {
     host.pos = host.tp.pos;
     if (!(a instanceof SymbolRefAttr)) return undefined;
     if (a.nested.length) {
-      host.error(at, "expected valid '@'-identifier for symbol name");
+      this.emitError("expected valid '@'-identifier for symbol name", at);
       return undefined;
     }
     return a.root;
   }
   parseSymbolName(): string | undefined {
     const name = this.parseOptionalSymbolName();
-    if (name === undefined && !this.host.failed) this.host.wrongToken(this.host.skip(), "expected valid '@'-identifier for symbol name");
+    if (name === undefined && !this.host.failed) this.emitError("expected valid '@'-identifier for symbol name");
     return name;
   }
 
@@ -250,10 +251,7 @@ export class CustomOpParser implements OpAsmParser {
       return o !== undefined;
     });
     if (!ok) return false;
-    if (requiredCount >= 0 && out.length - first !== requiredCount) {
-      this.host.error(start, `expected ${requiredCount} operands`);
-      return false;
-    }
+    if (requiredCount >= 0 && out.length - first !== requiredCount) return this.emitError(`expected ${requiredCount} operands`, start);
     return true;
   }
   resolveOperand(operand: UnresolvedOperand, type: Type, out: Value[]): boolean {
@@ -263,10 +261,8 @@ export class CustomOpParser implements OpAsmParser {
     return v !== undefined;
   }
   resolveOperands(operands: readonly UnresolvedOperand[], types: readonly Type[], offset: number, out: Value[]): boolean {
-    if (operands.length !== types.length) {
-      this.host.error(offset, `${operands.length} operands present, but expected ${types.length}`);
-      return false;
-    }
+    if (operands.length !== types.length)
+      return this.emitError(`number of operands and types do not match: got ${operands.length} operands and ${types.length} types`, offset);
     for (let i = 0; i < operands.length; i++) if (!this.resolveOperand(operands[i]!, types[i]!, out)) return false;
     return true;
   }

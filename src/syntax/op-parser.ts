@@ -977,7 +977,7 @@ export class OpParser {
     let numBound = 0;
     for (const r of results) numBound += r.count;
     const state = new AsmOperationState(this.ctx);
-    const parser = new CustomOpParser(this, frame, scope, nameOffset, numBound, def.defaultDialect ?? "");
+    const parser = new CustomOpParser(this, frame, scope, name.name, nameOffset, numBound, def.defaultDialect ?? "");
     const r = def.parseAssembly!(parser, state);
     if (this.failed) return false;
     if (r.failed) {

@@ -86,7 +86,7 @@ describe("declarative assembly formats", () => {
       `%0 = "tfmt.cmp"(%arg0, %arg1) <{predicate = 2 : i64}> : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi1>`,
     );
     expect(parseError(fn("%a: i32", "  %c = tfmt.cmp sle, %a, %a : i32"))).toBe(
-      "2:17: expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt]",
+      "2:17: custom op 'tfmt.cmp' expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt]",
     );
   });
 
