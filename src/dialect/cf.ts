@@ -1,15 +1,16 @@
-// The cf dialect's branch ops in generic form (`cf.br`, `cf.cond_br`), with
-// MLIR's successor-operand checks (BranchOpInterface) and wording
-// (mlir-opt 22). Custom syntax arrives with the YAML dialect loader.
+// The cf dialect's ops (`cf.br`, `cf.cond_br`, `cf.assert`), with MLIR's
+// successor-operand checks (BranchOpInterface) and wording (mlir-opt 22).
+// Their custom forms come from the declarative formats in format-specs.ts.
 
-import { DenseArrayAttr, DictionaryAttr } from "../ir/builtin-attributes.js";
+import { DenseArrayAttr, DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
+import { printTypeForDiagnostic } from "../syntax/type-attr-printer.js";
 import { IntegerType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
 import type { Operation } from "../ir/operation.js";
 import type { Value } from "../ir/value.js";
 import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
-import { BranchSpec, CondBranchSpec, withAssemblyFormat } from "./format-specs.js";
+import { AssertSpec, BranchSpec, CondBranchSpec, withAssemblyFormat } from "./format-specs.js";
 
 /**
  * BranchOpInterface's check: successor `index` receives operands
@@ -103,8 +104,39 @@ export const CondBranchOpDef: OpDefinition = withAssemblyFormat({
   },
 }, CondBranchSpec);
 
-/** Registers `cf.br` and `cf.cond_br`; `cf` becomes a loaded dialect. */
+/**
+ * `cf.assert`: ODS's checks (ZeroRegions, ZeroResults, ZeroSuccessors, one
+ * operand, the `msg` string, an i1 operand) with mlir-opt's wording.
+ */
+function verifyAssert(op: Operation): LogicalResult {
+  if (op.numRegions !== 0) return op.emitOpError("requires zero regions");
+  if (op.numResults !== 0) return op.emitOpError("requires zero results");
+  if (op.numSuccessors !== 0) return op.emitOpError(`requires 0 successors but found ${op.numSuccessors}`);
+  if (op.numOperands !== 1) return op.emitOpError(`expected 1 operands, but found ${op.numOperands}`);
+  const msg = op.getAttr("msg");
+  if (msg === undefined) return op.emitOpError("requires attribute 'msg'");
+  if (!(msg instanceof StringAttr)) return op.emitOpError("attribute 'msg' failed to satisfy constraint: string attribute");
+  const t = op.getOperand(0).type;
+  if (!(t instanceof IntegerType && t.width === 1 && t.isSignless))
+    return op.emitOpError(`operand #0 must be 1-bit signless integer, but got '${printTypeForDiagnostic(t)}'`);
+  return success();
+}
+
+/** `cf.assert %cond, "message"`: aborts with the message when the condition is false. */
+export const AssertOpDef: OpDefinition = withAssemblyFormat(
+  {
+    name: "cf.assert",
+    summary: "Assert operation with message attribute",
+    traits: OpTrait.None,
+    inherentAttrNames: ["msg"],
+    verify: verifyAssert,
+  },
+  AssertSpec,
+);
+
+/** Registers `cf.br`, `cf.cond_br` and `cf.assert`; `cf` becomes a loaded dialect. */
 export function registerControlFlowDialect(ctx: Context): void {
   ctx.registerOperation(BranchOpDef);
   ctx.registerOperation(CondBranchOpDef);
+  ctx.registerOperation(AssertOpDef);
 }

@@ -4,7 +4,7 @@
 // from dialects/*.yaml; until then these are the formats' single source.
 
 import type { Attribute } from "../ir/attribute.js";
-import { ArrayAttr, DenseArrayAttr, DictionaryAttr, SymbolRefAttr, UnitAttr } from "../ir/builtin-attributes.js";
+import { ArrayAttr, DenseArrayAttr, DictionaryAttr, StringAttr, SymbolRefAttr, UnitAttr } from "../ir/builtin-attributes.js";
 import { IntegerType } from "../ir/builtin-types.js";
 import type { AttrConstraint, AttrSpec, OpSpec, OperandSpec, ResultSpec, SuccessorSpec, TypeConstraint } from "../ir/op-spec.js";
 import type { OpDefinition } from "../ir/operation-name.js";
@@ -27,6 +27,8 @@ const DictArrayAttr: AttrConstraint = {
   description: "Array of dictionary attributes",
   holds: (a) => a instanceof ArrayAttr && a.value.every((e: Attribute) => e instanceof DictionaryAttr),
 };
+
+const StrAttr: AttrConstraint = { description: "string attribute", holds: (a) => a instanceof StringAttr };
 
 const UnitAttrConstraint: AttrConstraint = { description: "unit attribute", holds: (a) => a instanceof UnitAttr };
 
@@ -90,6 +92,14 @@ export const CondBranchSpec: OpSpec = {
     "$condition (`weights` `(` $branch_weights^ `)`)? `,` " +
     "$trueDest (`(` $trueDestOperands^ `:` type($trueDestOperands) `)`)? `,` " +
     "$falseDest (`(` $falseDestOperands^ `:` type($falseDestOperands) `)`)? attr-dict",
+};
+
+export const AssertSpec: OpSpec = {
+  ...kEmpty,
+  name: "cf.assert",
+  operands: [operand("arg", "single", I1)],
+  attributes: [attr("msg", StrAttr, false)],
+  assemblyFormat: "$arg `,` $msg attr-dict",
 };
 
 /**

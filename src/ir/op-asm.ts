@@ -176,6 +176,8 @@ export interface OpAsmPrinter {
   readonly context: Context;
   /** Raw text (punctuation, keywords, spaces). */
   print(text: string): void;
+  /** A line break, indented to the op's own level (MLIR's printNewline). */
+  printNewline(): void;
   printOperand(v: Value): void;
   /** Operands separated by `, `. */
   printOperands(values: readonly Value[]): void;

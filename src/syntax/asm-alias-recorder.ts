@@ -32,6 +32,7 @@ export class AliasRecorder implements OpAsmPrinter {
   ) {}
 
   print(): void {}
+  printNewline(): void {}
   printOperand(): void {}
   printOperands(): void {}
   printSymbolName(): void {}

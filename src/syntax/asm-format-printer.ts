@@ -117,7 +117,8 @@ function printElement(program: FormatProgram, g: OpGroups, p: OpAsmPrinter, op: 
   const spec = program.spec;
   switch (e.kind) {
     case "literal":
-      if (e.value !== " " && e.value !== "" && e.value !== "\\n") p.print(e.value);
+      if (e.value === "\\n") p.printNewline();
+      else if (e.value !== " " && e.value !== "") p.print(e.value);
       return;
     case "operand":
       p.printOperands(g.operands[e.index]!);

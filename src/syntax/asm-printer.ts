@@ -42,6 +42,9 @@ export class CustomOpPrinter implements OpAsmPrinter {
   print(text: string): void {
     this.host.emit(text);
   }
+  printNewline(): void {
+    this.host.emit("\n" + indentOf(this.depth));
+  }
   printOperand(v: Value): void {
     this.host.emit(this.host.names.valueName(v));
   }

@@ -153,6 +153,10 @@ describe("declarative assembly formats", () => {
     expect(custom(fn("%a: i32", "  tfmt.spaces [%a] -> i32"))).toContain("    tfmt.spaces[  %arg0] -> i32\n");
   });
 
+  it("`\\n` starts a new line at the op's indentation and leaves the spacing state alone", () => {
+    expect(custom(fn("%a: i32", "  tfmt.lines %a : i32"))).toContain("    tfmt.lines %arg0\n     : i32\n");
+  });
+
   it("a default dialect lets ops inside drop their prefix, both ways", () => {
     const src = fn("%a: i32", "  tfmt.scope {\n    %0 = binary %a, %a : i32\n    scope {\n    }\n  }");
     expect(custom(src)).toContain("    tfmt.scope {\n      %sum = binary %arg0, %arg0 : i32\n      scope {\n      }\n    }\n");

@@ -184,6 +184,12 @@ export const kTestSpecs: readonly (OpSpec & { traits?: number; defaultDialect?: 
   },
   {
     ...kEmpty,
+    name: "tfmt.lines",
+    operands: [{ name: "x", arity: "single", constraint: AnyType }],
+    assemblyFormat: "$x `\\n` `:` type($x) attr-dict",
+  },
+  {
+    ...kEmpty,
     name: "tfmt.spaces",
     operands: [{ name: "x", arity: "single", constraint: AnyType }],
     assemblyFormat: "`[` ` ` $x `` `]` `->` type($x) attr-dict",
