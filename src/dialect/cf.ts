@@ -2,7 +2,8 @@
 // successor-operand checks (BranchOpInterface) and wording (mlir-opt 22).
 // Their custom forms come from the declarative formats in format-specs.ts.
 
-import { DenseArrayAttr, DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
+import { DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
+import { segmentSizes, segmentSizesAttr } from "../syntax/asm-format.js";
 import { printTypeForDiagnostic } from "../syntax/type-attr-printer.js";
 import { IntegerType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
@@ -48,22 +49,14 @@ export const BranchOpDef: OpDefinition = withAssemblyFormat({
   },
 }, BranchSpec);
 
-/** The i32 entries of a `array<i32: ...>` attribute, or undefined for any other attribute. */
-function segmentSizes(op: Operation): number[] | undefined {
-  const a = op.getAttr("operandSegmentSizes");
-  if (!(a instanceof DenseArrayAttr) || a.elementType !== IntegerType.get(op.context, 32)) return undefined;
-  const view = new DataView(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  const out: number[] = [];
-  for (let i = 0; i < a.size; i++) out.push(view.getInt32(i * 4, /*littleEndian=*/ true));
-  return out;
+/** The i32 entries of the `operandSegmentSizes` property, or undefined when it is not an `array<i32: ...>`. */
+function operandSegmentSizes(op: Operation): number[] | undefined {
+  return segmentSizes(op, "operandSegmentSizes");
 }
 
 /** Stores `sizes` as the `operandSegmentSizes` property. */
 function setSegmentSizes(op: Operation, sizes: readonly number[]): void {
-  const data = new Uint8Array(sizes.length * 4);
-  const view = new DataView(data.buffer);
-  sizes.forEach((n, i) => view.setInt32(i * 4, n, /*littleEndian=*/ true));
-  const value = DenseArrayAttr.get(op.context, IntegerType.get(op.context, 32), sizes.length, data);
+  const value = segmentSizesAttr(op.context, sizes);
   const props = op.properties instanceof DictionaryAttr ? op.properties.entries.filter((e) => e.name !== "operandSegmentSizes") : [];
   op.properties = DictionaryAttr.get(op.context, [...props, { name: "operandSegmentSizes", value }]);
 }
@@ -76,11 +69,11 @@ export const CondBranchOpDef: OpDefinition = withAssemblyFormat({
   inherentAttrNames: ["operandSegmentSizes", "branch_weights"],
   branch: {
     successorOperands(op, index) {
-      const sizes = segmentSizes(op) ?? [0, 0, 0];
+      const sizes = operandSegmentSizes(op) ?? [0, 0, 0];
       return index === 0 ? { start: sizes[0]!, length: sizes[1]! } : { start: sizes[0]! + sizes[1]!, length: sizes[2]! };
     },
     eraseSuccessorOperand(op, index, position) {
-      const sizes = segmentSizes(op) ?? [0, 0, 0];
+      const sizes = operandSegmentSizes(op) ?? [0, 0, 0];
       const start = index === 0 ? sizes[0]! : sizes[0]! + sizes[1]!;
       op.setOperands(operandsWithout(op, start + position));
       sizes[index + 1]!--;
@@ -89,7 +82,7 @@ export const CondBranchOpDef: OpDefinition = withAssemblyFormat({
   },
   verify(op) {
     // An absent property is all zeros, as MLIR default-initialises it.
-    const sizes = segmentSizes(op) ?? [0, 0, 0];
+    const sizes = operandSegmentSizes(op) ?? [0, 0, 0];
     if (sizes.length !== 3)
       return op.emitOpError(`'operandSegmentSizes' attribute for specifying operand segments must have 3 elements, but got ${sizes.length}`);
     const total = sizes[0]! + sizes[1]! + sizes[2]!;

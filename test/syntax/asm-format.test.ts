@@ -174,6 +174,53 @@ describe("declarative assembly formats", () => {
   });
 });
 
+describe("hand-written custom forms through OpAsmParser / OpAsmPrinter", () => {
+  const src = `func.func @f(%a: i32, %b: i32) {
+  %0:2 = tfmt.hand @k [%a, %b] : i32, i32 -> (i32, f32) attributes {x.y} args(%p: i32 {x.q = 1 : i32}, %r: f32 loc("a.mlir":1:2)) {
+    "x.use"(%p, %r) : (i32, f32) -> ()
+  }
+  tfmt.goto ^bb1(%a, %0#0 : i32, i32)
+^bb1(%c: i32, %d: i32):
+  return
+}`;
+
+  it("symbol names, delimited operand lists, arrow type lists, argument lists and regions round-trip", () => {
+    const ctx = newContext();
+    ctx.allowUnregisteredDialects = true;
+    const text = printTopLevel(parse(ctx, src));
+    // Argument attributes are the hook's to print; this one leaves them out.
+    expect(text).toBe(`module {
+  func.func @f(%arg0: i32, %arg1: i32) {
+    %0:2 = tfmt.hand @k [%arg0, %arg1] : i32, i32 -> (i32, f32) attributes {x.y} args(%arg2: i32, %arg3: f32) {
+      "x.use"(%arg2, %arg3) : (i32, f32) -> ()
+    }
+    tfmt.goto ^bb1(%arg0, %0#0 : i32, i32)
+  ^bb1(%1: i32, %2: i32):  // pred: ^bb0
+    return
+  }
+}
+`);
+    expect(printTopLevel(parse(ctx, src), { printDebugInfo: true, printLocalScope: true })).toContain(
+      `args(%arg2: i32 loc("t.mlir":2:79), %arg3: f32 loc("a.mlir":1:2))`,
+    );
+  });
+
+  it("reports errors with MLIR's prefix where MLIR's emitError adds it", () => {
+    const body = (line: string): string => `func.func @f(%a: i32) {\n  ${line}\n  return\n}`;
+    expect(parseError(body("tfmt.hand @k [%a] : i32, i32 args() {\n  }"))).toBe(
+      "2:16: custom op 'tfmt.hand' number of operands and types do not match: got 1 operands and 2 types",
+    );
+    expect(parseError(body("tfmt.hand @k [%a] : i32 arg() {\n  }"))).toBe("2:27: custom op 'tfmt.hand' expected 'args'");
+    expect(parseError(body("tfmt.hand @k %a] : i32 args() {\n  }"))).toBe("2:15: expected '['");
+    expect(parseError(body("tfmt.hand k [%a] : i32 args() {\n  }"))).toBe(
+      "2:13: custom op 'tfmt.hand' expected valid '@'-identifier for symbol name",
+    );
+    expect(parseError(body("tfmt.hand @k [%a] : i32 args(%p: i32) {\n  ^bb0:\n  }"))).toBe(
+      "3:3: invalid block name in region with named arguments",
+    );
+  });
+});
+
 describe("malformed assembly formats", () => {
   const base: OpSpec = {
     name: "tfmt.bad",

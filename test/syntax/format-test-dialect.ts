@@ -8,6 +8,13 @@
 
 import {
   compileAssemblyFormat,
+  Delimiter,
+  failure,
+  StringAttr,
+  success,
+  type OpAsmArgument,
+  type Type,
+  type UnresolvedOperand,
   describeFormatError,
   FormatError,
   IntegerAttr,
@@ -196,8 +203,74 @@ export const kTestSpecs: readonly (OpSpec & { traits?: number; defaultDialect?: 
   },
 ];
 
+/**
+ * `tfmt.hand @name [%a, %b] : i32, i32 -> (i32, f32) attributes {...} args(%p: T {attrs}, ...) {body}`:
+ * a hand-written custom form using the OpAsmParser / OpAsmPrinter calls a format does not.
+ */
+const HandOpDef: OpDefinition = {
+  name: "tfmt.hand",
+  traits: OpTrait.NoTerminator,
+  inherentAttrNames: ["sym_name"],
+  parseAssembly(p, state) {
+    const name = p.parseSymbolName();
+    if (name === undefined) return failure();
+    state.attributes.push({ name: "sym_name", value: StringAttr.get(p.context, name) });
+    const refs: UnresolvedOperand[] = [];
+    const types: Type[] = [];
+    const at = p.getCurrentLocation();
+    if (!p.parseOperandList(refs, Delimiter.Square) || !p.parseColonTypeList(types)) return failure();
+    if (!p.resolveOperands(refs, types, at, state.operands)) return failure();
+    if (!p.parseOptionalArrowTypeList(state.types)) return failure();
+    if (!p.parseOptionalAttrDictWithKeyword(state.attributes)) return failure();
+    const args: OpAsmArgument[] = [];
+    if (!p.parseKeyword("args") || !p.parseArgumentList(args, Delimiter.Paren, /*allowType=*/ true, /*allowAttrs=*/ true))
+      return failure();
+    return p.parseRegion(state.addRegion(), args) ? success() : failure();
+  },
+  printAssembly(p, op) {
+    p.print(" ");
+    const name = op.getAttr("sym_name");
+    p.printSymbolName(name instanceof StringAttr ? name.value : "");
+    p.print(" [");
+    p.printOperands(op.getOperands());
+    p.print("] : ");
+    p.printTypes(op.getOperands().map((v) => v.type));
+    if (op.numResults) {
+      p.print(" ");
+      p.printArrowTypeList(op.results.map((r) => r.type));
+    }
+    p.printOptionalAttrDictWithKeyword(p.getAttrs(op), ["sym_name"]);
+    p.print(" args(");
+    const entry = op.regions[0]!.entryBlock!;
+    entry.args.forEach((a, i) => {
+      if (i) p.print(", ");
+      p.printRegionArgument(a);
+    });
+    p.print(") ");
+    p.printRegion(op.regions[0]!, /*printEntryBlockArgs=*/ false);
+  },
+};
+
+/** `tfmt.goto ^bb1(%a, %b : i32, i32)`: parseSuccessorAndUseList and its printer. */
+const GotoOpDef: OpDefinition = {
+  name: "tfmt.goto",
+  traits: OpTrait.Terminator,
+  parseAssembly(p, state) {
+    const dest = p.parseSuccessorAndUseList(state.operands);
+    if (!dest) return failure();
+    state.successors.push(dest);
+    return success();
+  },
+  printAssembly(p, op) {
+    p.print(" ");
+    p.printSuccessorAndUseList(op.getSuccessor(0), op.getOperands());
+  },
+};
+
 /** Registers the `tfmt` ops in `ctx`. */
 export function registerTestFormatDialect(ctx: Context): void {
+  ctx.registerOperation(HandOpDef);
+  ctx.registerOperation(GotoOpDef);
   const customDirectives = new Map([["Pair", PairDirective]]);
   for (const spec of kTestSpecs) {
     const compiled = compileAssemblyFormat(spec, { customDirectives });
