@@ -1,4 +1,4 @@
-// The cf dialect's ops (`cf.br`, `cf.cond_br`, `cf.assert`), with MLIR's
+// The cf dialect's ops (`cf.br`, `cf.cond_br`, `cf.switch` in cf-switch.ts, `cf.assert`), with MLIR's
 // successor-operand checks (BranchOpInterface) and wording (mlir-opt 22).
 // Their custom forms come from the declarative formats in format-specs.ts.
 
@@ -12,6 +12,7 @@ import type { Operation } from "../ir/operation.js";
 import type { Value } from "../ir/value.js";
 import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
 import { AssertSpec, BranchSpec, CondBranchSpec, withAssemblyFormat } from "./format-specs.js";
+import { SwitchOpDef } from "./cf-switch.js";
 
 /**
  * BranchOpInterface's check: successor `index` receives operands
@@ -127,9 +128,10 @@ export const AssertOpDef: OpDefinition = withAssemblyFormat(
   AssertSpec,
 );
 
-/** Registers `cf.br`, `cf.cond_br` and `cf.assert`; `cf` becomes a loaded dialect. */
+/** Registers `cf.br`, `cf.cond_br`, `cf.switch` and `cf.assert`; `cf` becomes a loaded dialect. */
 export function registerControlFlowDialect(ctx: Context): void {
   ctx.registerOperation(BranchOpDef);
   ctx.registerOperation(CondBranchOpDef);
+  ctx.registerOperation(SwitchOpDef);
   ctx.registerOperation(AssertOpDef);
 }

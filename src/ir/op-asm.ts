@@ -113,6 +113,9 @@ export interface OpAsmParser {
   parseOptionalKeyword(keyword: string): boolean;
   /** Any bare identifier (`[a-zA-Z_][a-zA-Z0-9_$.]*`), or undefined. */
   parseOptionalKeywordAny(): string | undefined;
+  /** A decimal or `0x` hexadecimal integer, optionally negative; error "expected integer value" otherwise. */
+  parseInteger(): bigint | undefined;
+  parseOptionalInteger(): bigint | undefined;
   /** A `"string"` literal's value, or undefined. */
   parseOptionalString(): string | undefined;
   /** `@name`: the name, or undefined after "expected valid '@'-identifier for symbol name". */

@@ -167,6 +167,31 @@ export class CustomOpParser implements OpAsmParser {
     this.host.pos += id.length;
     return id;
   }
+  parseOptionalInteger(): bigint | undefined {
+    const host = this.host;
+    if (host.failed) return undefined;
+    const text = host.text;
+    const at = host.skip();
+    let p = at;
+    const negative = text.charCodeAt(p) === Ch.Minus;
+    if (negative) p++;
+    if (!isDigit(text.charCodeAt(p))) return undefined;
+    const start = p;
+    if (text.charCodeAt(p) === Ch.D0 && text.charCodeAt(p + 1) === Ch.x) {
+      p += 2;
+      while (/[0-9a-fA-F]/.test(text[p] ?? "")) p++;
+    } else {
+      while (isDigit(text.charCodeAt(p))) p++;
+    }
+    host.pos = p;
+    const v = BigInt(text.substring(start, p));
+    return negative ? -v : v;
+  }
+  parseInteger(): bigint | undefined {
+    const v = this.parseOptionalInteger();
+    if (v === undefined && !this.host.failed) this.emitError("expected integer value");
+    return v;
+  }
   parseOptionalString(): string | undefined {
     const host = this.host;
     if (host.failed || host.text.charCodeAt(host.skip()) !== Ch.Quote) return undefined;
