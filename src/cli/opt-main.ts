@@ -437,7 +437,10 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
     if (runPipeline(root, s)) {
       const outputTimer = s.timing?.child("output", "Output");
       outputTimer?.start();
-      output = printTopLevelBytes(root, s.printOptions);
+      // The printer verifies before choosing custom forms unless the IR is
+      // known to verify: after parsing, and after every pass with verify-each.
+      const verified = s.verifyAfterParse && !s.runReproducer && (s.pipeline === undefined || s.pipeline.verifyPasses);
+      output = printTopLevelBytes(root, verified ? { ...s.printOptions, assumeVerified: true } : s.printOptions);
       outputTimer?.stop();
       ok = true;
     }
