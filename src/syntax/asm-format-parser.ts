@@ -391,42 +391,39 @@ function finish(s: ParsedOp, p: OpAsmParser, state: OpAsmState): boolean {
   const ctx = p.context;
   // `operands` / `type(operands)` / `type(results)` lists, split into groups.
   if (s.allOperands) {
-    const groups = splitGroups(s.allOperands, spec.operands.map((o) => o.arity), undefined);
+    const groups = splitGroups(s.allOperands, s.program.operandArities, undefined);
     groups.forEach((g, i) => {
       s.operandRefs[i] = g;
       s.operandOffsets[i] = s.allOperandsOffset;
     });
   }
-  const operandCounts = s.operandRefs.map((r) => r.length);
   if (s.allOperandTypes) {
-    splitGroups(s.allOperandTypes, spec.operands.map((o) => o.arity), operandCounts).forEach((g, i) => (s.operandTypes[i] = g));
+    const counts = s.operandRefs.map((r) => r.length);
+    splitGroups(s.allOperandTypes, s.program.operandArities, counts).forEach((g, i) => (s.operandTypes[i] = g));
   }
   if (s.allResultTypes) {
-    splitGroups(s.allResultTypes, spec.results.map((r) => r.arity), undefined).forEach((g, i) => (s.resultTypes[i] = g));
+    splitGroups(s.allResultTypes, s.program.resultArities, undefined).forEach((g, i) => (s.resultTypes[i] = g));
   }
   // Type relations, to a fixed point; then buildable constraints.
-  const typesOf = (name: string): Type[] | undefined => {
-    const o = spec.operands.findIndex((x) => x.name === name);
-    if (o >= 0) return s.operandTypes[o];
-    const r = spec.results.findIndex((x) => x.name === name);
-    return r >= 0 ? s.resultTypes[r] : undefined;
-  };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const rel of spec.typeRelations) {
-      const source = typesOf(rel.source);
-      if (typesOf(rel.target) !== undefined || source === undefined || source.length === 0) continue;
-      const o = spec.operands.findIndex((x) => x.name === rel.target);
-      if (o >= 0) {
-        const n = Math.max(1, s.operandRefs[o]!.length);
-        s.operandTypes[o] = new Array<Type>(n).fill(applyTypeRelation(ctx, rel, source[0]!));
-      } else {
-        const r = spec.results.findIndex((x) => x.name === rel.target);
-        if (r >= 0) s.resultTypes[r] = [applyTypeRelation(ctx, rel, source[0]!)];
+  const program = s.program;
+  if (program.relations.length)
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const r of program.relations) {
+        const source = r.source.isOperand ? s.operandTypes[r.source.index] : s.resultTypes[r.source.index];
+        const target = r.target.isOperand ? s.operandTypes[r.target.index] : s.resultTypes[r.target.index];
+        if (target !== undefined || source === undefined || source.length === 0) continue;
+        const t = applyTypeRelation(ctx, r.relation, source[0]!);
+        if (r.target.isOperand) {
+          const i = r.target.index;
+          const n = program.operandArities[i] === "single" ? 1 : s.operandRefs[i]!.length;
+          s.operandTypes[i] = new Array<Type>(n).fill(t);
+        } else {
+          s.resultTypes[r.target.index] = [t];
+        }
+        changed = true;
       }
-      changed = true;
     }
-  }
   for (let i = 0; i < spec.operands.length; i++) {
     const build = spec.operands[i]!.constraint.buildType;
     if (s.operandTypes[i] === undefined && build) s.operandTypes[i] = s.operandRefs[i]!.map(() => build(ctx));
@@ -440,12 +437,11 @@ function finish(s: ParsedOp, p: OpAsmParser, state: OpAsmState): boolean {
     const refs = s.operandRefs[i]!;
     const types = s.operandTypes[i] ?? [];
     const offset = s.operandOffsets[i]! >= 0 ? s.operandOffsets[i]! : p.getNameLocation();
-    if (!p.resolveOperands(refs, types.length > refs.length && spec.operands[i]!.arity !== "variadic" ? types.slice(0, refs.length) : types, offset, state.operands))
-      return false;
+    if (!p.resolveOperands(refs, types, offset, state.operands)) return false;
   }
   for (const types of s.resultTypes) if (types) state.types.push(...types);
   if (s.program.operandSegments)
-    state.attributes.push({ name: "operandSegmentSizes", value: segmentSizesAttr(ctx, operandCounts) });
+    state.attributes.push({ name: "operandSegmentSizes", value: segmentSizesAttr(ctx, s.operandRefs.map((r) => r.length)) });
   if (s.program.resultSegments)
     state.attributes.push({ name: "resultSegmentSizes", value: segmentSizesAttr(ctx, s.resultTypes.map((t) => t?.length ?? 0)) });
   for (const group of s.regions) state.regions.push(...group);

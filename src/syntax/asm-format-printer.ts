@@ -23,27 +23,18 @@ class OpGroups {
     readonly program: FormatProgram,
     readonly op: Operation,
   ) {
-    const spec = program.spec;
     this.operands = splitGroups(
       op.getOperands(),
-      spec.operands.map((o) => o.arity),
+      program.operandArities,
       program.operandSegments ? segmentSizes(op, "operandSegmentSizes") : undefined,
     );
-    this.results = splitGroups(
-      op.results,
-      spec.results.map((r) => r.arity),
-      program.resultSegments ? segmentSizes(op, "resultSegmentSizes") : undefined,
-    );
+    this.results = splitGroups(op.results, program.resultArities, program.resultSegments ? segmentSizes(op, "resultSegmentSizes") : undefined);
     this.successors = splitGroups(
       op.successors.map((s) => s.block),
-      spec.successors.map((s) => (s.variadic ? "variadic" : "single")),
+      program.successorArities,
       undefined,
     );
-    this.regions = splitGroups(
-      op.regions,
-      spec.regions.map((r) => (r.variadic ? "variadic" : "single")),
-      undefined,
-    );
+    this.regions = splitGroups(op.regions, program.regionArities, undefined);
   }
 
   types(source: TypeSource): Type[] {

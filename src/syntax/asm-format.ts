@@ -77,6 +77,34 @@ export interface FormatProgram {
   readonly typedResults: readonly boolean[];
   /** Index of the UnitAttr-like attribute anchors that print nothing (ODS elides them). */
   readonly elidedAnchors: ReadonlySet<FormatElement>;
+  /** Arity per operand, result, successor and region group (for splitting an op's lists). */
+  readonly operandArities: readonly string[];
+  readonly resultArities: readonly string[];
+  readonly successorArities: readonly string[];
+  readonly regionArities: readonly string[];
+  /** The spec's type relations with their ends resolved to groups. */
+  readonly relations: readonly ResolvedRelation[];
+}
+
+/** An operand (`isOperand`) or result group, by index. */
+export interface GroupRef {
+  readonly isOperand: boolean;
+  readonly index: number;
+}
+
+/** A TypeRelation between two groups. */
+export interface ResolvedRelation {
+  readonly target: GroupRef;
+  readonly source: GroupRef;
+  readonly relation: TypeRelation;
+}
+
+/** The group named `name`, or undefined. */
+function groupNamed(spec: OpSpec, name: string): GroupRef | undefined {
+  const o = spec.operands.findIndex((x) => x.name === name);
+  if (o >= 0) return { isOperand: true, index: o };
+  const r = spec.results.findIndex((x) => x.name === name);
+  return r >= 0 ? { isOperand: false, index: r } : undefined;
 }
 
 /** MLIR's shouldEmitSpaceBefore: whether a space goes before literal `value`. */
@@ -204,7 +232,18 @@ export function compileFormatProgram(spec: OpSpec, options: FormatOptions = {}):
   const resultSegments = spec.results.filter((r) => r.arity !== "single").length > 1;
   if (operandSegments) elidedAttrs.push("operandSegmentSizes");
   if (resultSegments) elidedAttrs.push("resultSegmentSizes");
+  const relations: ResolvedRelation[] = [];
+  for (const relation of spec.typeRelations) {
+    const target = groupNamed(spec, relation.target);
+    const source = groupNamed(spec, relation.source);
+    if (target && source) relations.push({ target, source, relation });
+  }
   return {
+    operandArities: spec.operands.map((o) => o.arity),
+    resultArities: spec.results.map((r) => r.arity),
+    successorArities: spec.successors.map((x) => (x.variadic ? "variadic" : "single")),
+    regionArities: spec.regions.map((x) => (x.variadic ? "variadic" : "single")),
+    relations,
     spec,
     elements,
     customDirectives,
@@ -284,7 +323,8 @@ export function splitGroups<T>(items: readonly T[], arities: readonly string[], 
     }
     return out;
   }
-  const numSingle = arities.filter((a) => a === "single").length;
+  let numSingle = 0;
+  for (const a of arities) if (a === "single") numSingle++;
   const rest = Math.max(0, items.length - numSingle);
   let start = 0;
   for (const a of arities) {
