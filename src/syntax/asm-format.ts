@@ -75,7 +75,7 @@ export interface FormatProgram {
   /** Whether a type directive gives each operand (result) group its types. */
   readonly typedOperands: readonly boolean[];
   readonly typedResults: readonly boolean[];
-  /** Index of the UnitAttr-like attribute anchors that print nothing (ODS elides them). */
+  /** Unit-attribute anchors that print nothing (ODS elides them; parsing the group sets them). */
   readonly elidedAnchors: ReadonlySet<FormatElement>;
   /** Arity per operand, result, successor and region group (for splitting an op's lists). */
   readonly operandArities: readonly string[];
@@ -154,9 +154,11 @@ function assignSpacing(elements: readonly FormatElement[], s: Spacing, elided: R
   }
 }
 
-/** Whether `c` accepts the unit attribute and nothing else we can name (ODS UnitAttr). */
-function isUnitConstraint(ctx: Context | undefined, description: string): boolean {
-  void ctx;
+/**
+ * Whether an attribute constraint is ODS's UnitAttr. The OpSpec contract has
+ * no storage kind, so this goes by ODS's summary for UnitAttr.
+ */
+function isUnitConstraint(description: string): boolean {
   return description === "unit attribute";
 }
 
@@ -166,7 +168,7 @@ function findElidedAnchors(spec: OpSpec, elements: readonly FormatElement[]): Se
   for (const e of elements) {
     if (e.kind !== "optional") continue;
     const a = e.anchor;
-    if (a.kind === "attribute" && a !== e.then[0] && isUnitConstraint(undefined, spec.attributes[a.index]!.constraint.description)) out.add(a);
+    if (a.kind === "attribute" && a !== e.then[0] && isUnitConstraint(spec.attributes[a.index]!.constraint.description)) out.add(a);
   }
   return out;
 }
