@@ -7,6 +7,7 @@ import type { OpAsmParser, OpAsmPrinter, OpAsmState, SetValueName } from "./op-a
 import type { OpSpec } from "./op-spec.js";
 import type { Operation } from "./operation.js";
 import type { RewritePattern } from "./pattern-match.js";
+import type { Region } from "./region.js";
 import type { Value } from "./value.js";
 
 /**
@@ -94,6 +95,8 @@ export interface OpDefinition {
   readonly defaultDialect?: string;
   /** Name hints for results (`%c0`, `%cst`), as OpAsmOpInterface::getAsmResultNames. */
   getAsmResultNames?(op: Operation, setName: SetValueName): void;
+  /** Name hints for the block arguments of `region` (one of this op's), as OpAsmOpInterface::getAsmBlockArgumentNames. */
+  getAsmBlockArgumentNames?(region: Region, setName: SetValueName): void;
 }
 
 /** The interned name of an op kind. Compare with `===`. */

@@ -60,6 +60,11 @@ export class ValueNumbering {
     const setName = (v: Value, name: string): void => {
       if (v instanceof OpResult && v.index === 0 && name) hint = name;
     };
+    /** Block-argument hints of the region being numbered (getAsmBlockArgumentNames). */
+    const argHints = new Map<Value, string>();
+    const setArgName = (v: Value, name: string): void => {
+      if (name) argHints.set(v, name);
+    };
     /** The unique name for `name` in the current region (MLIR's uniqueValueName). */
     const uniqueName = (name: string): string => {
       name = sanitizeName(name);
@@ -96,10 +101,22 @@ export class ValueNumbering {
       }
       let blockId = 0;
       withRegions.length = 0;
+      const argNamer = useHints ? region.parent?.name.definition?.getAsmBlockArgumentNames : undefined;
+      if (argNamer) {
+        argHints.clear();
+        argNamer(region, setArgName);
+      }
       for (let b = region.entryBlock; b; b = b.next) {
         this.blockIds.set(b, blockId++);
         const entry = b.prev === null;
-        for (const arg of b.args) this.argNames.set(arg, entry ? "%arg" + nextArg++ : "%" + nextValue++);
+        for (const arg of b.args) {
+          const named = argNamer ? argHints.get(arg) : undefined;
+          if (named !== undefined) this.argNames.set(arg, "%" + uniqueName(named));
+          else if (!entry) this.argNames.set(arg, "%" + nextValue++);
+          // Entry arguments are named `argN` through the used-name table, so hints cannot take them.
+          else if (useHints) this.argNames.set(arg, "%" + uniqueName("arg" + nextArg++));
+          else this.argNames.set(arg, "%arg" + nextArg++);
+        }
         for (let op = b.first; op; op = op.next) {
           numOps++;
           if (op.numResults) {

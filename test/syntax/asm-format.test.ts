@@ -184,15 +184,15 @@ describe("hand-written custom forms through OpAsmParser / OpAsmPrinter", () => {
   return
 }`;
 
-  it("symbol names, delimited operand lists, arrow type lists, argument lists and regions round-trip", () => {
+  it("symbol names, delimited operand lists, arrow type lists, argument lists, regions and block-argument names round-trip", () => {
     const ctx = newContext();
     ctx.allowUnregisteredDialects = true;
     const text = printTopLevel(parse(ctx, src));
     // Argument attributes are the hook's to print; this one leaves them out.
     expect(text).toBe(`module {
   func.func @f(%arg0: i32, %arg1: i32) {
-    %0:2 = tfmt.hand @k [%arg0, %arg1] : i32, i32 -> (i32, f32) attributes {x.y} args(%arg2: i32, %arg3: f32) {
-      "x.use"(%arg2, %arg3) : (i32, f32) -> ()
+    %0:2 = tfmt.hand @k [%arg0, %arg1] : i32, i32 -> (i32, f32) attributes {x.y} args(%p: i32, %arg2: f32) {
+      "x.use"(%p, %arg2) : (i32, f32) -> ()
     }
     tfmt.goto ^bb1(%arg0, %0#0 : i32, i32)
   ^bb1(%1: i32, %2: i32):  // pred: ^bb0
@@ -201,7 +201,7 @@ describe("hand-written custom forms through OpAsmParser / OpAsmPrinter", () => {
 }
 `);
     expect(printTopLevel(parse(ctx, src), { printDebugInfo: true, printLocalScope: true })).toContain(
-      `args(%arg2: i32 loc("t.mlir":2:79), %arg3: f32 loc("a.mlir":1:2))`,
+      `args(%p: i32 loc("t.mlir":2:79), %arg2: f32 loc("a.mlir":1:2))`,
     );
   });
 

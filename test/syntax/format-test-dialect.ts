@@ -227,6 +227,11 @@ const HandOpDef: OpDefinition = {
       return failure();
     return p.parseRegion(state.addRegion(), args) ? success() : failure();
   },
+  // The first body argument is named `%p`; the rest keep `%argN`.
+  getAsmBlockArgumentNames(region, setName) {
+    const first = region.entryBlock?.args[0];
+    if (first) setName(first, "p");
+  },
   printAssembly(p, op) {
     p.print(" ");
     const name = op.getAttr("sym_name");
