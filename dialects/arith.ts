@@ -10,6 +10,7 @@ import { success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Type } from "../src/ir/type.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
+import { parseSelectOp, printSelectOp } from "./arith-select-asm.js";
 import type { DialectHooks, OpHooks } from "../src/dialect/dialect-hooks.js";
 import { arithCanonicalizationPatterns } from "./arith-canonicalize.js";
 import { foldCmpF, foldCmpI, foldNegF, foldSelect, makeCastFolder, makeFloatBinaryFolder, makeIntBinaryFolder } from "./arith-fold.js";
@@ -82,14 +83,14 @@ function sameShape(a: ShapedType, b: ShapedType): boolean {
 }
 
 /** ConstantOp's getAsmResultNames: `%c0`, `%c42_i32`, `%true`/`%false`, else `%cst`. */
-function constantResultNames(op: Operation): readonly (string | undefined)[] {
+function constantResultName(op: Operation): string {
   const value = op.getAttr("value");
   if (value instanceof IntegerAttr) {
     const t = value.type;
-    if (t instanceof IntegerType && t.width === 1) return [value.value !== 0n ? "true" : "false"];
-    return [t instanceof IndexType ? `c${value.value}` : `c${value.value}_${printTypeForDiagnostic(t)}`];
+    if (t instanceof IntegerType && t.width === 1) return value.value !== 0n ? "true" : "false";
+    return t instanceof IndexType ? `c${value.value}` : `c${value.value}_${printTypeForDiagnostic(t)}`;
   }
-  return ["cst"];
+  return "cst";
 }
 
 /** Dialect::materializeConstant: an `arith.constant` for a typed integer, float or elements value of `type`. */
@@ -105,11 +106,11 @@ const commutative = new Set(["addi", "muli", "andi", "ori", "xori", "maxsi", "mi
 const casts = ["extsi", "extui", "trunci", "sitofp", "uitofp", "fptosi", "fptoui", "extf", "truncf", "index_cast", "index_castui", "bitcast"];
 
 const ops: Record<string, OpHooks> = {
-  constant: { verify: verifyConstant, fold: (op) => [op.getAttr("value")!], getAsmResultNames: constantResultNames },
+  constant: { verify: verifyConstant, fold: (op) => [op.getAttr("value")!], getAsmResultNames: (op, setName) => setName(op.getResult(0), constantResultName(op)) },
   negf: { fold: foldNegF },
   cmpi: { fold: foldCmpI },
   cmpf: { fold: foldCmpF },
-  select: { verify: verifySelect, fold: foldSelect },
+  select: { verify: verifySelect, fold: foldSelect, parseAssembly: parseSelectOp, printAssembly: printSelectOp },
 };
 for (const m of intBinary) ops[m] = { fold: makeIntBinaryFolder(m, commutative.has(m), m === "andi" || m === "ori") };
 for (const m of ["addi", "subi", "muli"]) ops[m] = { ...ops[m], canonicalizationPatterns: () => arithCanonicalizationPatterns(`arith.${m}`) };

@@ -10,6 +10,7 @@ import { getNearestSymbolTable, getSymbolName, isSymbolTable, kVisibilityAttrNam
 import type { Type } from "../src/ir/type.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 import type { DialectHooks } from "../src/dialect/dialect-hooks.js";
+import { parseFuncOp, printFuncOp } from "./func-asm.js";
 
 const kFuncOpName = "func.func";
 
@@ -203,7 +204,7 @@ export function verifyCallSymbolUses(op: Operation): LogicalResult {
 
 export const hooks: DialectHooks = {
   ops: {
-    func: { verify: verifyFunc },
+    func: { verify: verifyFunc, parseAssembly: parseFuncOp, printAssembly: printFuncOp },
     return: { verify: verifyReturn },
     call: { verify: verifyCallSymbolUses },
   },

@@ -31,6 +31,27 @@ export type { DialectDecl, OpDecl } from "./dialect/dialect-decl.js";
 export type { OpSpec, TypeConstraint, AttrConstraint } from "./ir/op-spec.js";
 export { SourceFile } from "./syntax/source.js";
 export { parseSourceFile, type ParseOptions } from "./syntax/op-parser.js";
+export {
+  Delimiter,
+  type OpAsmArgument,
+  type OpAsmParser,
+  type OpAsmPrinter,
+  type OpAsmState,
+  type Punctuation,
+  type SetValueName,
+  type UnresolvedOperand,
+} from "./ir/op-asm.js";
+export {
+  compileAssemblyFormat,
+  describeFormatError,
+  FormatError,
+  type CompiledFormat,
+  type CustomDirective,
+  type CustomParseSlot,
+  type CustomPrintArg,
+  type FormatOptions,
+} from "./syntax/asm-format.js";
+export type * from "./ir/op-spec.js";
 export { printTopLevel, printTopLevelBytes, printOpForDiagnostic, type PrintOptions } from "./syntax/printer.js";
 export { renderDiagnostic } from "./syntax/diagnostic-printer.js";
 export { runOpt, type OptConfig, type OptIO } from "./cli/opt-main.js";

@@ -33,6 +33,7 @@ const baseOptions: readonly OptionSpec[] = [
   { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
   { name: "mlir-print-debuginfo", kind: "bool", help: "Print debug info in MLIR output" },
   { name: "mlir-print-unique-ssa-ids", kind: "bool", help: "Print unique SSA ID numbers for values, block arguments and naming conflicts across all regions" },
+  { name: "mlir-print-assume-verified", kind: "bool", help: "Skip op verification when using custom printers" },
   { name: "mlir-print-local-scope", kind: "bool", help: "Print with local scope and inline information (eliding aliases for attributes, types, and locations)" },
   {
     name: "mlir-print-elementsattrs-with-hex-if-larger",
@@ -175,6 +176,7 @@ export function runOpt(tool: string, args: readonly string[], io: OptIO, config:
     printUniqueSSAIds: Boolean(v.get("mlir-print-unique-ssa-ids")),
     printDebugInfo: Boolean(v.get("mlir-print-debuginfo")),
     printLocalScope: Boolean(v.get("mlir-print-local-scope")),
+    assumeVerified: Boolean(v.get("mlir-print-assume-verified")),
     hexThreshold: (v.get("mlir-print-elementsattrs-with-hex-if-larger") as number | undefined) ?? 100,
   };
   const settings: ChunkSettings = {
@@ -431,7 +433,10 @@ function processChunk(chunk: SourceFile, s: ChunkSettings): ChunkResult {
     if (runPipeline(root, s)) {
       const outputTimer = s.timing?.child("output", "Output");
       outputTimer?.start();
-      output = printTopLevelBytes(root, s.printOptions);
+      // The printer verifies before choosing custom forms unless the IR is
+      // known to verify: after parsing, and after every pass with verify-each.
+      const verified = s.verifyAfterParse && !s.runReproducer && (s.pipeline === undefined || s.pipeline.verifyPasses);
+      output = printTopLevelBytes(root, verified ? { ...s.printOptions, assumeVerified: true } : s.printOptions);
       outputTimer?.stop();
       ok = true;
     }

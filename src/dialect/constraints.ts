@@ -188,6 +188,7 @@ export function dialectAttrConstraint(name: string, qualifiedMnemonic: string, d
     name,
     description,
     holds: (a) => a instanceof OpaqueAttr && a.dialect === dialect && a.data.startsWith(mnemonic + "<") && a.data.endsWith(">"),
+    dialectAttr: { dialect, mnemonic },
     defaultFrom: (ctx, v) => (typeof v === "string" ? OpaqueAttr.get(ctx, dialect, `${mnemonic}<${v}>`) : undefined),
   };
 }

@@ -52,6 +52,8 @@ export interface OpDecl {
   readonly successors: readonly SuccessorDecl[];
   readonly traits: readonly TraitDecl[];
   readonly assemblyFormat?: string;
+  /** The dialect whose ops may drop their prefix inside this op's regions (`return` in `func.func`). */
+  readonly defaultDialect?: string;
   /** Hook names the dialect's TypeScript module must export for this op (see op-hooks.ts). */
   readonly hooks: readonly string[];
   /** Where the op's key sits in its YAML file (1-based), for load-time diagnostics. */

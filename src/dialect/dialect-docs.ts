@@ -33,8 +33,10 @@ const kHookLabels: Readonly<Record<string, string>> = {
   fold: "folder",
   canonicalizationPatterns: "canonicalization patterns",
   branch: "BranchOpInterface",
-  customFormat: "custom assembly format",
+  parseAssembly: "hand-written custom form (parser)",
+  printAssembly: "hand-written custom form (printer)",
   getAsmResultNames: "result name hints",
+  getAsmBlockArgumentNames: "block argument name hints",
 };
 
 const code = (s: string): string => "`" + s + "`";

@@ -5,13 +5,10 @@
 
 import type { ConstantMaterializer } from "../ir/fold.js";
 import type { OpDefinition } from "../ir/operation-name.js";
-import type { Operation } from "../ir/operation.js";
 
 /**
  * Hooks one op may define. Every key is copied onto the op's OpDefinition
- * under the same name. `customFormat` (hand-written parse/print) and
- * `getAsmResultNames` are carried for the assembly-format layer, which owns
- * their shape.
+ * under the same name.
  */
 export interface OpHooks {
   readonly verify?: OpDefinition["verify"];
@@ -19,9 +16,12 @@ export interface OpHooks {
   readonly fold?: OpDefinition["fold"];
   readonly canonicalizationPatterns?: OpDefinition["canonicalizationPatterns"];
   readonly branch?: OpDefinition["branch"];
-  readonly customFormat?: unknown;
-  /** MLIR's OpAsmOpInterface::getAsmResultNames: a name hint per result (`c0`, `cst`, `true`). */
-  readonly getAsmResultNames?: (op: Operation) => readonly (string | undefined)[];
+  /** A hand-written custom form (MLIR's parse hook); comes with `printAssembly`, and replaces any declared format. */
+  readonly parseAssembly?: OpDefinition["parseAssembly"];
+  readonly printAssembly?: OpDefinition["printAssembly"];
+  /** MLIR's OpAsmOpInterface::getAsmResultNames: name hints for results (`c0`, `cst`, `true`). */
+  readonly getAsmResultNames?: OpDefinition["getAsmResultNames"];
+  readonly getAsmBlockArgumentNames?: OpDefinition["getAsmBlockArgumentNames"];
 }
 
 /** Names a YAML op may list under `hooks:`. */
@@ -31,8 +31,10 @@ export const kOpHookNames: readonly (keyof OpHooks)[] = [
   "fold",
   "canonicalizationPatterns",
   "branch",
-  "customFormat",
+  "parseAssembly",
+  "printAssembly",
   "getAsmResultNames",
+  "getAsmBlockArgumentNames",
 ];
 
 /** What `dialects/<name>.ts` exports as `hooks`. */

@@ -17,6 +17,7 @@ import { RegionKind, type OpDefinition } from "../ir/operation-name.js";
 import type { Operation } from "../ir/operation.js";
 import { dialectAttrConstraint, enumAttrConstraint, lookupAttrConstraint, lookupTypeConstraint, type NamedAttrConstraint } from "./constraints.js";
 import type { DialectDecl, OpDecl } from "./dialect-decl.js";
+import { compileAssemblyFormat, describeFormatError, FormatError, type CompiledFormat } from "../syntax/asm-format.js";
 import { kDialectHookNames, type DialectHooks, type OpHooks } from "./dialect-hooks.js";
 import { readDialectYaml } from "./dialect-yaml.js";
 import { kTraits } from "./op-traits.js";
@@ -148,8 +149,17 @@ function toSpec(op: OpDecl, local: ReadonlyMap<string, NamedAttrConstraint>): Op
     return { name: a.name, constraint, optional: true, defaultValue: (ctx: Context) => constraint.defaultFrom!(ctx, value)! };
   });
   const typeRelations: TypeRelation[] = [];
+  // Equal types go both ways, so a format may print any one of them (type($result) for arith's binary ops).
+  const allSame = (names: readonly string[]): void => {
+    for (const other of names.slice(1)) {
+      typeRelations.push({ target: other, source: names[0]!, transform: "same" });
+      typeRelations.push({ target: names[0]!, source: other, transform: "same" });
+    }
+  };
+  if (op.traits.some((t) => t.name === "SameOperandsAndResultType")) allSame([...op.operands, ...op.results].map((v) => v.name));
+  else if (op.traits.some((t) => t.name === "SameTypeOperands")) allSame(op.operands.map((v) => v.name));
   for (const t of op.traits) {
-    if (t.name === "AllTypesMatch") for (const target of t.args.slice(1)) typeRelations.push({ target, source: t.args[0]!, transform: "same" });
+    if (t.name === "AllTypesMatch") allSame(t.args);
     if (t.name === "TypesMatchWith") typeRelations.push({ source: t.args[0]!, target: t.args[1]!, transform: t.args[2] as TypeRelation["transform"] });
   }
   const spec: OpSpec = {
@@ -199,7 +209,29 @@ function buildOpDefinition(ctx: Context, op: OpDecl, hooks: OpHooks, local: Read
     verifyInvariants: makeInvariantVerifier(spec, op.traits),
     verifyRegions: chain(terminator === undefined ? undefined : makeImplicitTerminatorCheck(terminator), hooks.verifyRegions),
     ...(defaults.length ? { defaultProperties: defaults } : {}),
+    ...(op.defaultDialect !== undefined ? { defaultDialect: op.defaultDialect } : {}),
+    ...(spec.assemblyFormat !== undefined && !hooks.parseAssembly ? lazyFormat(spec) : {}),
     ...(has("HasOnlyGraphRegion") ? { regionKind: () => RegionKind.Graph } : {}),
   };
   return def;
+}
+
+/**
+ * The parse and print hooks of `spec`'s declarative format, compiled on
+ * first use (start-up stays cheap). Shipped formats are compiled by the
+ * build and the tests; a user dialect's broken format is reported at first
+ * use, naming the op and the column.
+ */
+function lazyFormat(spec: OpSpec): Pick<OpDefinition, "parseAssembly" | "printAssembly"> {
+  let compiled: CompiledFormat | undefined;
+  const get = (): CompiledFormat => {
+    if (compiled) return compiled;
+    const c = compileAssemblyFormat(spec);
+    if (c instanceof FormatError) throw new Error(describeFormatError(spec.name, c));
+    return (compiled = c);
+  };
+  return {
+    parseAssembly: (parser, state) => get().parseAssembly(parser, state),
+    printAssembly: (printer, op) => get().printAssembly(printer, op),
+  };
 }

@@ -32,7 +32,7 @@ export interface YamlError {
 export type ReadDialectResult = { readonly decl: DialectDecl; readonly errors?: undefined } | { readonly decl?: undefined; readonly errors: readonly YamlError[] };
 
 const kDialectKeys = ["dialect", "summary", "description", "hooks", "enums", "attrConstraints", "bases", "ops"];
-const kOpKeys = ["base", "summary", "description", "operands", "results", "attributes", "regions", "successors", "traits", "assemblyFormat", "hooks"];
+const kOpKeys = ["base", "summary", "description", "operands", "results", "attributes", "regions", "successors", "traits", "assemblyFormat", "defaultDialect", "hooks"];
 const kAttrKeys = ["constraint", "optional", "default"];
 const kDialectAttrKeys = ["dialectAttr", "description"];
 
@@ -48,6 +48,7 @@ interface OpFields {
   successors?: SuccessorDecl[];
   traits?: { decl: TraitDecl; node: YamlNode }[];
   assemblyFormat?: string;
+  defaultDialect?: string;
   hooks?: string[];
 }
 
@@ -288,6 +289,7 @@ export function readDialectYaml(text: string): ReadDialectResult {
         case "summary":
         case "description":
         case "assemblyFormat":
+        case "defaultDialect":
           out[p.key] = str(p.value, `'${p.key}' of ${what}`);
           break;
         case "operands":
@@ -362,6 +364,7 @@ export function readDialectYaml(text: string): ReadDialectResult {
         successors: own.successors ?? base.successors ?? [],
         traits: traits.map((t) => t.decl),
         assemblyFormat: own.assemblyFormat ?? base.assemblyFormat,
+        defaultDialect: own.defaultDialect ?? base.defaultDialect,
         hooks: [...(base.hooks ?? []), ...(own.hooks ?? [])],
         ...pos(o.pair.key as YamlNode),
       };

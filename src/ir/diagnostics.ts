@@ -79,6 +79,21 @@ export class DiagnosticEngine {
     const batch = this.pending.splice(0, this.pending.length);
     for (const d of batch) h(d);
   }
+  /**
+   * Runs `fn` and drops the diagnostics it emits (and their error count):
+   * for checks whose failure is an answer, not a report, such as the
+   * printer's "does this verify?" (MLIR prints unverifiable IR generically).
+   */
+  suppress<T>(fn: () => T): T {
+    const numPending = this.pending.length;
+    const errors = this.errors;
+    try {
+      return fn();
+    } finally {
+      this.pending.length = numPending;
+      this.errors = errors;
+    }
+  }
   /** Removes and returns every buffered diagnostic. */
   takeAll(): Diagnostic[] {
     return this.pending.splice(0, this.pending.length);

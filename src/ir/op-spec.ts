@@ -36,6 +36,11 @@ export interface AttrConstraint {
   readonly valueType?: (ctx: Context) => Type;
   /** For integer-stored enums: formats print the keyword instead of the integer. */
   readonly enumCases?: readonly EnumCase[];
+  /**
+   * For attributes of one dialect attribute kind (`#arith.overflow<...>`):
+   * formats print and parse them stripped of `#dialect.mnemonic` (`<nsw>`).
+   */
+  readonly dialectAttr?: { readonly dialect: string; readonly mnemonic: string };
 }
 
 export interface OperandSpec {

@@ -4,9 +4,11 @@
 import type { Attribute } from "./attribute.js";
 import type { NamedAttribute } from "./builtin-attributes.js";
 import type { LogicalResult } from "./logical-result.js";
+import type { OpAsmParser, OpAsmPrinter, OpAsmState, SetValueName } from "./op-asm.js";
 import type { OpSpec } from "./op-spec.js";
 import type { Operation } from "./operation.js";
 import type { RewritePattern } from "./pattern-match.js";
+import type { Region } from "./region.js";
 import type { Value } from "./value.js";
 
 /**
@@ -98,6 +100,22 @@ export interface OpDefinition {
    * generic form prints them), sorted by name.
    */
   readonly defaultProperties?: readonly NamedAttribute[];
+  /**
+   * Parses the custom form after the op name into `state` (MLIR's parse
+   * hook). Returns failure after the parser reported an error.
+   */
+  parseAssembly?(parser: OpAsmParser, state: OpAsmState): LogicalResult;
+  /** Prints the custom form after `%results = name` (MLIR's print hook). */
+  printAssembly?(printer: OpAsmPrinter, op: Operation): void;
+  /**
+   * The dialect whose ops may be written without their prefix inside this
+   * op's regions (OpAsmOpInterface::getDefaultDialect): `return` in `func.func`.
+   */
+  readonly defaultDialect?: string;
+  /** Name hints for results (`%c0`, `%cst`), as OpAsmOpInterface::getAsmResultNames. */
+  getAsmResultNames?(op: Operation, setName: SetValueName): void;
+  /** Name hints for the block arguments of `region` (one of this op's), as OpAsmOpInterface::getAsmBlockArgumentNames. */
+  getAsmBlockArgumentNames?(region: Region, setName: SetValueName): void;
 }
 
 /** The interned name of an op kind. Compare with `===`. */

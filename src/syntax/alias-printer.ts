@@ -22,11 +22,14 @@
 //   its children, stopping at entries that are already non-deferrable.
 
 import type { Attribute } from "../ir/attribute.js";
-import type { DictionaryAttr, ArrayAttr, DistinctAttr, TypeAttr } from "../ir/builtin-attributes.js";
+import { DictionaryAttr, type ArrayAttr, type DistinctAttr, type TypeAttr } from "../ir/builtin-attributes.js";
 import type { TupleType } from "../ir/builtin-types.js";
 import type { CallSiteLoc, FusedLoc, NameLoc } from "../ir/location.js";
 import type { Block } from "../ir/block.js";
 import type { Operation } from "../ir/operation.js";
+import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
+import { AliasRecorder } from "./asm-alias-recorder.js";
+import { mergedAttributes } from "./op-attrs.js";
 import type { Type } from "../ir/type.js";
 import { AttrKind, attrKind, isAttribute, kAliasKnown, kMayContainAlias, pushTypeChildren, TypeKind, typeKind } from "./print-facts.js";
 
@@ -239,7 +242,15 @@ const kAliasPrefixes: readonly string[] = ["!tuple", "#distinct", "#loc", "#map"
 const enum TaskKind {
   OpStart = 0,
   OpTail = 1,
+  /** A block: its argument types (and locations), then its ops. */
   Block = 2,
+  /** A block printed by a custom hook without its arguments (printEntryBlockArgs false). */
+  BlockWithoutArgs = 3,
+  /** Block and BlockWithoutArgs, minus the block's terminator (printBlockTerminators false). */
+  BlockWithoutTerminator = 4,
+  BlockWithoutArgsOrTerminator = 5,
+  /** A type or attribute a custom hook printed. */
+  Visit = 6,
 }
 
 /**
@@ -313,17 +324,25 @@ export class AliasCollector {
     const debug = this.options.printDebugInfo;
     // A task stack as two parallel arrays (no object per task): kind and op/block.
     const kinds: TaskKind[] = [TaskKind.OpStart];
-    const items: (Operation | Block)[] = [root];
+    const items: (Operation | Block | Value)[] = [root];
     while (kinds.length) {
       const kind = kinds.pop()!;
       const item = items.pop()!;
-      if (kind === TaskKind.Block) {
+      if (kind === TaskKind.Visit) {
+        this.visit(item as Value, false);
+        continue;
+      }
+      if (kind >= TaskKind.Block) {
         const b = item as Block;
-        for (const arg of b.args) {
-          this.visit(arg.type, false);
-          if (debug) this.visit(arg.loc, false);
-        }
-        for (let op = b.last; op; op = op.prev) {
+        if (kind === TaskKind.Block || kind === TaskKind.BlockWithoutTerminator)
+          for (const arg of b.args) {
+            this.visit(arg.type, false);
+            if (debug) this.visit(arg.loc, false);
+          }
+        let last = b.last;
+        if ((kind === TaskKind.BlockWithoutTerminator || kind === TaskKind.BlockWithoutArgsOrTerminator) && last?.name.hasTrait(OpTrait.Terminator))
+          last = last.prev;
+        for (let op = last; op; op = op.prev) {
           kinds.push(TaskKind.OpStart);
           items.push(op);
         }
@@ -335,6 +354,11 @@ export class AliasCollector {
         continue;
       }
       if (debug) this.visit(op.loc, true);
+      const hook = this.options.printGenericOpForm ? undefined : op.name.definition?.printAssembly;
+      if (hook && op.name.name !== "builtin.module") {
+        this.pushCustomTasks(op, hook, kinds, items);
+        continue;
+      }
       if (this.printsAsCustomModule(op)) {
         for (const e of op.attributes.entries) if (e.name !== "sym_name" && e.name !== "sym_visibility") this.visit(e.value, false);
       } else if (op.regions.length === 0) {
@@ -354,14 +378,59 @@ export class AliasCollector {
     this.assignNames();
   }
 
-  /** What the generic form prints after an op's regions: operand and result types, then the attributes. */
+  /**
+   * Runs a custom print hook against a recorder and queues what it printed,
+   * in print order: values to visit and the blocks of its regions.
+   */
+  private pushCustomTasks(
+    op: Operation,
+    hook: NonNullable<OpDefinition["printAssembly"]>,
+    kinds: TaskKind[],
+    items: (Operation | Block | Value)[],
+  ): void {
+    const recorder = new AliasRecorder(op.context, this.options.printDebugInfo);
+    hook(recorder, op);
+    const recorded = recorder.items;
+    for (let i = recorded.length - 1; i >= 0; i--) {
+      const r = recorded[i]!;
+      if (!("region" in r)) {
+        kinds.push(TaskKind.Visit);
+        items.push(r);
+        continue;
+      }
+      for (let b = r.region.lastBlock; b; b = b.prev) {
+        const entry = b.prev === null;
+        const withArgs = !entry || r.printEntryBlockArgs;
+        const withTerm = !entry || r.printBlockTerminators;
+        kinds.push(
+          withArgs
+            ? withTerm ? TaskKind.Block : TaskKind.BlockWithoutTerminator
+            : withTerm ? TaskKind.BlockWithoutArgs : TaskKind.BlockWithoutArgsOrTerminator,
+        );
+        items.push(b);
+      }
+    }
+  }
+
+  /**
+   * What the generic form prints after an op's regions: operand and result
+   * types, then the attributes (a registered op's properties among them,
+   * merged by name, as MLIR's getAttrs() gives them).
+   */
   private visitOpTail(op: Operation): void {
     const operands = op.operands;
     for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
     const results = op.results;
     for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
-    const attrs = op.attributes;
-    for (let i = 0; i < attrs.size; i++) this.visit(attrs.valueAt(i), false);
+    const props = op.properties;
+    if (op.name.isRegistered && props instanceof DictionaryAttr && props.size) {
+      // Custom printers see inherent and discardable attributes merged by name.
+      const entries = mergedAttributes(op);
+      for (let i = 0; i < entries.length; i++) this.visit(entries[i]!.value, false);
+    } else {
+      const attrs = op.attributes;
+      for (let i = 0; i < attrs.size; i++) this.visit(attrs.valueAt(i), false);
+    }
   }
 
   /** The op printer prints `builtin.module` in its custom form unless generic printing is requested. */

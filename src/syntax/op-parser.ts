@@ -22,6 +22,8 @@ import { parseResourceBlock } from "./resource-parser.js";
 import type { SourceFile } from "./source.js";
 import { ForwardRefValue, NameScope, ssaKeyAt, type SsaKey } from "./ssa-scope.js";
 import { skipTrivia } from "./trivia.js";
+import { AsmOperationState, CustomOpParser } from "./asm-parser.js";
+import type { OpAsmArgument } from "../ir/op-asm.js";
 import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanSuffixId, wrongTokenOffset } from "./scan.js";
 
 /** Whether `c` can start some MLIR token (others are "unexpected character" to MLIR's lexer). */
@@ -40,7 +42,7 @@ function isTokenStart(c: number): boolean {
 }
 
 /** A `%name#number` operand reference awaiting its type. */
-interface OperandRef {
+export interface OperandRef {
   name: SsaKey;
   number: number;
   offset: number;
@@ -59,6 +61,8 @@ const enum OpForm {
   Module = 1,
   /** `builtin.unrealized_conversion_cast %a : T to U` (its declarative format). */
   Cast = 2,
+  /** A region opened by a custom parse hook (OpAsmParser.parseRegion): closing it ends a nested parse. */
+  CustomRegion = 3,
 }
 
 /** An operation whose head is parsed and whose regions are being parsed. */
@@ -87,6 +91,16 @@ const kNoSuccessors: Block[] = [];
 const kNoAttrs: NamedAttribute[] = [];
 const kNoTypes: Type[] = [];
 const kNoRegions: Region[] = [];
+
+/** parseOpHead's answer for a custom-form op it parsed and appended whole. */
+const kCustomDone = null;
+
+/**
+ * How deep custom-form ops may nest regions: their parse hooks recurse
+ * (parseRegion), and each level costs some JS stack frames. Generic-form
+ * nesting is iterative and unbounded.
+ */
+export const kMaxCustomNesting = 256;
 
 /** A pending op with empty operand, successor, region and type lists unless `parts` gives them. */
 function pendingOp(
@@ -122,12 +136,14 @@ interface LabelInfo {
 }
 
 /** Parsing state of one region between `{` and `}`. */
-interface RegionFrame {
+export interface RegionFrame {
   op: PendingOp;
   region: Region;
   block: Block | null;
   labels: Map<string, LabelInfo>;
   scope: NameScope;
+  /** Ops written without a dialect prefix in this region belong to this dialect (MLIR's default dialect stack). */
+  defaultDialect: string;
 }
 
 /** Options for parsing a source buffer. */
@@ -144,12 +160,12 @@ export function parseSourceFile(ctx: Context, src: SourceFile, options: ParseOpt
   return new OpParser(ctx, src).parseTopLevel(options.implicitModule ?? true);
 }
 
-class OpParser {
-  private readonly text: string;
-  private pos = 0;
-  private failed = false;
+export class OpParser {
+  readonly text: string;
+  pos = 0;
+  failed = false;
   private readonly aliases = new AliasTable();
-  private readonly tp: TypeAttrParser;
+  readonly tp: TypeAttrParser;
   private readonly moduleName: OperationName;
   private readonly topScope = new NameScope();
   private readonly topLabels = new Map<string, LabelInfo>();
@@ -171,10 +187,12 @@ class OpParser {
   /** Reused while reading an operand list. */
   private readonly operandScratch: OperandRef[] = [];
   /** Offset of the `%name` last read by readSsaName. */
-  private ssaNameOffset = 0;
+  ssaNameOffset = 0;
+  /** Regions of custom-form ops being parsed by recursion (see kMaxCustomNesting). */
+  private customDepth = 0;
 
   constructor(
-    private readonly ctx: Context,
+    readonly ctx: Context,
     private readonly src: SourceFile,
   ) {
     this.text = src.text;
@@ -189,13 +207,13 @@ class OpParser {
   //===--------------------------------------------------------------------===//
 
   /** Reports the first error only (parsing stops there, as in MLIR). */
-  private error(offset: number, message: string): void {
+  error(offset: number, message: string): void {
     if (this.failed) return;
     this.failed = true;
     this.ctx.diagnostics.emit(Severity.Error, this.locAt(offset), message);
   }
   /** Reports an unexpected token where MLIR's emitWrongTokenError would (see wrongTokenOffset). */
-  private wrongToken(offset: number, message: string): void {
+  wrongToken(offset: number, message: string): void {
     this.error(wrongTokenOffset(this.text, offset), message);
   }
 
@@ -225,18 +243,18 @@ class OpParser {
     this.failed = true;
     this.ctx.diagnostics.emit(Severity.Error, this.locAt(offset), message).attachNote(note, this.locAt(noteOffset));
   }
-  private locAt(offset: number): Location {
+  locAt(offset: number): Location {
     const { line, col } = this.src.lineCol(offset);
     return FileLineColRange.get(this.ctx, this.src.name, line, col);
   }
-  private skip(): number {
+  skip(): number {
     return (this.pos = skipTrivia(this.text, this.pos));
   }
-  private peek(): number {
+  peek(): number {
     return this.text.charCodeAt(this.skip());
   }
   /** Consumes `c` if it is the next character; reports `expected '<c>'`-style errors otherwise. */
-  private expect(c: number, what: string): boolean {
+  expect(c: number, what: string): boolean {
     if (this.peek() === c) {
       this.pos++;
       return true;
@@ -253,21 +271,21 @@ class OpParser {
     return id;
   }
   /** The SSA name after the `%` at `this.pos`, or undefined if none follows. */
-  private readSsaKey(): SsaKey | undefined {
+  readSsaKey(): SsaKey | undefined {
     const end = scanSuffixId(this.text, this.pos);
     if (end < 0) return undefined;
     const key = ssaKeyAt(this.text, this.pos + 1, end);
     this.pos = end;
     return key;
   }
-  private readBareId(): string {
+  readBareId(): string {
     const start = this.pos;
     const c = this.text.charCodeAt(start);
     if (!(isAlpha(c) || c === Ch.Underscore)) return "";
     this.pos = scanBareId(this.text, start);
     return this.text.substring(start, this.pos);
   }
-  private readDecimal(): number {
+  readDecimal(): number {
     const t = this.text;
     let p = this.pos;
     let v = 0;
@@ -310,11 +328,28 @@ class OpParser {
   parseTopLevel(implicitModule: boolean): Operation | undefined {
     const top = new Block();
     const topScope = this.topScope;
-    const frames: RegionFrame[] = [];
+    this.parseOps([], top);
+    if (this.failed) return undefined;
+    for (const info of this.topLabels.values()) {
+      this.error(info.refOffset, "reference to an undefined block");
+      return undefined;
+    }
+    if (!this.checkForwardRefs(topScope)) return undefined;
+    if (!this.tp.resolveForwardLocations(top.first ?? this.placeholderRoot())) return undefined;
+    return this.finishTopLevel(top, implicitModule);
+  }
+
+  /**
+   * The main loop: one step per op head, block label or region end, until
+   * the end of the input (`frames` empty: top level, ops go to `top`) or
+   * until the region frame `frames` starts with closes (a region of a custom
+   * op, parsed for its parse hook).
+   */
+  private parseOps(frames: RegionFrame[], top: Block): void {
+    const topScope = this.topScope;
     const text = this.text;
     const n = text.length;
-
-    // The body of the main loop: one step per op head, block label or region end.
+    const nested = frames.length > 0;
     while (!this.failed) {
       const p = this.skip();
       const frame = frames.length ? frames[frames.length - 1]! : undefined;
@@ -337,6 +372,7 @@ class OpParser {
         if (c === Ch.RBrace) {
           this.pos++;
           if (!this.closeRegion(frames, top)) break;
+          if (nested && frames.length === 0) return;
           continue;
         }
         if (c === Ch.Caret) {
@@ -346,18 +382,11 @@ class OpParser {
         if (frame.block === null) this.startImplicitEntryBlock(frame);
       }
       const scope = frame ? frame.scope : topScope;
-      const op = this.parseOpHead(frame, scope);
+      const op = this.parseOpHead(frame, scope, frames, top);
+      if (op === kCustomDone) continue;
       if (!op) break;
       if (!this.openRegionOrFinish(op, frames, top)) break;
     }
-    if (this.failed) return undefined;
-    for (const info of this.topLabels.values()) {
-      this.error(info.refOffset, "reference to an undefined block");
-      return undefined;
-    }
-    if (!this.checkForwardRefs(topScope)) return undefined;
-    if (!this.tp.resolveForwardLocations(top.first ?? this.placeholderRoot())) return undefined;
-    return this.finishTopLevel(top, implicitModule);
   }
 
   /** A throwaway op so location resolution has a root when the file has no ops. */
@@ -437,8 +466,12 @@ class OpParser {
   // Operations
   //===--------------------------------------------------------------------===//
 
-  /** Parses results, name, operands, successors and properties (everything before regions). */
-  private parseOpHead(frame: RegionFrame | undefined, scope: NameScope): PendingOp | undefined {
+  /**
+   * Parses results, name, operands, successors and properties (everything
+   * before regions). A custom-form op is parsed whole and appended by its
+   * hook: then the answer is kCustomDone.
+   */
+  private parseOpHead(frame: RegionFrame | undefined, scope: NameScope, frames: RegionFrame[], top: Block): PendingOp | undefined | null {
     const text = this.text;
     let results: ResultBinding[] = kNoResults;
     if (text.charCodeAt(this.pos) === Ch.Percent) {
@@ -484,13 +517,18 @@ class OpParser {
       return undefined;
     }
     const id = this.readBareId();
-    if (id === "module" || id === "builtin.module") return this.parseModuleHead(results, nameOffset, scope);
-    if (id === "unrealized_conversion_cast" || id === "builtin.unrealized_conversion_cast")
-      return this.parseCastHead(results, nameOffset, scope);
     if (id) {
       const dot = id.indexOf(".");
+      // MLIR's parseCustomOperationName: an unprefixed name belongs to the region's default dialect.
+      const defaultDialect = frame ? frame.defaultDialect : "builtin";
+      const fullName = dot < 0 && defaultDialect ? defaultDialect + "." + id : id;
+      if (fullName === "builtin.module") return this.parseModuleHead(results, nameOffset, scope);
+      if (fullName === "builtin.unrealized_conversion_cast") return this.parseCastHead(results, nameOffset, scope);
+      const name = this.ctx.getOperationName(fullName);
+      if (name.definition?.parseAssembly) return this.parseCustomOp(name, results, nameOffset, frame, scope, frames, top) ? kCustomDone : undefined;
       const dialect = dot < 0 ? "" : id.substring(0, dot);
-      if (dot < 0) this.error(nameOffset, `custom op '${id}' is unknown (tried 'builtin.${id}' as well)`);
+      if (dot < 0)
+        this.error(nameOffset, defaultDialect ? `custom op '${id}' is unknown (tried '${fullName}' as well)` : `custom op '${id}' is unknown`);
       else if (this.ctx.isDialectLoaded(dialect)) this.error(nameOffset, `custom op '${id}' is unknown`);
       // mlir-opt's message ends with a space.
       else this.error(nameOffset, `Dialect \`${dialect}' not found for custom op '${id}' `);
@@ -665,7 +703,7 @@ class OpParser {
   }
 
   /** `T (, T)*` into `out`. */
-  private parseTypeList(out: Type[]): boolean {
+  parseTypeList(out: Type[]): boolean {
     for (;;) {
       this.tp.pos = this.skip();
       const t = this.tp.parseType();
@@ -697,7 +735,7 @@ class OpParser {
   }
 
   /** `%name` at the next token (its offset left in `ssaNameOffset`), or undefined after reporting. */
-  private readSsaName(): SsaKey | undefined {
+  readSsaName(): SsaKey | undefined {
     const offset = (this.ssaNameOffset = this.skip());
     if (this.text.charCodeAt(offset) !== Ch.Percent) {
       this.wrongToken(offset, "expected SSA operand");
@@ -708,7 +746,7 @@ class OpParser {
     return name;
   }
 
-  private parseOperandRef(): OperandRef | undefined {
+  parseOperandRef(): OperandRef | undefined {
     const name = this.readSsaName();
     if (name === undefined) return undefined;
     const offset = this.ssaNameOffset;
@@ -757,7 +795,10 @@ class OpParser {
     // region"), and a name used outside cannot be redefined inside: one scope.
     const scope = op.scope;
     scope.pushRegion();
-    frames.push({ op, region, block: null, labels: new Map(), scope });
+    // The parser switches default dialects for custom forms only (module's is builtin).
+    const outer = frames.length ? frames[frames.length - 1]!.defaultDialect : "builtin";
+    const defaultDialect = op.form === OpForm.Module ? "builtin" : outer;
+    frames.push({ op, region, block: null, labels: new Map(), scope, defaultDialect });
     // An empty region `{}` has no blocks; otherwise a block starts unless a label comes first.
   }
 
@@ -778,6 +819,7 @@ class OpParser {
     }
     frame.scope.popRegion();
     const op = frame.op;
+    if (op.form === OpForm.CustomRegion) return true;
     if (op.form === OpForm.Module) {
       // builtin.module's custom form always has its single block, even when written `{}`.
       if (frame.region.empty) frame.region.push(new Block());
@@ -850,31 +892,14 @@ class OpParser {
       operandValues[i] = v;
     }
     const resultTypes: readonly Type[] = fnType ? fnType.results : op.resultTypes;
-    let numBound = 0;
-    for (const r of op.results) numBound += r.count;
-    if (op.results.length && resultTypes.length === 0) {
-      this.error(op.results[0]!.offset, "cannot name an operation with no results");
-      return false;
-    }
-    if (op.results.length && numBound !== resultTypes.length) {
-      this.error(
-        op.results[0]!.offset,
-        `operation defines ${resultTypes.length} results but was provided ${numBound} to bind`,
-      );
-      return false;
-    }
+    if (op.results.length && !this.checkResultCount(op.results, resultTypes.length)) return false;
     // Registered ops keep inherent attributes as properties even when written in the dictionary.
     let properties = op.properties;
     const inherent = op.name.definition?.inherentAttrNames;
     if (inherent && inherent.length) {
-      const props: NamedAttribute[] = properties instanceof DictionaryAttr ? properties.entries.slice() : [];
-      const rest: NamedAttribute[] = [];
-      for (const e of attributes.entries) {
-        if (inherent.includes(e.name) && !props.some((p) => p.name === e.name)) props.push(e);
-        else rest.push(e);
-      }
-      if (props.length) properties = DictionaryAttr.get(this.ctx, props);
-      if (rest.length !== attributes.entries.length) attributes = DictionaryAttr.get(this.ctx, rest);
+      const split = this.splitInherent(inherent, properties, attributes);
+      properties = split.properties;
+      attributes = split.attributes;
     }
     const operation = Operation.create(this.ctx, {
       name: op.name,
@@ -887,21 +912,144 @@ class OpParser {
       attributes,
     });
     for (let i = 0; i < op.regions.length; i++) operation.regions[i]!.takeBody(op.regions[i]!);
-    // Bind result names.
+    if (!this.bindResults(scope, op.results, operation)) return false;
+    block.push(operation);
+    return true;
+  }
+
+  /** Moves inherent attributes written in the dictionary into the properties. */
+  private splitInherent(
+    inherent: readonly string[],
+    properties: Attribute | undefined,
+    attributes: DictionaryAttr,
+  ): { properties: Attribute | undefined; attributes: DictionaryAttr } {
+    const props: NamedAttribute[] = properties instanceof DictionaryAttr ? properties.entries.slice() : [];
+    const rest: NamedAttribute[] = [];
+    for (const e of attributes.entries) {
+      if (inherent.includes(e.name) && !props.some((p) => p.name === e.name)) props.push(e);
+      else rest.push(e);
+    }
+    if (props.length) properties = DictionaryAttr.get(this.ctx, props);
+    if (rest.length !== attributes.entries.length) attributes = DictionaryAttr.get(this.ctx, rest);
+    return { properties, attributes };
+  }
+
+  /** Binds the op head's `%names` to the created op's results. */
+  private bindResults(scope: NameScope, results: readonly ResultBinding[], operation: Operation): boolean {
     let index = 0;
-    for (const r of op.results) {
+    for (const r of results) {
       if (!this.defineValues(scope, r.name, operation.results, index, r.count, r.offset)) return false;
       index += r.count;
     }
+    return true;
+  }
+
+  /** Checks the number of result names bound against the number of results. */
+  private checkResultCount(results: readonly ResultBinding[], numResults: number): boolean {
+    let numBound = 0;
+    for (const r of results) numBound += r.count;
+    if (results.length && numResults === 0) {
+      this.error(results[0]!.offset, "cannot name an operation with no results");
+      return false;
+    }
+    if (results.length && numBound !== numResults) {
+      this.error(results[0]!.offset, `operation defines ${numResults} results but was provided ${numBound} to bind`);
+      return false;
+    }
+    return true;
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Custom forms (parse hooks)
+  //===--------------------------------------------------------------------===//
+
+  /** Runs `name`'s parse hook after its name, then the trailing location; appends the op. */
+  private parseCustomOp(
+    name: OperationName,
+    results: ResultBinding[],
+    nameOffset: number,
+    frame: RegionFrame | undefined,
+    scope: NameScope,
+    frames: RegionFrame[],
+    top: Block,
+  ): boolean {
+    const def = name.definition!;
+    let numBound = 0;
+    for (const r of results) numBound += r.count;
+    const state = new AsmOperationState(this.ctx);
+    const parser = new CustomOpParser(this, frame, scope, name.name, nameOffset, numBound, def.defaultDialect ?? "");
+    const r = def.parseAssembly!(parser, state);
+    if (this.failed) return false;
+    if (r.failed) {
+      // A hook that fails without a diagnostic still must not pass silently.
+      this.error(this.skip(), `failed to parse '${name.name}'`);
+      return false;
+    }
+    const loc = this.parseTrailingLocation(nameOffset);
+    if (!loc) return false;
+    if (!this.checkResultCount(results, state.types.length)) return false;
+    let attributes = state.attributes.length ? DictionaryAttr.get(this.ctx, state.attributes) : this.ctx.emptyDictionary;
+    let properties: Attribute | undefined;
+    if (def.inherentAttrNames && def.inherentAttrNames.length) {
+      const split = this.splitInherent(def.inherentAttrNames, undefined, attributes);
+      properties = split.properties;
+      attributes = split.attributes;
+    }
+    const operation = Operation.create(this.ctx, {
+      name,
+      loc,
+      operands: state.operands,
+      resultTypes: state.types,
+      successors: state.successors,
+      numRegions: state.regions.length,
+      properties,
+      attributes,
+    });
+    for (let i = 0; i < state.regions.length; i++) operation.regions[i]!.takeBody(state.regions[i]!);
+    if (!this.bindResults(scope, results, operation)) return false;
+    const block = frames.length ? frames[frames.length - 1]!.block! : top;
     block.push(operation);
     return true;
+  }
+
+  /**
+   * `{ ... }` for a parse hook: a nested run of the main loop until this
+   * region's `}`, with `args` as the entry block's arguments. Recursive, so
+   * bounded by kMaxCustomNesting. @internal (CustomOpParser)
+   */
+  parseNestedRegion(region: Region, args: readonly OpAsmArgument[], scope: NameScope, defaultDialect: string): boolean {
+    if (this.customDepth >= kMaxCustomNesting) {
+      this.error(this.skip(), `custom operation nesting exceeds the limit of ${kMaxCustomNesting} regions (the generic form has no limit)`);
+      return false;
+    }
+    if (!this.expect(Ch.LBrace, "expected '{' to begin a region")) return false;
+    const head = pendingOp(OpForm.CustomRegion, this.moduleName, this.pos, kNoResults, scope);
+    scope.pushRegion();
+    const frame: RegionFrame = { op: head, region, block: null, labels: new Map(), scope, defaultDialect };
+    if (args.length) {
+      if (this.peek() === Ch.Caret) {
+        this.error(this.pos, "invalid block name in region with named arguments");
+        return false;
+      }
+      const entry = new Block();
+      region.push(entry);
+      frame.block = entry;
+      for (const a of args) {
+        const arg = entry.addArgument(a.type!, a.loc ?? this.locAt(a.ssaName.offset));
+        if (a.ssaName.name !== "" && !this.defineValues(scope, a.ssaName.name, entry.args, arg.index, 1, a.ssaName.offset)) return false;
+      }
+    }
+    this.customDepth++;
+    this.parseOps([frame], new Block());
+    this.customDepth--;
+    return !this.failed;
   }
 
   //===--------------------------------------------------------------------===//
   // SSA names
   //===--------------------------------------------------------------------===//
 
-  private resolveOperand(scope: NameScope, ref: OperandRef, type: Type): Value | undefined {
+  resolveOperand(scope: NameScope, ref: OperandRef, type: Type): Value | undefined {
     const e = scope.getOrCreate(ref.name, ref.number + 1);
     if (e.numDefined > 0 && ref.number >= e.numDefined) {
       this.error(ref.offset, "reference to invalid result number");
@@ -926,7 +1074,7 @@ class OpParser {
   }
 
   /** Defines `%name#0..count-1` as `values[first..first+count)` (op results, or one block argument). */
-  private defineValues(scope: NameScope, name: SsaKey, values: readonly Value[], first: number, count: number, offset: number): boolean {
+  defineValues(scope: NameScope, name: SsaKey, values: readonly Value[], first: number, count: number, offset: number): boolean {
     const e = scope.getOrCreate(name, count);
     // Forward references past the defined count (`%x#3` for 2 results) stay
     // unresolved and are reported when the scope closes, as MLIR does.
@@ -971,7 +1119,7 @@ class OpParser {
     return true;
   }
 
-  private typeText(t: Type): string {
+  typeText(t: Type): string {
     return this.tp.typeToString(t);
   }
 
@@ -979,7 +1127,7 @@ class OpParser {
   // Blocks
   //===--------------------------------------------------------------------===//
 
-  private parseBlockRef(frame: RegionFrame | undefined): Block | undefined {
+  parseBlockRef(frame: RegionFrame | undefined): Block | undefined {
     const offset = this.pos;
     const name = this.readSuffixId();
     if (!name) {
@@ -1002,7 +1150,7 @@ class OpParser {
    * `defaultOffset` in this file (MLIR's default for ops and block arguments).
    * Returns undefined after reporting an error.
    */
-  private parseTrailingLocation(defaultOffset: number): Location | undefined {
+  parseTrailingLocation(defaultOffset: number): Location | undefined {
     const lp = this.skip();
     const t = this.text;
     if (!t.startsWith("loc", lp) || isBareIdChar(t.charCodeAt(lp + 3))) return this.locAt(defaultOffset);

@@ -5,13 +5,15 @@
 import type { Block } from "../ir/block.js";
 import type { Context } from "../ir/context.js";
 import type { Operation } from "../ir/operation.js";
-import { OpTrait, type OperationName } from "../ir/operation-name.js";
+import { OpTrait, type OpDefinition, type OperationName } from "../ir/operation-name.js";
 import type { Type } from "../ir/type.js";
 import { DictionaryAttr, StringAttr } from "../ir/builtin-attributes.js";
 import { TypeAttrPrinter, type AsmPrintOptions } from "./type-attr-printer.js";
 import { escapeString } from "./escape.js";
 import { ValueNumbering } from "./value-numbering.js";
 import { hasWideChar, TextSink } from "./text-sink.js";
+import { CustomOpPrinter } from "./asm-printer.js";
+import { verify } from "../ir/verifier.js";
 
 /** How to print. Field names follow mlir-opt's flags. */
 export interface PrintOptions extends AsmPrintOptions {
@@ -19,6 +21,8 @@ export interface PrintOptions extends AsmPrintOptions {
   printGenericOpForm: boolean;
   /** `--mlir-print-unique-ssa-ids`: never reuse a value number in sibling regions. */
   printUniqueSSAIds: boolean;
+  /** `--mlir-print-assume-verified`: skip the verification that decides between custom and generic form. */
+  assumeVerified?: boolean;
 }
 
 export const defaultPrintOptions: PrintOptions = {
@@ -35,10 +39,25 @@ export const defaultPrintOptions: PrintOptions = {
  * mlir-opt adds one more newline after this text. O(size of the IR).
  */
 export function printTopLevel(root: Operation, options: Partial<PrintOptions> = {}): string {
-  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  const opts = resolvePrintOptions(root, options);
   const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
   p.printTop(root);
   return p.topText();
+}
+
+/**
+ * The options a print of `root` runs with: custom forms need IR that
+ * verifies, so unless told to assume it, `root` is verified first (silently)
+ * and printed generically if it fails, as mlir-opt's printer does. O(IR)
+ * for that check, none with printGenericOpForm or assumeVerified.
+ */
+function resolvePrintOptions(root: Operation, options: Partial<PrintOptions>): PrintOptions {
+  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  if (opts.printGenericOpForm || opts.assumeVerified) return opts;
+  const ctx = root.context;
+  const verified = ctx.diagnostics.suppress(() => verify(root, { printOpOnDiagnostic: false }));
+  if (verified.failed) opts.printGenericOpForm = true;
+  return opts;
 }
 
 /**
@@ -46,7 +65,7 @@ export function printTopLevel(root: Operation, options: Partial<PrintOptions> = 
  * writing large outputs (it is a view of the printer's buffer).
  */
 export function printTopLevelBytes(root: Operation, options: Partial<PrintOptions> = {}): Uint8Array {
-  const opts: PrintOptions = { ...defaultPrintOptions, ...options };
+  const opts = resolvePrintOptions(root, options);
   const p = new OpPrinter(root.context, opts, root, /*printsWholeScope=*/ true);
   p.printTop(root);
   return p.topBytes();
@@ -68,7 +87,7 @@ export function printOpForDiagnostic(op: Operation): string {
 
 /** Indents by nesting depth: two spaces a level, each string built once. */
 const indents: string[] = [""];
-function indentOf(depth: number): string {
+export function indentOf(depth: number): string {
   while (indents.length <= depth) indents.push(indents[indents.length - 1]! + "  ");
   return indents[depth]!;
 }
@@ -84,22 +103,34 @@ const kExpectedBytesPerOpWithLocations = 384;
 /** Marks a frame for `builtin.module` printed in its custom form (no region index). */
 const kCustomModule = -1;
 
-class OpPrinter {
+/**
+ * How deep custom-form ops may nest regions when printing: their hooks
+ * recurse (printRegion). Deeper ops print in generic form, which is iterative.
+ */
+export const kMaxCustomPrintNesting = 256;
+
+export class OpPrinter {
   private readonly sink: TextSink;
-  private readonly names: ValueNumbering;
-  private readonly attrs: TypeAttrPrinter;
+  readonly names: ValueNumbering;
+  readonly attrs: TypeAttrPrinter;
+  /** Ops without a dialect prefix belong to the top entry (MLIR's default dialect stack). */
+  private readonly defaultDialects: string[] = ["builtin"];
+  private readonly custom: CustomOpPrinter;
+  /** Custom-form ops whose hooks are running (see kMaxCustomPrintNesting). */
+  private customDepth = 0;
   private readonly moduleName;
   private readonly castName;
   /** `"name"(` per op name: op names repeat. */
   private readonly quotedOpNames = new Map<OperationName, string>();
 
   constructor(
-    private readonly ctx: Context,
-    private readonly options: PrintOptions,
+    readonly ctx: Context,
+    readonly options: PrintOptions,
     root: Operation,
     printsWholeScope: boolean,
   ) {
-    this.names = new ValueNumbering(root, options.printGenericOpForm || options.printUniqueSSAIds);
+    this.names = new ValueNumbering(root, options.printGenericOpForm || options.printUniqueSSAIds, !options.printGenericOpForm);
+    this.custom = new CustomOpPrinter(this);
     // A diagnostic prints one op of the scope: no guess.
     const bytesPerOp = options.printDebugInfo ? kExpectedBytesPerOpWithLocations : kExpectedBytesPerOp;
     this.sink = new TextSink(printsWholeScope ? this.names.numOps * bytesPerOp : 0);
@@ -111,7 +142,7 @@ class OpPrinter {
   printTop(root: Operation): void {
     this.attrs.collectAliases(root);
     this.attrs.writeAliases(/*deferred=*/ false, this.emitLine);
-    this.printOpTree(root);
+    this.printOps(root, root, 0);
     // The op text ends with a newline. With local scope mlir-opt skips the
     // alias pass entirely: no deferred aliases, no resource block, and no
     // blank line after the op (mlir-opt's own final newline then ends it).
@@ -134,41 +165,45 @@ class OpPrinter {
   }
 
   printOpOnly(op: Operation): string {
-    this.printOpTree(op);
+    this.printOps(op, op, 0);
     return this.sink.text();
   }
 
   private readonly emitLine = (line: string): void => this.emit(line);
 
   /** Appends printed text (type and attribute texts may carry chars above 0xFF: see TextSink). */
-  private emit(s: string): void {
+  emit(s: string): void {
     if (this.attrs.sawWideChars) this.sink.allowWideChars();
     this.sink.write(s);
   }
 
   /**
-   * Prints `root` and everything nested, iteratively: a stack of the ops whose
-   * regions are open, with the index of the region being printed. An op's
-   * trailing attributes and types print after its regions, in text order (so
-   * distinct ids in local scope follow the text, as in mlir-opt).
+   * Prints the ops `first` to `last` of one block (at `baseDepth`) and
+   * everything nested, iteratively: a stack of the ops whose regions are
+   * open, with the index of the region being printed. An op's trailing
+   * attributes and types print after its regions, in text order (so distinct
+   * ids in local scope follow the text, as in mlir-opt). Custom-form ops
+   * print whole through their hooks (recursing for their regions).
    */
-  private printOpTree(root: Operation): void {
+  printOps(first: Operation, last: Operation, baseDepth: number): void {
     const open: Operation[] = [];
     const openRegion: number[] = [];
-    let next: Operation | null = root;
+    const dialects = this.defaultDialects;
+    let next: Operation | null = first;
     let block: Block | null = null;
     for (;;) {
       // Print the ops of the current block until one opens its regions.
       while (next !== null) {
         const op: Operation = next;
-        const depth = open.length;
-        const region = this.printOpStart(op, indentOf(depth));
+        const depth = baseDepth + open.length;
+        const region = this.printOpStart(op, indentOf(depth), depth);
         if (region === undefined) {
-          next = op === root ? null : op.next;
+          next = op === last ? null : op.next;
           continue;
         }
         open.push(op);
         openRegion.push(region);
+        dialects.push(op.name.definition?.defaultDialect ?? "");
         block = region === kCustomModule ? op.regions[0]!.entryBlock : this.openRegion(op, 0, depth);
         next = block ? block.first : null;
       }
@@ -176,7 +211,7 @@ class OpPrinter {
       // The block has ended: go on to the next block, region, or close the op.
       const top = open.length - 1;
       const op = open[top]!;
-      const labelIndent = indentOf(top);
+      const labelIndent = indentOf(baseDepth + top);
       if (block !== null && block.next !== null && openRegion[top] !== kCustomModule) {
         block = block.next;
         this.emit(this.blockHeader(block, labelIndent));
@@ -190,7 +225,7 @@ class OpPrinter {
         if (ri < op.regions.length) {
           openRegion[top] = ri;
           this.emit(labelIndent + "}, {\n");
-          block = this.openRegion(op, ri, top);
+          block = this.openRegion(op, ri, baseDepth + top);
           next = block ? block.first : null;
           continue;
         }
@@ -198,9 +233,9 @@ class OpPrinter {
       }
       open.pop();
       openRegion.pop();
+      dialects.pop();
       block = op.parent;
-      next = op === root ? null : op.next;
-      if (open.length === 0) return;
+      next = op === last ? null : op.next;
     }
   }
 
@@ -209,7 +244,7 @@ class OpPrinter {
    * ` ({` and returns the index of the region to print first (kCustomModule
    * for `builtin.module` in custom form).
    */
-  private printOpStart(op: Operation, indent: string): number | undefined {
+  private printOpStart(op: Operation, indent: string, depth: number): number | undefined {
     if (!this.options.printGenericOpForm) {
       if (op.name === this.moduleName && this.canPrintModuleCustom(op)) {
         this.printModuleHead(op, indent);
@@ -217,6 +252,11 @@ class OpPrinter {
       }
       if (op.name === this.castName && op.numResults > 0 && op.properties === undefined) {
         this.emit(this.printCast(op, indent));
+        return undefined;
+      }
+      const def = op.name.definition;
+      if (def?.printAssembly && this.customDepth < kMaxCustomPrintNesting) {
+        this.printCustomOp(op, def, indent, depth);
         return undefined;
       }
     }
@@ -282,15 +322,40 @@ class OpPrinter {
     return this.attrs.printAttrDict(d);
   }
 
-  private type(t: Type): string {
+  type(t: Type): string {
     return this.attrs.printType(t);
   }
 
-  private loc(op: Operation): string {
+  loc(op: Operation): string {
     return this.options.printDebugInfo ? " " + this.attrs.printLocation(op.loc) : "";
   }
 
-  private blockHeader(b: Block, indent: string): string {
+  /** `%r = name <hook's text> loc(...)` and a newline. */
+  private printCustomOp(op: Operation, def: OpDefinition, indent: string, depth: number): void {
+    this.emit(indent + this.names.resultPrefix(op) + this.opName(op));
+    this.defaultDialects.push(def.defaultDialect ?? "");
+    this.customDepth++;
+    const saved = this.custom.depth;
+    this.custom.depth = depth;
+    def.printAssembly!(this.custom, op);
+    this.custom.depth = saved;
+    this.customDepth--;
+    this.defaultDialects.pop();
+    this.emit(this.loc(op) + "\n");
+  }
+
+  /** The op's name without the default dialect's prefix (MLIR's OpState::printOpName). */
+  private opName(op: Operation): string {
+    const name = op.name.name;
+    const dialect = this.defaultDialects[this.defaultDialects.length - 1]!;
+    if (dialect && name.length > dialect.length && name.startsWith(dialect) && name.charCodeAt(dialect.length) === 46 /* . */) {
+      const rest = name.substring(dialect.length + 1);
+      if (rest.indexOf(".") < 0) return rest;
+    }
+    return name;
+  }
+
+  blockHeader(b: Block, indent: string): string {
     const names = this.names;
     let s = indent + names.blockName(b);
     if (b.args.length) {
@@ -333,7 +398,7 @@ class OpPrinter {
 
   /** `module @name attributes {...} {`; the body and `}` follow as for a region. */
   private printModuleHead(op: Operation, indent: string): void {
-    let head = indent + "module";
+    let head = indent + this.opName(op);
     const sym = op.getAttr("sym_name");
     if (sym instanceof StringAttr) head += " @" + this.attrs.printSymbolName(sym.value);
     const rest = op.attributes.entries.filter((e) => e.name !== "sym_name");
@@ -343,7 +408,7 @@ class OpPrinter {
 
   /** `%0 = builtin.unrealized_conversion_cast %a : T to U {attrs}`. */
   private printCast(op: Operation, indent: string): string {
-    let s = indent + this.names.resultPrefix(op) + "builtin.unrealized_conversion_cast";
+    let s = indent + this.names.resultPrefix(op) + this.opName(op);
     if (op.numOperands) {
       s += " " + op.operands.map((o) => this.names.valueName(o.value)).join(", ");
       s += " : " + op.operands.map((o) => this.type(o.value.type)).join(", ");

@@ -5,6 +5,24 @@ import type { Operation } from "../ir/operation.js";
 import type { Region } from "../ir/region.js";
 import { OpResult, type BlockArgument, type Value } from "../ir/value.js";
 
+/** Names given by name hints in one region and its ancestors (MLIR's scoped usedNames). */
+interface UsedNames {
+  readonly names: Set<string>;
+  readonly parent: UsedNames | undefined;
+}
+
+function isUsed(scope: UsedNames | undefined, name: string): boolean {
+  for (let s = scope; s; s = s.parent) if (s.names.has(name)) return true;
+  return false;
+}
+
+/** MLIR's sanitizeIdentifier for SSA names: invalid characters become `_`, a leading digit gets a `_` before it. */
+function sanitizeName(name: string): string {
+  let out = /^[0-9]/.test(name) ? "_" : "";
+  out += name.replace(/[^A-Za-z0-9$._-]/g, "_");
+  return out;
+}
+
 /**
  * Names for every value and block under a root op, as mlir-opt 22 assigns
  * them (verified on 22.1.8). Regions are numbered from a LIFO stack: after a
@@ -24,10 +42,37 @@ export class ValueNumbering {
   /** Ops under the root, root included (a size hint for the printer's output). */
   readonly numOps: number = 1;
 
-  constructor(root: Operation, unique: boolean) {
+  /**
+   * `useHints`: results of ops with getAsmResultNames take their hinted names
+   * (custom form only), made unique against hints in enclosing regions with
+   * `_N` suffixes from a counter that, like value numbers, restarts per
+   * sibling region unless `unique`.
+   */
+  constructor(root: Operation, unique: boolean, useHints = false) {
     let nextValue = 0;
     let nextArg = 0;
+    let nextConflict = 0;
     let numOps = 1;
+    let used: UsedNames | undefined;
+    const savedConflict: number[] = [];
+    const savedUsed: (UsedNames | undefined)[] = [];
+    let hint: string | undefined;
+    const setName = (v: Value, name: string): void => {
+      if (v instanceof OpResult && v.index === 0 && name) hint = name;
+    };
+    /** Block-argument hints of the region being numbered (getAsmBlockArgumentNames). */
+    const argHints = new Map<Value, string>();
+    const setArgName = (v: Value, name: string): void => {
+      if (name) argHints.set(v, name);
+    };
+    /** The unique name for `name` in the current region (MLIR's uniqueValueName). */
+    const uniqueName = (name: string): string => {
+      name = sanitizeName(name);
+      let probe = name;
+      while (isUsed(used, probe)) probe = name + "_" + nextConflict++;
+      used!.names.add(probe);
+      return probe;
+    };
     if (root.numResults) this.opNames.set(root, "%" + nextValue++);
     // Each entry: a region and the counters to resume from (ignored when unique).
     const regions: Region[] = [];
@@ -39,24 +84,47 @@ export class ValueNumbering {
       regions.push(r);
       savedValue.push(nextValue);
       savedArg.push(nextArg);
+      savedConflict.push(nextConflict);
+      savedUsed.push(undefined);
     }
     while (regions.length) {
       const region = regions.pop()!;
       const v = savedValue.pop()!;
       const a = savedArg.pop()!;
+      const c = savedConflict.pop()!;
+      const parentUsed = savedUsed.pop();
+      used = useHints ? { names: new Set(), parent: parentUsed } : undefined;
       if (!unique) {
         nextValue = v;
         nextArg = a;
+        nextConflict = c;
       }
       let blockId = 0;
       withRegions.length = 0;
+      const argNamer = useHints ? region.parent?.name.definition?.getAsmBlockArgumentNames : undefined;
+      if (argNamer) {
+        argHints.clear();
+        argNamer(region, setArgName);
+      }
       for (let b = region.entryBlock; b; b = b.next) {
         this.blockIds.set(b, blockId++);
         const entry = b.prev === null;
-        for (const arg of b.args) this.argNames.set(arg, entry ? "%arg" + nextArg++ : "%" + nextValue++);
+        for (const arg of b.args) {
+          const named = argNamer ? argHints.get(arg) : undefined;
+          if (named !== undefined) this.argNames.set(arg, "%" + uniqueName(named));
+          else if (!entry) this.argNames.set(arg, "%" + nextValue++);
+          // Entry arguments are named `argN` through the used-name table, so hints cannot take them.
+          else if (useHints) this.argNames.set(arg, "%" + uniqueName("arg" + nextArg++));
+          else this.argNames.set(arg, "%arg" + nextArg++);
+        }
         for (let op = b.first; op; op = op.next) {
           numOps++;
-          if (op.numResults) this.opNames.set(op, "%" + nextValue++);
+          if (op.numResults) {
+            const namer = useHints ? op.name.definition?.getAsmResultNames : undefined;
+            hint = undefined;
+            if (namer) namer(op, setName);
+            this.opNames.set(op, hint === undefined ? "%" + nextValue++ : "%" + uniqueName(hint));
+          }
           if (op.regions.length) withRegions.push(op);
         }
       }
@@ -66,6 +134,8 @@ export class ValueNumbering {
           regions.push(r);
           savedValue.push(nextValue);
           savedArg.push(nextArg);
+          savedConflict.push(nextConflict);
+          savedUsed.push(used);
         }
     }
     this.numOps = numOps;

@@ -117,8 +117,10 @@ describe("hooks", () => {
     const body = m!.regions[0]!.entryBlock!.first!.regions[0]!.entryBlock!;
     const names: (string | undefined)[] = [];
     for (let op = body.first; op && op.name.name === "arith.constant"; op = op.next) {
-      const hook = (op.name.definition as { getAsmResultNames?: (o: typeof op) => readonly (string | undefined)[] }).getAsmResultNames;
-      names.push(...(hook?.(op) ?? []));
+      op.name.definition!.getAsmResultNames?.(op, (v, name) => {
+        expect(v).toBe(op.getResult(0));
+        names.push(name);
+      });
     }
     expect(names).toEqual(["c0", "c-3_i32", "true", "cst"]);
   });
