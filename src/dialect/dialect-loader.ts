@@ -45,7 +45,7 @@ export function loadedDialectDecls(ctx: Context): ReadonlyMap<string, DialectDec
 export function loadDialectYaml(ctx: Context, text: string, filename: string, hooks: DialectHooks = {}): LogicalResult {
   const read = readDialectYaml(text);
   if (read.errors) return report(ctx, filename, read.errors);
-  return registerDialectDecl(ctx, read.decl, hooks, filename);
+  return registerDialectDecl(ctx, read.decl, hooks, filename, /*checkFormats=*/ true);
 }
 
 /** Reads and loads a dialect YAML file; see loadDialectYaml. */
@@ -53,12 +53,24 @@ export function loadDialectFile(ctx: Context, path: string, hooks: DialectHooks 
   return loadDialectYaml(ctx, readFileSync(path, "utf8"), path, hooks);
 }
 
-/** Registers an already-validated declaration; checks the hooks against it first. */
-export function registerDialectDecl(ctx: Context, decl: DialectDecl, hooks: DialectHooks, filename: string): LogicalResult {
+/**
+ * Registers an already-validated declaration; checks the hooks against it
+ * first and, with `checkFormats`, compiles every declared assembly format
+ * (shipped dialects compile theirs on first use, and their tests compile them all).
+ */
+export function registerDialectDecl(ctx: Context, decl: DialectDecl, hooks: DialectHooks, filename: string, checkFormats = false): LogicalResult {
   const errors = checkHooks(decl, hooks);
   if (errors.length) return report(ctx, filename, errors);
   const local = localAttrConstraints(decl);
-  for (const op of decl.ops) ctx.registerOperation(buildOpDefinition(ctx, op, hooks.ops?.[mnemonic(op)] ?? {}, local));
+  const defs = decl.ops.map((op) => buildOpDefinition(ctx, op, hooks.ops?.[mnemonic(op)] ?? {}, local));
+  if (checkFormats) {
+    const formatErrors = decl.ops.flatMap((op, i) => {
+      const e = checkAssemblyFormat(defs[i]!);
+      return e ? [{ line: op.line, col: op.col, message: e }] : [];
+    });
+    if (formatErrors.length) return report(ctx, filename, formatErrors);
+  }
+  for (const def of defs) ctx.registerOperation(def);
   ctx.loadDialect(decl.name);
   if (hooks.materializeConstant) registerConstantMaterializer(ctx, decl.name, hooks.materializeConstant);
   let decls = declsByContext.get(ctx);
@@ -230,8 +242,21 @@ function lazyFormat(spec: OpSpec): Pick<OpDefinition, "parseAssembly" | "printAs
     if (c instanceof FormatError) throw new Error(describeFormatError(spec.name, c));
     return (compiled = c);
   };
-  return {
+  const hooks: Pick<OpDefinition, "parseAssembly" | "printAssembly"> = {
     parseAssembly: (parser, state) => get().parseAssembly(parser, state),
     printAssembly: (printer, op) => get().printAssembly(printer, op),
   };
+  lazyFormats.add(hooks.parseAssembly!);
+  return hooks;
+}
+
+/** The parse hooks lazyFormat made (so checkAssemblyFormat skips hand-written forms). */
+const lazyFormats = new WeakSet<object>();
+
+/** The error text of `def`'s declared assembly format when it does not compile (a hand-written form replaces it). */
+export function checkAssemblyFormat(def: OpDefinition): string | undefined {
+  const spec = def.spec;
+  if (!spec?.assemblyFormat || def.parseAssembly === undefined || !lazyFormats.has(def.parseAssembly)) return undefined;
+  const c = compileAssemblyFormat(spec);
+  return c instanceof FormatError ? describeFormatError(spec.name, c) : undefined;
 }

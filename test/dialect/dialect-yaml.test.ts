@@ -18,6 +18,7 @@ import {
   verify,
   type DialectHooks,
 } from "../../src/index.js";
+import { checkAssemblyFormat } from "../../src/dialect/dialect-loader.js";
 import { readDialectYaml } from "../../src/dialect/dialect-yaml.js";
 
 /** The errors of loading `text` as `x.yaml`, as `line:col: message`. */
@@ -217,4 +218,28 @@ describe("shipped dialect files", () => {
       expect(r.errors).toBeUndefined();
       expect(r.decl?.name).toBe(file.replace(/\.yaml$/, ""));
     });
+  it("every declared assembly format compiles against its op", () => {
+    const ctx = new Context();
+    registerAllDialects(ctx);
+    let formats = 0;
+    for (const name of ctx.registeredOperations()) {
+      const def = name.definition!;
+      if (def.spec?.assemblyFormat) formats++;
+      expect(checkAssemblyFormat(def), name.name).toBeUndefined();
+    }
+    expect(formats).toBeGreaterThan(40);
+  });
+});
+
+describe("assembly formats of a user dialect", () => {
+  it("are compiled while loading: a broken one is reported at its op", () => {
+    const errors = loadErrors(`dialect: x
+ops:
+  neg:
+    operands: {a: AnyType}
+    results: {r: AnyType}
+    assemblyFormat: "$a attr-dict"
+`);
+    expect(errors).toEqual(["x.yaml:3:3: 'x.neg' assembly format, column 1: type of operand #0, named 'a', is not buildable and a buildable type cannot be inferred"]);
+  });
 });
