@@ -8,23 +8,12 @@
 // Usage: node bench/gen-arith.mjs [--ops N] [--seed S] [--out FILE]   (stdout without --out)
 
 import * as fs from "node:fs";
+import { Rng } from "./lib/rng.mjs";
 
 export const DEFAULT_ARITH_OPS = 200_000;
 export const DEFAULT_ARITH_SEED = 1;
 /** Bump when the output for a given (ops, seed) changes, so cached inputs are regenerated. */
 export const ARITH_GENERATOR_VERSION = 1;
-
-/** mulberry32: a small, fast, seedable PRNG (public-domain algorithm). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INT_OPS = ["arith.addi", "arith.subi", "arith.muli", "arith.andi", "arith.ori", "arith.xori", "arith.maxsi", "arith.minsi", "arith.divsi", "arith.remui"];
 const FLOAT_OPS = ["arith.addf", "arith.subf", "arith.mulf", "arith.maximumf"];
@@ -170,7 +159,8 @@ class FunctionWriter {
 
 /** The module text with about `ops` ops. */
 export function generateArith(ops = DEFAULT_ARITH_OPS, seed = DEFAULT_ARITH_SEED) {
-  const rand = prng(seed);
+  const rng = new Rng(seed);
+  const rand = () => rng.next();
   const parts = ['"builtin.module"() ({'];
   for (const t of ["i32", "i64"])
     parts.push(`  "func.func"() <{function_type = (${t}) -> (), sym_name = "sink_${t}", sym_visibility = "private"}> ({\n  }) : () -> ()`);

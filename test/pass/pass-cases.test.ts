@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runOpt } from "../../src/cli/opt-main.js";
+import { runHpmoeOpt } from "../support/run-opt.js";
 import { MLIR_OPT, requireMlirOpt } from "../syntax/mlir-oracle.js";
 
 requireMlirOpt();
@@ -23,16 +23,7 @@ function mlirOpt(args: string[]): { out: string; err: string; code: number } {
   return { out: r.stdout, err: r.stderr, code: r.status ?? -1 };
 }
 
-function hpmoeOpt(args: string[]): { out: string; err: string; code: number } {
-  let out = "";
-  let err = "";
-  const code = runOpt("hpmoe-opt", args, {
-    readStdin: () => new Uint8Array(),
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { out, err, code };
-}
+const hpmoeOpt = runHpmoeOpt;
 
 const files = readdirSync(casesDir).filter((f) => f.endsWith(".mlir")).sort();
 

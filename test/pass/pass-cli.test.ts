@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runOpt } from "../../src/cli/opt-main.js";
+import { runHpmoeOpt } from "../support/run-opt.js";
 import { MLIR_OPT, requireMlirOpt } from "../syntax/mlir-oracle.js";
 
 requireMlirOpt();
@@ -199,14 +199,7 @@ function run(tool: "hpmoe" | "mlir", file: string, flags: string[]): { out: stri
     // Command-line errors start with the tool's name.
     return { out: r.stdout, err: r.stderr.replace(/^mlir-opt-22: /gm, "hpmoe-opt: "), code: r.status ?? -1 };
   }
-  let out = "";
-  let err = "";
-  const code = runOpt("hpmoe-opt", args, {
-    readStdin: () => new Uint8Array(),
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { out, err, code };
+  return runHpmoeOpt(args);
 }
 
 describe("pass flags match mlir-opt-22", () => {
