@@ -1,6 +1,7 @@
 // Hooks of the scf dialect (dialects/scf.yaml): the loop and region-branch
 // checks of `scf.for`, `scf.if` and `scf.while` (MLIR's LoopLikeOpInterface
-// and RegionBranchOpInterface verification) with mlir-opt 22's wording.
+// and RegionBranchOpInterface verification) with mlir-opt 22's wording, and
+// their custom forms (dialects/scf-asm.ts).
 
 import { success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
@@ -8,6 +9,7 @@ import type { Region } from "../src/ir/region.js";
 import type { Type } from "../src/ir/type.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 import type { DialectHooks } from "../src/dialect/dialect-hooks.js";
+import { parseForOp, parseIfOp, parseWhileOp, printForOp, printIfOp, printWhileOp } from "./scf-asm.js";
 
 const quote = (t: Type): string => `'${printTypeForDiagnostic(t)}'`;
 
@@ -146,8 +148,8 @@ function verifyWhileRegions(op: Operation): LogicalResult {
 
 export const hooks: DialectHooks = {
   ops: {
-    for: { verify: verifyFor, verifyRegions: verifyForRegions },
-    if: { verify: verifyIf, verifyRegions: verifyIfRegions },
-    while: { verify: verifyWhile, verifyRegions: verifyWhileRegions },
+    for: { verify: verifyFor, verifyRegions: verifyForRegions, parseAssembly: parseForOp, printAssembly: printForOp },
+    if: { verify: verifyIf, verifyRegions: verifyIfRegions, parseAssembly: parseIfOp, printAssembly: printIfOp },
+    while: { verify: verifyWhile, verifyRegions: verifyWhileRegions, parseAssembly: parseWhileOp, printAssembly: printWhileOp },
   },
 };
