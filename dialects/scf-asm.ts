@@ -18,6 +18,7 @@ import { OpTrait } from "../src/ir/operation-name.js";
 import type { Region } from "../src/ir/region.js";
 import type { Type } from "../src/ir/type.js";
 import type { BlockArgument, Value } from "../src/ir/value.js";
+import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 
 const kYieldOpName = "scf.yield";
 const kUnsignedCmp = "unsignedCmp";
@@ -207,7 +208,8 @@ export function parseWhileOp(p: OpAsmParser, state: OpAsmState): LogicalResult {
   const typeAt = p.getCurrentLocation();
   const type = p.parseColonType();
   if (!type) return failure();
-  if (!(type instanceof FunctionType)) return result(p.emitError("invalid kind of type specified", typeAt));
+  if (!(type instanceof FunctionType))
+    return result(p.emitError(`invalid kind of type specified: expected builtin.function, but found '${printTypeForDiagnostic(type)}'`, typeAt));
   state.types.push(...type.results);
   if (type.inputs.length !== inits.length)
     return result(p.emitError(`expected as many input types as operands (expected ${inits.length} got ${type.inputs.length})`, typeAt));

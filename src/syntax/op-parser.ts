@@ -527,8 +527,12 @@ export class OpParser {
       const name = this.ctx.getOperationName(fullName);
       if (name.definition?.parseAssembly) return this.parseCustomOp(name, results, nameOffset, frame, scope, frames, top) ? kCustomDone : undefined;
       const dialect = dot < 0 ? "" : id.substring(0, dot);
+      // Without a default dialect (regions of scf ops) mlir-opt tries the name `.id`, in no dialect.
       if (dot < 0)
-        this.error(nameOffset, defaultDialect ? `custom op '${id}' is unknown (tried '${fullName}' as well)` : `custom op '${id}' is unknown`);
+        this.error(
+          nameOffset,
+          defaultDialect ? `custom op '${id}' is unknown (tried '${fullName}' as well)` : `Dialect \`' not found for custom op '${id}'  (tried '.${id}' as well)`,
+        );
       else if (this.ctx.isDialectLoaded(dialect)) this.error(nameOffset, `custom op '${id}' is unknown`);
       // mlir-opt's message ends with a space.
       else this.error(nameOffset, `Dialect \`${dialect}' not found for custom op '${id}' `);
