@@ -55,8 +55,9 @@ function verifyFor(op: Operation): LogicalResult {
 
 /**
  * LoopLikeOpInterface's checks (inits, region iter_args, yielded values and
- * results agree in number and type), then ForOp::verifyRegions (the
- * induction variable has the bounds' type).
+ * results agree in number and type, an empty yield excepted), then
+ * ForOp::verifyRegions (the induction variable has the bounds' type), then
+ * RegionBranchOpInterface's edges out of an empty yield.
  */
 function verifyForRegions(op: Operation): LogicalResult {
   const body = op.regions[0]!.entryBlock;
@@ -66,7 +67,9 @@ function verifyForRegions(op: Operation): LogicalResult {
   const yielded = typesOf(body.last?.getOperands() ?? []);
   const results = typesOf(op.results);
   if (inits.length !== iterArgs.length) return op.emitOpError(`different number of inits and region iter_args: ${inits.length} != ${iterArgs.length}`);
-  if (iterArgs.length !== yielded.length)
+  // An empty yield passes LoopLikeOpInterface; RegionBranchOpInterface reports it (below).
+  const hasYielded = yielded.length > 0;
+  if (hasYielded && iterArgs.length !== yielded.length)
     return op.emitOpError(`different number of region iter_args and yielded values: ${iterArgs.length} != ${yielded.length}`);
   if (results.length !== iterArgs.length)
     return op.emitOpError(`different number of loop results and region iter_args: ${results.length} != ${iterArgs.length}`);
@@ -75,12 +78,20 @@ function verifyForRegions(op: Operation): LogicalResult {
       a === b ? undefined : op.emitOpError(`${i}-th ${what} have different type: ${quote(a)} != ${quote(b)}`);
     const r =
       mismatch(`init and ${i}-th region iter_arg`, inits[i]!, iterArgs[i]!) ??
-      mismatch(`region iter_arg and ${i}-th yielded value`, iterArgs[i]!, yielded[i]!) ??
+      (hasYielded ? mismatch(`region iter_arg and ${i}-th yielded value`, iterArgs[i]!, yielded[i]!) : undefined) ??
       mismatch(`region iter_arg and ${i}-th loop result`, iterArgs[i]!, results[i]!);
     if (r) return r;
   }
   if (body.numArguments === 0 || body.args[0]!.type !== op.getOperand(0).type)
     return op.emitOpError("expected induction variable to be same type as bounds and step");
+  const yieldOp = body.last;
+  if (!hasYielded && yieldOp) {
+    const edges: [string, Type[]][] = [["Region #0", iterArgs], ["parent", results]];
+    for (const [to, inputs] of edges) {
+      const r = verifyEdge(op, yieldOp, to, yielded, inputs);
+      if (r.failed) return r;
+    }
+  }
   return success();
 }
 
