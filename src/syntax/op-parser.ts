@@ -1039,6 +1039,13 @@ export class OpParser {
       region.push(entry);
       frame.block = entry;
       for (const a of args) {
+        // A name already defined or used (even outside an isolated op) may not name an entry argument.
+        const prior = a.ssaName.name === "" ? undefined : scope.get(a.ssaName.name)?.values[a.ssaName.number];
+        if (prior) {
+          const at = prior instanceof ForwardRefValue ? prior.useOffset : scope.get(a.ssaName.name)!.defOffset;
+          this.errorWithNote(a.ssaName.offset, `region entry argument '%${a.ssaName.name}' is already in use`, at, "previously referenced here");
+          return false;
+        }
         const arg = entry.addArgument(a.type!, a.loc ?? this.locAt(a.ssaName.offset));
         if (a.ssaName.name !== "" && !this.defineValues(scope, a.ssaName.name, entry.args, arg.index, 1, a.ssaName.offset)) return false;
       }
