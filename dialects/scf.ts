@@ -1,6 +1,7 @@
 // Hooks of the scf dialect (dialects/scf.yaml): the loop and region-branch
 // checks of `scf.for`, `scf.if` and `scf.while` (MLIR's LoopLikeOpInterface
-// and RegionBranchOpInterface verification) with mlir-opt 22's wording.
+// and RegionBranchOpInterface verification) with mlir-opt 22's wording, and
+// their custom forms (dialects/scf-asm.ts).
 
 import { success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
@@ -8,6 +9,7 @@ import type { Region } from "../src/ir/region.js";
 import type { Type } from "../src/ir/type.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 import type { DialectHooks } from "../src/dialect/dialect-hooks.js";
+import { parseForOp, parseIfOp, parseWhileOp, printForOp, printIfOp, printWhileOp } from "./scf-asm.js";
 
 const quote = (t: Type): string => `'${printTypeForDiagnostic(t)}'`;
 
@@ -53,8 +55,9 @@ function verifyFor(op: Operation): LogicalResult {
 
 /**
  * LoopLikeOpInterface's checks (inits, region iter_args, yielded values and
- * results agree in number and type), then ForOp::verifyRegions (the
- * induction variable has the bounds' type).
+ * results agree in number and type, an empty yield excepted), then
+ * ForOp::verifyRegions (the induction variable has the bounds' type), then
+ * RegionBranchOpInterface's edges out of an empty yield.
  */
 function verifyForRegions(op: Operation): LogicalResult {
   const body = op.regions[0]!.entryBlock;
@@ -64,7 +67,9 @@ function verifyForRegions(op: Operation): LogicalResult {
   const yielded = typesOf(body.last?.getOperands() ?? []);
   const results = typesOf(op.results);
   if (inits.length !== iterArgs.length) return op.emitOpError(`different number of inits and region iter_args: ${inits.length} != ${iterArgs.length}`);
-  if (iterArgs.length !== yielded.length)
+  // An empty yield passes LoopLikeOpInterface; RegionBranchOpInterface reports it (below).
+  const hasYielded = yielded.length > 0;
+  if (hasYielded && iterArgs.length !== yielded.length)
     return op.emitOpError(`different number of region iter_args and yielded values: ${iterArgs.length} != ${yielded.length}`);
   if (results.length !== iterArgs.length)
     return op.emitOpError(`different number of loop results and region iter_args: ${results.length} != ${iterArgs.length}`);
@@ -73,12 +78,20 @@ function verifyForRegions(op: Operation): LogicalResult {
       a === b ? undefined : op.emitOpError(`${i}-th ${what} have different type: ${quote(a)} != ${quote(b)}`);
     const r =
       mismatch(`init and ${i}-th region iter_arg`, inits[i]!, iterArgs[i]!) ??
-      mismatch(`region iter_arg and ${i}-th yielded value`, iterArgs[i]!, yielded[i]!) ??
+      (hasYielded ? mismatch(`region iter_arg and ${i}-th yielded value`, iterArgs[i]!, yielded[i]!) : undefined) ??
       mismatch(`region iter_arg and ${i}-th loop result`, iterArgs[i]!, results[i]!);
     if (r) return r;
   }
   if (body.numArguments === 0 || body.args[0]!.type !== op.getOperand(0).type)
     return op.emitOpError("expected induction variable to be same type as bounds and step");
+  const yieldOp = body.last;
+  if (!hasYielded && yieldOp) {
+    const edges: [string, Type[]][] = [["Region #0", iterArgs], ["parent", results]];
+    for (const [to, inputs] of edges) {
+      const r = verifyEdge(op, yieldOp, to, yielded, inputs);
+      if (r.failed) return r;
+    }
+  }
   return success();
 }
 
@@ -146,8 +159,8 @@ function verifyWhileRegions(op: Operation): LogicalResult {
 
 export const hooks: DialectHooks = {
   ops: {
-    for: { verify: verifyFor, verifyRegions: verifyForRegions },
-    if: { verify: verifyIf, verifyRegions: verifyIfRegions },
-    while: { verify: verifyWhile, verifyRegions: verifyWhileRegions },
+    for: { verify: verifyFor, verifyRegions: verifyForRegions, parseAssembly: parseForOp, printAssembly: printForOp },
+    if: { verify: verifyIf, verifyRegions: verifyIfRegions, parseAssembly: parseIfOp, printAssembly: printIfOp },
+    while: { verify: verifyWhile, verifyRegions: verifyWhileRegions, parseAssembly: parseWhileOp, printAssembly: printWhileOp },
   },
 };

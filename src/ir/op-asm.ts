@@ -76,6 +76,8 @@ export interface OpAsmParser {
   getCurrentLocation(): number;
   /** Offset of the op name. */
   getNameLocation(): number;
+  /** The source location of `offset` (MLIR's getEncodedSourceLoc), e.g. for ops a hook creates itself. */
+  getEncodedSourceLoc(offset: number): Location;
   /** Reports `message` at `offset` (the current token when absent); returns false so hooks can `return p.emitError(...)`. */
   emitError(message: string, offset?: number): false;
   /** Number of result values the op head binds (`%a, %b:2 = ...` binds 3). */

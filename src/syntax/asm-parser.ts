@@ -93,6 +93,9 @@ export class CustomOpParser implements OpAsmParser {
   getNameLocation(): number {
     return this.nameOffset;
   }
+  getEncodedSourceLoc(offset: number): Location {
+    return this.host.locAt(offset);
+  }
   emitError(message: string, offset?: number): false {
     this.host.error(offset ?? this.host.skip(), `custom op '${this.opName}' ${message}`);
     return false;

@@ -527,8 +527,12 @@ export class OpParser {
       const name = this.ctx.getOperationName(fullName);
       if (name.definition?.parseAssembly) return this.parseCustomOp(name, results, nameOffset, frame, scope, frames, top) ? kCustomDone : undefined;
       const dialect = dot < 0 ? "" : id.substring(0, dot);
+      // Without a default dialect (regions of scf ops) mlir-opt tries the name `.id`, in no dialect.
       if (dot < 0)
-        this.error(nameOffset, defaultDialect ? `custom op '${id}' is unknown (tried '${fullName}' as well)` : `custom op '${id}' is unknown`);
+        this.error(
+          nameOffset,
+          defaultDialect ? `custom op '${id}' is unknown (tried '${fullName}' as well)` : `Dialect \`' not found for custom op '${id}'  (tried '.${id}' as well)`,
+        );
       else if (this.ctx.isDialectLoaded(dialect)) this.error(nameOffset, `custom op '${id}' is unknown`);
       // mlir-opt's message ends with a space.
       else this.error(nameOffset, `Dialect \`${dialect}' not found for custom op '${id}' `);
@@ -1035,6 +1039,13 @@ export class OpParser {
       region.push(entry);
       frame.block = entry;
       for (const a of args) {
+        // A name already defined or used (even outside an isolated op) may not name an entry argument.
+        const prior = a.ssaName.name === "" ? undefined : scope.get(a.ssaName.name)?.values[a.ssaName.number];
+        if (prior) {
+          const at = prior instanceof ForwardRefValue ? prior.useOffset : scope.get(a.ssaName.name)!.defOffset;
+          this.errorWithNote(a.ssaName.offset, `region entry argument '%${a.ssaName.name}' is already in use`, at, "previously referenced here");
+          return false;
+        }
         const arg = entry.addArgument(a.type!, a.loc ?? this.locAt(a.ssaName.offset));
         if (a.ssaName.name !== "" && !this.defineValues(scope, a.ssaName.name, entry.args, arg.index, 1, a.ssaName.offset)) return false;
       }

@@ -1,4 +1,4 @@
-// test/interop/custom-form.test.ts: the custom forms of registered ops (func, cf, builtin) against
+// test/interop/custom-form.test.ts: the custom forms of registered ops (func, cf, scf, builtin) against
 // mlir-opt 22: our custom output from the same input, and mlir-opt's custom output read back by us
 // and printed unchanged (plain and with debug info). Cases live in custom-cases/, one feature per
 // file, with the same rules as cases/ (README.md).

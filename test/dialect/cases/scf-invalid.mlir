@@ -76,3 +76,15 @@
     "scf.if"(%c) ({ "scf.yield"() : () -> () }, { "scf.yield"() : () -> () ^bb1: "scf.yield"() : () -> ()}) : (i1) -> ()
     "func.return"() : () -> ()
   }) : () -> ()
+// -----
+"func.func"() <{function_type = (i1, index) -> (), sym_name = "f"}> ({
+  ^bb0(%c: i1, %n: index):
+    %r = "scf.for"(%n, %n, %n, %n) ({ ^bb0(%i: index, %x: index): "scf.yield"() : () -> () }) : (index, index, index, index) -> index
+    "func.return"() : () -> ()
+  }) : () -> ()
+// -----
+func.func @f(%n: index) {
+  %r = scf.for %i = %n to %n step %n iter_args(%x = %n) -> (index) {
+  }
+  return
+}
