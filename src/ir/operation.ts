@@ -52,6 +52,9 @@ export class Operation {
   /** @internal */ next: Operation | null = null;
   /** @internal Position key within the parent block; see Block.recomputeOrder. */
   orderIndex = 0;
+  /** @internal The greedy driver's worklist holding this op (0: none), and its slot there. */
+  worklistId = 0;
+  /** @internal */ worklistSlot = 0;
   /** Replaced whole by setOperands, never grown in place (empty lists are shared). */
   operands: readonly OpOperand[];
   readonly results: readonly OpResult[];

@@ -89,39 +89,47 @@ class PatternTable {
   }
 }
 
-/** Ops to visit; removal leaves a hole, so nothing shifts (as in MLIR). */
+/** Distinguishes worklists, so an op knows which one holds it. */
+let nextWorklistId = 1;
+
+/**
+ * Ops to visit; removal leaves a hole, so nothing shifts (as in MLIR). Each
+ * op records the worklist holding it and its slot (no Map lookups on this hot
+ * path), so an op is on at most one driver's worklist at a time.
+ */
 class Worklist {
+  private readonly id = nextWorklistId++;
   private readonly items: (Operation | null)[] = [];
-  private readonly index = new Map<Operation, number>();
   push(op: Operation): void {
-    if (this.index.has(op)) return;
-    this.index.set(op, this.items.length);
+    if (op.worklistId === this.id) return;
+    op.worklistId = this.id;
+    op.worklistSlot = this.items.length;
     this.items.push(op);
   }
   pop(): Operation | undefined {
-    while (this.items.length) {
-      const op = this.items.pop()!;
+    const items = this.items;
+    while (items.length) {
+      const op = items.pop()!;
       if (op) {
-        this.index.delete(op);
+        op.worklistId = 0;
         return op;
       }
     }
     return undefined;
   }
   remove(op: Operation): void {
-    const i = this.index.get(op);
-    if (i === undefined) return;
-    this.items[i] = null;
-    this.index.delete(op);
+    if (op.worklistId !== this.id) return;
+    this.items[op.worklistSlot] = null;
+    op.worklistId = 0;
   }
   clear(): void {
+    for (const op of this.items) if (op && op.worklistId === this.id) op.worklistId = 0;
     this.items.length = 0;
-    this.index.clear();
   }
   reverse(): void {
-    this.items.reverse();
-    this.index.clear();
-    this.items.forEach((op, i) => op && this.index.set(op, i));
+    const items = this.items;
+    items.reverse();
+    for (let i = 0; i < items.length; i++) if (items[i]) items[i]!.worklistSlot = i;
   }
 }
 
