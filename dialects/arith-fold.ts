@@ -5,7 +5,7 @@
 // ArithOps.cpp. Folds of shaped (vector/tensor) constants are not done yet.
 
 import type { Attribute } from "../src/ir/attribute.js";
-import { DenseIntOrFPElementsAttr, DictionaryAttr, FloatAttr, IntegerAttr, OpaqueAttr } from "../src/ir/builtin-attributes.js";
+import { DenseIntOrFPElementsAttr, FloatAttr, IntegerAttr, OpaqueAttr } from "../src/ir/builtin-attributes.js";
 import { constantValue } from "../src/ir/fold.js";
 import { FloatType, IndexType, IntegerType, RankedTensorType, VectorType } from "../src/ir/builtin-types.js";
 import type { Operation } from "../src/ir/operation.js";
@@ -255,29 +255,17 @@ function minMax(
 }
 
 /**
- * The Commutative trait's fold (MLIR's foldCommutative): a constant left
- * operand moves to the right, so identities and CSE see one form. In place.
+ * The folder of integer binary op `mnemonic` (the op's own folds; the
+ * Idempotent and Commutative trait folds follow in foldOperation when it
+ * does nothing, as in MLIR).
  */
-export function foldCommutative(op: Operation, operands: Operands): FoldResult {
-  if (op.numOperands !== 2 || operands[0] === undefined || operands[1] !== undefined) return undefined;
-  op.setOperands([op.getOperand(1), op.getOperand(0)]);
-  return "in-place";
-}
-
-/**
- * The folder of integer binary op `mnemonic`: the op's own folds, then its
- * traits' (Idempotent: op(x, x) = x; Commutative: constants to the right),
- * as MLIR tries trait folds when the op's fold fails.
- */
-export function makeIntBinaryFolder(mnemonic: string, commutative: boolean, idempotent: boolean): (op: Operation, operands: Operands) => FoldResult {
+export function makeIntBinaryFolder(mnemonic: string): (op: Operation, operands: Operands) => FoldResult {
   const fold = intFolds[mnemonic]!;
   return (op, operands) => {
     const lhs = op.getOperand(0);
     const rhs = op.getOperand(1);
     const r = fold({ op, lhs, rhs, a: intValue(operands[0]), b: intValue(operands[1]), w: intWidth(op.getResult(0).type) });
-    if (r !== undefined && r !== op.getResult(0)) return [r];
-    if (idempotent && lhs === rhs) return [lhs];
-    return commutative ? foldCommutative(op, operands) : undefined;
+    return r !== undefined && r !== op.getResult(0) ? [r] : undefined;
   };
 }
 
@@ -304,7 +292,7 @@ const floatRightIdentity: Readonly<Record<string, (c: number) => boolean>> = {
   minimumf: (c) => c === Infinity,
 };
 
-export function makeFloatBinaryFolder(mnemonic: string, commutative: boolean): (op: Operation, operands: Operands) => FoldResult {
+export function makeFloatBinaryFolder(mnemonic: string): (op: Operation, operands: Operands) => FoldResult {
   const evaluate = floatEval[mnemonic]!;
   const identity = floatRightIdentity[mnemonic]!;
   const sameIsSelf = mnemonic === "maximumf" || mnemonic === "minimumf";
@@ -318,7 +306,7 @@ export function makeFloatBinaryFolder(mnemonic: string, commutative: boolean): (
       const r = floatAttr(type, evaluate(a, b));
       if (r) return [r];
     }
-    return commutative ? foldCommutative(op, operands) : undefined;
+    return undefined;
   };
 }
 
@@ -399,21 +387,12 @@ export function foldCmpI(op: Operation, operands: Operands): FoldResult {
     if ((p === CmpI.ne && b === 0n) || (p === CmpI.eq && b !== 0n)) return [op.getOperand(0)];
   }
   if (a !== undefined && b === undefined) {
-    const props = op.properties;
     op.setOperands([op.getOperand(1), op.getOperand(0)]);
-    const predicate = IntegerAttr.get(op.context, IntegerType.get(op.context, 64), BigInt(swappedCmpI[p]!));
-    op.properties = replaceEntry(op, props, "predicate", predicate);
+    op.setProperty("predicate", IntegerAttr.get(op.context, IntegerType.get(op.context, 64), BigInt(swappedCmpI[p]!)));
     return "in-place";
   }
   if (a !== undefined && b !== undefined) return [boolAttr(op, applyCmpI(p, a, b, w))];
   return undefined;
-}
-
-/** `props` with `name` set to `value`. */
-function replaceEntry(op: Operation, props: Attribute | undefined, name: string, value: Attribute): Attribute {
-  const out = props instanceof DictionaryAttr ? props.entries.filter((e) => e.name !== name) : [];
-  out.push({ name, value });
-  return DictionaryAttr.get(op.context, out);
 }
 
 /** cmpf on two constants: ordered predicates are false on NaN, unordered ones true. */

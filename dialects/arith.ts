@@ -102,7 +102,6 @@ const materializeConstant: ConstantMaterializer = (builder, value: Attribute, ty
 
 const intBinary = ["addi", "subi", "muli", "divsi", "divui", "remsi", "remui", "andi", "ori", "xori", "shli", "shrsi", "shrui", "maxsi", "minsi", "maxui", "minui"];
 const floatBinary = ["addf", "subf", "mulf", "divf", "maximumf", "minimumf"];
-const commutative = new Set(["addi", "muli", "andi", "ori", "xori", "maxsi", "minsi", "maxui", "minui", "addf", "mulf", "maximumf", "minimumf"]);
 const casts = ["extsi", "extui", "trunci", "sitofp", "uitofp", "fptosi", "fptoui", "extf", "truncf", "index_cast", "index_castui", "bitcast"];
 
 const ops: Record<string, OpHooks> = {
@@ -112,9 +111,9 @@ const ops: Record<string, OpHooks> = {
   cmpf: { fold: foldCmpF },
   select: { verify: verifySelect, fold: foldSelect, parseAssembly: parseSelectOp, printAssembly: printSelectOp },
 };
-for (const m of intBinary) ops[m] = { fold: makeIntBinaryFolder(m, commutative.has(m), m === "andi" || m === "ori") };
+for (const m of intBinary) ops[m] = { fold: makeIntBinaryFolder(m) };
 for (const m of ["addi", "subi", "muli"]) ops[m] = { ...ops[m], canonicalizationPatterns: () => arithCanonicalizationPatterns(`arith.${m}`) };
-for (const m of floatBinary) ops[m] = { fold: makeFloatBinaryFolder(m, commutative.has(m)) };
+for (const m of floatBinary) ops[m] = { fold: makeFloatBinaryFolder(m) };
 for (const m of casts) ops[m] = { verify: makeCastVerifier(m), fold: makeCastFolder(m) };
 
 export const hooks: DialectHooks = { ops, materializeConstant };

@@ -4,7 +4,8 @@
 // and identical successors (through arith.select where operands differ).
 
 import type { Block } from "../src/ir/block.js";
-import { DenseArrayAttr, DictionaryAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
+import { DictionaryAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
+import { segmentSizesAttr } from "../src/ir/segment-sizes.js";
 import { IntegerType } from "../src/ir/builtin-types.js";
 import { constantValue } from "../src/ir/fold.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
@@ -38,10 +39,7 @@ function replaceWithCondBr(
   falseOperands: readonly Value[],
 ): void {
   const ctx = op.context;
-  const sizes = new Uint8Array(12);
-  const view = new DataView(sizes.buffer);
-  [1, trueOperands.length, falseOperands.length].forEach((n, i) => view.setInt32(i * 4, n, /*littleEndian=*/ true));
-  const segments = DenseArrayAttr.get(ctx, IntegerType.get(ctx, 32), 3, sizes);
+  const segments = segmentSizesAttr(ctx, [1, trueOperands.length, falseOperands.length]);
   rewriter.setInsertionPoint(op);
   const br = rewriter.create(kCondBr, {
     operands: [op.operands[0]!.value, ...trueOperands, ...falseOperands],

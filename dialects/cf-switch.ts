@@ -8,7 +8,7 @@
 //   ]
 
 import type { Block } from "../src/ir/block.js";
-import { DenseIntOrFPElementsAttr, DictionaryAttr, DenseArrayAttr, type NamedAttribute } from "../src/ir/builtin-attributes.js";
+import { DenseIntOrFPElementsAttr, type NamedAttribute } from "../src/ir/builtin-attributes.js";
 import { IntegerType, VectorType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
@@ -17,7 +17,7 @@ import type { Operation } from "../src/ir/operation.js";
 import { OpTrait, type OpDefinition } from "../src/ir/operation-name.js";
 import type { Type } from "../src/ir/type.js";
 import type { Value } from "../src/ir/value.js";
-import { segmentSizes, segmentSizesAttr } from "../src/syntax/asm-format.js";
+import { readSegmentSizes, segmentSizesAttr } from "../src/ir/segment-sizes.js";
 import { elementStorageBits, readElementBits } from "../src/syntax/dense-parser.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 
@@ -61,7 +61,7 @@ function caseValuesAttr(ctx: Context, flagType: IntegerType, values: readonly bi
 
 /** Operand segments [flag, default, cases] and the per-case segments, defaulting to empty. */
 function segments(op: Operation): { sizes: number[]; cases: number[] } {
-  return { sizes: segmentSizes(op, kSegments) ?? [1, 0, 0], cases: segmentSizes(op, kCaseSegments) ?? [] };
+  return { sizes: readSegmentSizes(op.getAttr(kSegments)) ?? [1, 0, 0], cases: readSegmentSizes(op.getAttr(kCaseSegments)) ?? [] };
 }
 
 /** Operand range of successor `index`: the default's, then each case's. */
@@ -71,11 +71,6 @@ function successorOperands(op: Operation, index: number): { start: number; lengt
   let start = sizes[0]! + sizes[1]!;
   for (let i = 0; i < index - 1; i++) start += cases[i]!;
   return { start, length: cases[index - 1] ?? 0 };
-}
-
-function setProperty(op: Operation, name: string, value: DenseArrayAttr): void {
-  const props = op.properties instanceof DictionaryAttr ? op.properties.entries.filter((e) => e.name !== name) : [];
-  op.properties = DictionaryAttr.get(op.context, [...props, { name, value }]);
 }
 
 function eraseSuccessorOperand(op: Operation, index: number, position: number): void {
@@ -88,9 +83,9 @@ function eraseSuccessorOperand(op: Operation, index: number, position: number): 
   else {
     cases[index - 1]!--;
     sizes[2]!--;
-    setProperty(op, kCaseSegments, segmentSizesAttr(op.context, cases));
+    op.setProperty(kCaseSegments, segmentSizesAttr(op.context, cases));
   }
-  setProperty(op, kSegments, segmentSizesAttr(op.context, sizes));
+  op.setProperty(kSegments, segmentSizesAttr(op.context, sizes));
 }
 
 /** ODS's checks and SwitchOp::verify, then each successor's operands against its block. */

@@ -3,13 +3,11 @@
 // successor-operand check, with mlir-opt 22's wording. Counts, segment sizes
 // and the condition's type are checked from the YAML.
 
-import { DenseArrayAttr, DictionaryAttr } from "../src/ir/builtin-attributes.js";
-import { IntegerType } from "../src/ir/builtin-types.js";
 import { success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Value } from "../src/ir/value.js";
 import type { DialectHooks } from "../src/dialect/dialect-hooks.js";
-import { readSegmentSizes } from "../src/dialect/verify-invariants.js";
+import { readSegmentSizes, segmentSizesAttr } from "../src/ir/segment-sizes.js";
 import { branchCanonicalizationPatterns, condBranchCanonicalizationPatterns } from "./cf-patterns.js";
 
 /**
@@ -40,12 +38,7 @@ function segmentSizes(op: Operation): number[] {
 
 /** Stores `sizes` as the `operandSegmentSizes` property. */
 function setSegmentSizes(op: Operation, sizes: readonly number[]): void {
-  const data = new Uint8Array(sizes.length * 4);
-  const view = new DataView(data.buffer);
-  sizes.forEach((n, i) => view.setInt32(i * 4, n, /*littleEndian=*/ true));
-  const value = DenseArrayAttr.get(op.context, IntegerType.get(op.context, 32), sizes.length, data);
-  const props = op.properties instanceof DictionaryAttr ? op.properties.entries.filter((e) => e.name !== "operandSegmentSizes") : [];
-  op.properties = DictionaryAttr.get(op.context, [...props, { name: "operandSegmentSizes", value }]);
+  op.setProperty("operandSegmentSizes", segmentSizesAttr(op.context, sizes));
 }
 
 export const hooks: DialectHooks = {

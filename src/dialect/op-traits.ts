@@ -46,7 +46,7 @@ export const kTraits: ReadonlyMap<string, TraitInfo> = new Map<string, TraitInfo
   ["SameOperandsAndResultType", T(OpTrait.SameOperandsAndResultType, "all operands and results have one type")],
   ["SameTypeOperands", T(0, "all operands have one type")],
   ["SameOperandsAndResultShape", T(0, "all operands and results have one shape (or are all scalars)")],
-  ["Idempotent", T(0, "op(x, x) is x (documentation only)")],
+  ["Idempotent", T(OpTrait.Idempotent, "op(x, x) is x, op(op(x)) is op(x) (folded by the trait)")],
   ["NoRegionArguments", T(0, "regions have no entry block arguments")],
   ["HasOnlyGraphRegion", T(0, "its regions are graph regions (no dominance, MLIR's RegionKindInterface)")],
   ["AffineScope", T(OpTrait.AffineScope, "opens a new scope for affine symbols")],

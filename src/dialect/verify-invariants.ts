@@ -5,11 +5,10 @@
 // order, attribute constraints in declaration order, segment sizes, operand,
 // result and region constraints), then the declared traits in order.
 
-import type { Attribute } from "../ir/attribute.js";
-import { DenseArrayAttr } from "../ir/builtin-attributes.js";
 import { IntegerType, RankedTensorType, ShapedType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
 import { Severity } from "../ir/diagnostics.js";
 import { success, type LogicalResult } from "../ir/logical-result.js";
+import { readSegmentSizes } from "../ir/segment-sizes.js";
 import type { OperandSpec, OpSpec, ResultSpec, TypeRelation } from "../ir/op-spec.js";
 import type { Operation } from "../ir/operation.js";
 import type { Type } from "../ir/type.js";
@@ -129,14 +128,6 @@ function verifyValueCount(
   return op.emitOpError(fixed === 1 ? requiresOne : `expected ${fixed} ${noun}s, but found ${actual}`);
 }
 
-/** The i32 entries of a `array<i32: ...>` attribute, or undefined for anything else. */
-export function readSegmentSizes(a: Attribute | undefined): number[] | undefined {
-  if (!(a instanceof DenseArrayAttr) || !(a.elementType instanceof IntegerType) || a.elementType.width !== 32) return undefined;
-  const view = new DataView(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  const out: number[] = [];
-  for (let i = 0; i < a.size; i++) out.push(view.getInt32(i * 4, /*littleEndian=*/ true));
-  return out;
-}
 
 /**
  * How many values each group binds: from the segment-sizes property when the

@@ -34,7 +34,24 @@ export function getConstantMaterializer(ctx: Context, dialect: string): Constant
 export function foldOperation(op: Operation, operands: readonly (Attribute | undefined)[]): FoldResult {
   const result = op.name.definition?.fold?.(op, operands);
   if (result !== undefined) return result;
+  if (op.name.hasTrait(OpTrait.Idempotent)) {
+    const idempotent = foldIdempotent(op);
+    if (idempotent) return [idempotent];
+  }
   if (op.name.hasTrait(OpTrait.Commutative) && foldCommutative(op, operands)) return "in-place";
+  return undefined;
+}
+
+/** MLIR's foldIdempotent: op(x, x) is x; op(op(x)) is op(x). */
+function foldIdempotent(op: Operation): Value | undefined {
+  if (op.operands.length === 2) {
+    const x = op.operands[0]!.value;
+    return x === op.operands[1]!.value ? x : undefined;
+  }
+  if (op.operands.length === 1) {
+    const x = op.operands[0]!.value;
+    return x.definingOp?.name === op.name ? x : undefined;
+  }
   return undefined;
 }
 

@@ -52,6 +52,8 @@ export enum OpTrait {
   NoMemoryEffect = 1 << 16,
   /** Has the memory effects of the ops in its regions and none of its own. */
   RecursiveMemoryEffects = 1 << 17,
+  /** op(x, x) = x for a binary op, op(op(x)) = op(x) for a unary one (folded by the trait). */
+  Idempotent = 1 << 18,
 }
 
 /** Whether values in a region obey SSA dominance (SSACFG) or not (Graph). */

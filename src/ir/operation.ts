@@ -52,9 +52,8 @@ export class Operation {
   /** @internal */ next: Operation | null = null;
   /** @internal Position key within the parent block; see Block.recomputeOrder. */
   orderIndex = 0;
-  /** @internal The greedy driver's worklist holding this op (0: none), and its slot there. */
-  worklistId = 0;
-  /** @internal */ worklistSlot = 0;
+  /** @internal This op's slot in the greedy driver's worklist, when it is there (the slot holds the op). */
+  worklistSlot = 0;
   /** Replaced whole by setOperands, never grown in place (empty lists are shared). */
   operands: readonly OpOperand[];
   readonly results: readonly OpResult[];
@@ -164,6 +163,18 @@ export class Operation {
     for (const e of this.attributes.entries) if (e.name !== name) entries.push(e);
     entries.push({ name, value });
     this.attributes = DictionaryAttr.get(this.context, entries);
+  }
+  /**
+   * Sets inherent attribute `name` in the properties dictionary, or removes
+   * it when `value` is undefined. Precondition: the properties are a
+   * dictionary or absent. O(properties).
+   */
+  setProperty(name: string, value: Attribute | undefined): void {
+    const props = this.properties;
+    const entries: NamedAttribute[] = [];
+    if (props instanceof DictionaryAttr) for (const e of props.entries) if (e.name !== name) entries.push(e);
+    if (value !== undefined) entries.push({ name, value });
+    this.properties = entries.length ? DictionaryAttr.get(this.context, entries) : undefined;
   }
   /** Removes a discardable attribute; returns the removed value, if any. */
   removeAttr(name: string): Attribute | undefined {

@@ -3,7 +3,7 @@
 // nested tables, and symbol uses are SymbolRefAttr values in op attributes.
 
 import type { Attribute } from "./attribute.js";
-import { ArrayAttr, DictionaryAttr, StringAttr, SymbolRefAttr, type NamedAttribute } from "./builtin-attributes.js";
+import { ArrayAttr, DictionaryAttr, StringAttr, SymbolRefAttr } from "./builtin-attributes.js";
 import type { Block } from "./block.js";
 import type { Location } from "./location.js";
 import type { LogicalResult } from "./logical-result.js";
@@ -57,10 +57,7 @@ function setOpAttr(op: Operation, name: string, value: Attribute | undefined): v
     else op.setAttr(name, value);
     return;
   }
-  const entries: NamedAttribute[] = [];
-  if (props instanceof DictionaryAttr) for (const e of props.entries) if (e.name !== name) entries.push(e);
-  if (value !== undefined) entries.push({ name, value });
-  op.properties = entries.length ? DictionaryAttr.get(op.context, entries) : undefined;
+  op.setProperty(name, value);
   if (op.attributes.get(name) !== undefined) op.removeAttr(name);
 }
 

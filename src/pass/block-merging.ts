@@ -185,7 +185,7 @@ function mergeIdenticalBlocksIn(rewriter: PatternRewriter, region: Region): bool
 }
 
 /** Nested regions of `region`'s ops, pushed onto `out`. */
-function pushNestedRegions(region: Region, out: Region[]): void {
+export function pushNestedRegions(region: Region, out: Region[]): void {
   for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) for (const r of op.regions) out.push(r);
 }
 

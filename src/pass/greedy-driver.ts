@@ -89,41 +89,33 @@ class PatternTable {
   }
 }
 
-/** Distinguishes worklists, so an op knows which one holds it. */
-let nextWorklistId = 1;
-
 /**
  * Ops to visit; removal leaves a hole, so nothing shifts (as in MLIR). Each
- * op records the worklist holding it and its slot (no Map lookups on this hot
- * path), so an op is on at most one driver's worklist at a time.
+ * op remembers its slot, and an op is on the list exactly when its slot holds
+ * it: no Map lookups on this hot path.
  */
 class Worklist {
-  private readonly id = nextWorklistId++;
   private readonly items: (Operation | null)[] = [];
+  private has(op: Operation): boolean {
+    return this.items[op.worklistSlot] === op;
+  }
   push(op: Operation): void {
-    if (op.worklistId === this.id) return;
-    op.worklistId = this.id;
+    if (this.has(op)) return;
     op.worklistSlot = this.items.length;
     this.items.push(op);
   }
   pop(): Operation | undefined {
     const items = this.items;
     while (items.length) {
-      const op = items.pop()!;
-      if (op) {
-        op.worklistId = 0;
-        return op;
-      }
+      const op = items.pop();
+      if (op) return op;
     }
     return undefined;
   }
   remove(op: Operation): void {
-    if (op.worklistId !== this.id) return;
-    this.items[op.worklistSlot] = null;
-    op.worklistId = 0;
+    if (this.has(op)) this.items[op.worklistSlot] = null;
   }
   clear(): void {
-    for (const op of this.items) if (op && op.worklistId === this.id) op.worklistId = 0;
     this.items.length = 0;
   }
   reverse(): void {

@@ -5,7 +5,7 @@
 // Iterative over nesting.
 
 import type { Block } from "../ir/block.js";
-import { dropRedundantArguments, mergeIdenticalBlocks } from "./block-merging.js";
+import { dropRedundantArguments, mergeIdenticalBlocks, pushNestedRegions } from "./block-merging.js";
 import { wouldOpBeTriviallyDead } from "../ir/side-effects.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
@@ -54,7 +54,7 @@ export function eraseUnreachableBlocks(rewriter: PatternRewriter, regions: reado
       rewriter.eraseBlock(b);
       erased = true;
     }
-    for (let b: Block | null = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) for (const r of op.regions) work.push(r);
+    pushNestedRegions(region, work);
   }
   return erased;
 }

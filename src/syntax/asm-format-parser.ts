@@ -10,7 +10,8 @@ import type { OpAsmParser, OpAsmState, Punctuation, UnresolvedOperand } from "..
 import type { AttrSpec } from "../ir/op-spec.js";
 import { Region } from "../ir/region.js";
 import type { Type } from "../ir/type.js";
-import { applyTypeRelation, segmentSizesAttr, splitGroups, type CustomParseSlot, type FormatProgram } from "./asm-format.js";
+import { segmentSizesAttr } from "../ir/segment-sizes.js";
+import { applyTypeRelation, splitGroups, type CustomParseSlot, type FormatProgram } from "./asm-format.js";
 import type { FormatElement, TypeSource } from "./asm-format-text.js";
 import { printTypeForDiagnostic } from "./type-attr-printer.js";
 

@@ -5,11 +5,11 @@
 
 import type { Attribute } from "../ir/attribute.js";
 import type { Block } from "../ir/block.js";
-import { DenseArrayAttr } from "../ir/builtin-attributes.js";
 import { IntegerType, RankedTensorType, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import type { LogicalResult } from "../ir/logical-result.js";
 import type { OpAsmParser, OpAsmPrinter, OpAsmState, UnresolvedOperand } from "../ir/op-asm.js";
+import { readSegmentSizes } from "../ir/segment-sizes.js";
 import type { OpSpec, TypeRelation } from "../ir/op-spec.js";
 import type { Operation } from "../ir/operation.js";
 import type { Region } from "../ir/region.js";
@@ -298,22 +298,9 @@ export function* allElements(elements: readonly FormatElement[]): Generator<Form
 // Groups of operands, results, regions and successors
 //===----------------------------------------------------------------------===//
 
-/** The i32 entries of a segment-sizes property, or undefined. */
+/** The i32 entries of the segment-sizes property `name` of `op`, or undefined. */
 export function segmentSizes(op: Operation, name: string): number[] | undefined {
-  const a = op.getAttr(name);
-  if (!(a instanceof DenseArrayAttr) || !(a.elementType instanceof IntegerType) || a.elementType.width !== 32) return undefined;
-  const view = new DataView(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  const out: number[] = [];
-  for (let i = 0; i < a.size; i++) out.push(view.getInt32(i * 4, /*littleEndian=*/ true));
-  return out;
-}
-
-/** A `array<i32: ...>` attribute of `sizes`. */
-export function segmentSizesAttr(ctx: Context, sizes: readonly number[]): DenseArrayAttr {
-  const data = new Uint8Array(sizes.length * 4);
-  const view = new DataView(data.buffer);
-  for (let i = 0; i < sizes.length; i++) view.setInt32(i * 4, sizes[i]!, /*littleEndian=*/ true);
-  return DenseArrayAttr.get(ctx, IntegerType.get(ctx, 32), sizes.length, data);
+  return readSegmentSizes(op.getAttr(name));
 }
 
 /**
