@@ -17,7 +17,7 @@ import {
   TypeAttr,
   UnitAttr,
 } from "../ir/builtin-attributes.js";
-import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, RankedTensorType, Signedness, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
+import { FloatType, FunctionType, IndexType, IntegerType, MemRefType, OpaqueType, RankedTensorType, Signedness, UnrankedTensorType, VectorType } from "../ir/builtin-types.js";
 import type { Context } from "../ir/context.js";
 import type { AttrConstraint, EnumCase, TypeConstraint } from "../ir/op-spec.js";
 import type { Type } from "../ir/type.js";
@@ -191,6 +191,20 @@ export function dialectAttrConstraint(name: string, qualifiedMnemonic: string, d
     dialectAttr: { dialect, mnemonic },
     defaultFrom: (ctx, v) => (typeof v === "string" ? OpaqueAttr.get(ctx, dialect, `${mnemonic}<${v}>`) : undefined),
   };
+}
+
+/**
+ * A dialect type kept in its opaque form (`!tile.token`, `!moe.route<8>`):
+ * it holds when the type is `!<dialect>.<mnemonic>` or `!<dialect>.<mnemonic><...>`.
+ * A type without parameters can be built, so formats may leave it unprinted.
+ */
+export function dialectTypeConstraint(name: string, qualifiedMnemonic: string, description: string): NamedTypeConstraint {
+  const dot = qualifiedMnemonic.indexOf(".");
+  const dialect = qualifiedMnemonic.substring(0, dot);
+  const mnemonic = qualifiedMnemonic.substring(dot + 1);
+  const holds = (t: Type) =>
+    t instanceof OpaqueType && t.dialect === dialect && (t.data === mnemonic || (t.data.startsWith(mnemonic + "<") && t.data.endsWith(">")));
+  return { name, description, holds, buildType: (ctx) => OpaqueType.get(ctx, dialect, mnemonic) };
 }
 
 const typeByName = new Map(typeLibrary.map((c) => [c.name, c]));

@@ -75,6 +75,14 @@ export interface DialectAttrDecl {
   readonly description: string;
 }
 
+/** A type of a dialect kept opaque (`!tile.token`, `!moe.route<...>`), usable as a type constraint by its name. */
+export interface DialectTypeDecl {
+  readonly name: string;
+  /** `dialect.mnemonic`. */
+  readonly mnemonic: string;
+  readonly description: string;
+}
+
 export interface DialectDecl {
   readonly name: string;
   readonly summary?: string;
@@ -83,6 +91,7 @@ export interface DialectDecl {
   readonly hooks: readonly string[];
   readonly enums: readonly EnumDecl[];
   readonly attrConstraints: readonly DialectAttrDecl[];
+  readonly typeConstraints: readonly DialectTypeDecl[];
   readonly ops: readonly OpDecl[];
   /** Where the `dialect:` key sits in its YAML file (1-based). */
   readonly line: number;

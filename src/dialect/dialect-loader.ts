@@ -15,7 +15,7 @@ import { failure, success, type LogicalResult } from "../ir/logical-result.js";
 import type { AttrSpec, OpSpec, TypeRelation } from "../ir/op-spec.js";
 import { RegionKind, type OpDefinition } from "../ir/operation-name.js";
 import type { Operation } from "../ir/operation.js";
-import { dialectAttrConstraint, enumAttrConstraint, lookupAttrConstraint, lookupTypeConstraint, type NamedAttrConstraint } from "./constraints.js";
+import { dialectAttrConstraint, dialectTypeConstraint, enumAttrConstraint, lookupAttrConstraint, lookupTypeConstraint, type NamedAttrConstraint, type NamedTypeConstraint } from "./constraints.js";
 import type { DialectDecl, OpDecl } from "./dialect-decl.js";
 import { compileAssemblyFormat, describeFormatError, FormatError, type CompiledFormat } from "../syntax/asm-format.js";
 import { kDialectHookNames, type DialectHooks, type OpHooks } from "./dialect-hooks.js";
@@ -61,7 +61,7 @@ export function loadDialectFile(ctx: Context, path: string, hooks: DialectHooks 
 export function registerDialectDecl(ctx: Context, decl: DialectDecl, hooks: DialectHooks, filename: string, checkFormats = false): LogicalResult {
   const errors = checkHooks(decl, hooks);
   if (errors.length) return report(ctx, filename, errors);
-  const local = localAttrConstraints(decl);
+  const local = localConstraints(decl);
   const defs = decl.ops.map((op) => buildOpDefinition(ctx, op, hooks.ops?.[mnemonic(op)] ?? {}, local));
   if (checkFormats) {
     const formatErrors = decl.ops.flatMap((op, i) => {
@@ -144,18 +144,26 @@ function checkHooks(decl: DialectDecl, hooks: DialectHooks): LoadError[] {
   return errors;
 }
 
-function localAttrConstraints(decl: DialectDecl): Map<string, NamedAttrConstraint> {
-  const local = new Map<string, NamedAttrConstraint>();
-  for (const e of decl.enums) local.set(e.name, enumAttrConstraint(e.name, e.cases));
-  for (const a of decl.attrConstraints) local.set(a.name, dialectAttrConstraint(a.name, a.mnemonic, a.description));
-  return local;
+/** The constraints a dialect declares for itself (enums, opaque dialect attributes and types), by name. */
+interface LocalConstraints {
+  readonly attrs: ReadonlyMap<string, NamedAttrConstraint>;
+  readonly types: ReadonlyMap<string, NamedTypeConstraint>;
+}
+
+function localConstraints(decl: DialectDecl): LocalConstraints {
+  const attrs = new Map<string, NamedAttrConstraint>();
+  for (const e of decl.enums) attrs.set(e.name, enumAttrConstraint(e.name, e.cases));
+  for (const a of decl.attrConstraints) attrs.set(a.name, dialectAttrConstraint(a.name, a.mnemonic, a.description));
+  const types = new Map<string, NamedTypeConstraint>();
+  for (const t of decl.typeConstraints ?? []) types.set(t.name, dialectTypeConstraint(t.name, t.mnemonic, t.description));
+  return { attrs, types };
 }
 
 /** Resolves names (validated when the YAML was read) to constraint objects. */
-function toSpec(op: OpDecl, local: ReadonlyMap<string, NamedAttrConstraint>): OpSpec {
-  const typeConstraint = (name: string) => lookupTypeConstraint(name)!;
+function toSpec(op: OpDecl, local: LocalConstraints): OpSpec {
+  const typeConstraint = (name: string) => local.types.get(name) ?? lookupTypeConstraint(name)!;
   const attributes: AttrSpec[] = op.attributes.map((a) => {
-    const constraint = local.get(a.constraint) ?? lookupAttrConstraint(a.constraint)!;
+    const constraint = local.attrs.get(a.constraint) ?? lookupAttrConstraint(a.constraint)!;
     const value = a.default;
     if (value === undefined) return { name: a.name, constraint, optional: a.optional };
     return { name: a.name, constraint, optional: true, defaultValue: (ctx: Context) => constraint.defaultFrom!(ctx, value)! };
@@ -198,7 +206,7 @@ function chain(
   };
 }
 
-function buildOpDefinition(ctx: Context, op: OpDecl, hooks: OpHooks, local: ReadonlyMap<string, NamedAttrConstraint>): OpDefinition {
+function buildOpDefinition(ctx: Context, op: OpDecl, hooks: OpHooks, local: LocalConstraints): OpDefinition {
   const spec = toSpec(op, local);
   let traits = 0;
   for (const t of op.traits) traits |= kTraits.get(t.name)!.bits;

@@ -10,8 +10,8 @@ import { createRequire } from "node:module";
 import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from "yaml";
 import { Context } from "../ir/context.js";
 import type { Arity, EnumCase } from "../ir/op-spec.js";
-import { dialectAttrConstraint, enumAttrConstraint, lookupAttrConstraint, lookupTypeConstraint, type NamedAttrConstraint } from "./constraints.js";
-import type { AttrDecl, DialectAttrDecl, DialectDecl, EnumDecl, OpDecl, RegionDecl, SuccessorDecl, TraitDecl, ValueDecl } from "./dialect-decl.js";
+import { dialectAttrConstraint, dialectTypeConstraint, enumAttrConstraint, lookupAttrConstraint, lookupTypeConstraint, type NamedAttrConstraint, type NamedTypeConstraint } from "./constraints.js";
+import type { AttrDecl, DialectAttrDecl, DialectDecl, DialectTypeDecl, EnumDecl, OpDecl, RegionDecl, SuccessorDecl, TraitDecl, ValueDecl } from "./dialect-decl.js";
 import { kDialectHookNames, kOpHookNames } from "./dialect-hooks.js";
 import { kTraits, kTypeTransforms } from "./op-traits.js";
 
@@ -31,10 +31,11 @@ export interface YamlError {
 /** The declaration, or every problem found (in file order of discovery). */
 export type ReadDialectResult = { readonly decl: DialectDecl; readonly errors?: undefined } | { readonly decl?: undefined; readonly errors: readonly YamlError[] };
 
-const kDialectKeys = ["dialect", "summary", "description", "hooks", "enums", "attrConstraints", "bases", "ops"];
+const kDialectKeys = ["dialect", "summary", "description", "hooks", "enums", "attrConstraints", "typeConstraints", "bases", "ops"];
 const kOpKeys = ["base", "summary", "description", "operands", "results", "attributes", "regions", "successors", "traits", "assemblyFormat", "defaultDialect", "hooks"];
 const kAttrKeys = ["constraint", "optional", "default"];
 const kDialectAttrKeys = ["dialectAttr", "description"];
+const kDialectTypeKeys = ["dialectType", "description"];
 
 /** An op body before base merging: each field is absent when the YAML does not set it. */
 interface OpFields {
@@ -158,6 +159,23 @@ export function readDialectYaml(text: string): ReadDialectResult {
       localAttrs.set(a.key, dialectAttrConstraint(a.key, mnemonic, description));
     }
   const attrConstraint = (name: string): NamedAttrConstraint | undefined => localAttrs.get(name) ?? lookupAttrConstraint(name);
+  const dialectTypes: DialectTypeDecl[] = [];
+  const localTypes = new Map<string, NamedTypeConstraint>();
+  const typeConstraintMap = fields.has("typeConstraints") ? map(fields.get("typeConstraints")!.value, "'typeConstraints'") : undefined;
+  if (typeConstraintMap)
+    for (const t of pairs(typeConstraintMap, "'typeConstraints'")) {
+      const body = map(t.value, `type constraint '${t.key}'`);
+      if (!body) continue;
+      const f = new Map(pairs(body, `type constraint '${t.key}'`, kDialectTypeKeys).map((p) => [p.key, p]));
+      const mnemonic = optionalString("dialectType", f, `'${t.key}'`);
+      const description = optionalString("description", f, `'${t.key}'`);
+      if (mnemonic === undefined || description === undefined || !/^\w+\.\w+$/.test(mnemonic)) {
+        error(body, `type constraint '${t.key}' needs 'dialectType: <dialect>.<mnemonic>' and 'description'`);
+        continue;
+      }
+      dialectTypes.push({ name: t.key, mnemonic, description });
+      localTypes.set(t.key, dialectTypeConstraint(t.key, mnemonic, description));
+    }
 
   /** `Variadic<X>` / `Optional<X>` / `X` with X a type constraint. */
   const valueDecl = (name: string, node: unknown, what: string): ValueDecl | undefined => {
@@ -166,7 +184,7 @@ export function readDialectYaml(text: string): ReadDialectResult {
     const m = /^(Variadic|Optional)<(.*)>$/.exec(text);
     const arity: Arity = m ? (m[1] === "Variadic" ? "variadic" : "optional") : "single";
     const constraint = m ? m[2]!.trim() : text;
-    if (!lookupTypeConstraint(constraint)) {
+    if (!localTypes.has(constraint) && !lookupTypeConstraint(constraint)) {
       error(node as YamlNode, `unknown type constraint '${constraint}'`);
       return undefined;
     }
@@ -380,6 +398,7 @@ export function readDialectYaml(text: string): ReadDialectResult {
       hooks: dialectHooks,
       enums,
       attrConstraints: dialectAttrs,
+      typeConstraints: dialectTypes,
       ops,
       ...pos(fields.get("dialect")!.pair.key as YamlNode),
     },

@@ -243,3 +243,37 @@ ops:
     expect(errors).toEqual(["x.yaml:3:3: 'x.neg' assembly format, column 1: type of operand #0, named 'a', is not buildable and a buildable type cannot be inferred"]);
   });
 });
+
+describe("dialect types kept opaque (typeConstraints)", () => {
+  const yaml = `dialect: tk
+typeConstraints:
+  Token: {dialectType: tk.token, description: a dependency token}
+ops:
+  task:
+    operands: {deps: Variadic<Token>}
+    results: {done: Token}
+    assemblyFormat: "(\`after\` \`(\` $deps^ \`)\`)? attr-dict"
+`;
+  function load(): Context {
+    const ctx = new Context();
+    registerAllDialects(ctx);
+    expect(loadDialectYaml(ctx, yaml, "tk.yaml").failed).toBe(false);
+    return ctx;
+  }
+  it("check operand and result types, and build the unprinted result type", () => {
+    const ctx = load();
+    const ok = parseSourceString(ctx, `%a = tk.task\n%b = tk.task after(%a)\n`, "in.mlir");
+    expect(ok && verify(ok).failed).toBe(false);
+    const bad = parseSourceString(ctx, `%a = "tk.task"() : () -> !tk.other\n`, "bad.mlir");
+    const messages: string[] = [];
+    ctx.diagnostics.pushHandler((d) => messages.push(d.message));
+    expect(bad && verify(bad).failed).toBe(true);
+    ctx.diagnostics.flush();
+    expect(messages.join("\n")).toMatch(/result #0 must be a dependency token, but got '!tk.other'/);
+  });
+  it("report a malformed declaration at its node", () => {
+    expect(loadErrors("dialect: t\ntypeConstraints:\n  T: {dialectType: token, description: d}\nops: {}\n")).toEqual([
+      "x.yaml:3:6: type constraint 'T' needs 'dialectType: <dialect>.<mnemonic>' and 'description'",
+    ]);
+  });
+});
