@@ -1,0 +1,94 @@
+// What tile-level IR means, as plain data: the enums of dialects/tile.yaml
+// and data slices (buffer symbol + offsets + sizes). Passes, the emulator and
+// the analyses read and build tile ops through these, never by raw attribute
+// layout.
+//
+// A slice is stored as `[@buffer, array<i64: offsets...>, array<i64: sizes...>]`
+// and printed in the custom form as `@buffer[o0:e0, o1:e1]` (half-open ranges).
+
+import type { Attribute } from "../src/ir/attribute.js";
+import { ArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
+import type { Context } from "../src/ir/context.js";
+import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
+
+/** Which core type runs a task (integer-stored enum `Unit`). */
+export const Unit = { aic: 0, aiv: 1 } as const;
+export type Unit = (typeof Unit)[keyof typeof Unit];
+
+/** Where a buffer lives (enum `BufferKind`): host-filled input, result, peer-visible, or scratch. */
+export const BufferKind = { input: 0, output: 1, symmetric: 2, workspace: 3 } as const;
+export type BufferKind = (typeof BufferKind)[keyof typeof BufferKind];
+
+/** Which moe operator a task comes from (enum `Stage`); task counts per kind are counts per stage. */
+export const Stage = {
+  dispatch: 0,
+  gmm1: 1,
+  swiglu: 2,
+  gmm2: 3,
+  combine: 4,
+  combine_grad: 5,
+  gmm2_grad_lhs: 6,
+  gmm2_grad_weight: 7,
+  swiglu_grad: 8,
+  gmm1_grad_lhs: 9,
+  gmm1_grad_weight: 10,
+  dispatch_grad: 11,
+  gather: 12,
+} as const;
+export type Stage = (typeof Stage)[keyof typeof Stage];
+
+/** The keyword of each Stage value, by value. */
+export const stageNames: readonly string[] = Object.keys(Stage);
+
+export interface Slice {
+  readonly buffer: string;
+  readonly offsets: readonly number[];
+  readonly sizes: readonly number[];
+}
+
+/** The attribute for `slice`. */
+export function sliceAttr(ctx: Context, slice: Slice): ArrayAttr {
+  return ArrayAttr.get(ctx, [SymbolRefAttr.get(ctx, slice.buffer), intArrayAttr(ctx, 64, slice.offsets), intArrayAttr(ctx, 64, slice.sizes)]);
+}
+
+/** The slice `a` holds, or undefined when it is not `[@flat, array<i64>, array<i64>]` of equal ranks. */
+export function readSlice(a: Attribute | undefined): Slice | undefined {
+  if (!(a instanceof ArrayAttr) || a.value.length !== 3) return undefined;
+  const [sym, off, size] = a.value;
+  if (!(sym instanceof SymbolRefAttr) || sym.nested.length !== 0) return undefined;
+  const offsets = readIntArray(off, 64);
+  const sizes = readIntArray(size, 64);
+  if (!offsets || !sizes || offsets.length !== sizes.length) return undefined;
+  return { buffer: sym.root, offsets, sizes };
+}
+
+/** The attribute for a list of slices (the `reads` / `writes` properties). */
+export function sliceListAttr(ctx: Context, slices: readonly Slice[]): ArrayAttr {
+  return ArrayAttr.get(ctx, slices.map((s) => sliceAttr(ctx, s)));
+}
+
+/** The slices of a `reads` / `writes` attribute, or undefined when any entry is malformed. */
+export function readSliceList(a: Attribute | undefined): Slice[] | undefined {
+  if (!(a instanceof ArrayAttr)) return undefined;
+  const out: Slice[] = [];
+  for (const e of a.value) {
+    const s = readSlice(e);
+    if (!s) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Whether two slices of the same buffer share an element (half-open boxes). */
+export function slicesOverlap(a: Slice, b: Slice): boolean {
+  if (a.buffer !== b.buffer || a.offsets.length !== b.offsets.length) return false;
+  for (let i = 0; i < a.offsets.length; i++) {
+    if (a.offsets[i]! >= b.offsets[i]! + b.sizes[i]! || b.offsets[i]! >= a.offsets[i]! + a.sizes[i]!) return false;
+  }
+  return a.sizes.every((s) => s > 0) && b.sizes.every((s) => s > 0);
+}
+
+/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice. */
+export function formatSlice(s: Slice): string {
+  return `@${s.buffer}[${s.offsets.map((o, i) => `${o}:${o + s.sizes[i]!}`).join(", ")}]`;
+}
