@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from "yaml";
 import { profileSchema, type FigureSpec, type ProfileSection } from "./profile-schema.js";
 
 export interface Figure {
@@ -47,7 +47,7 @@ export function readHardwareProfile(text: string, file: string): HardwareProfile
   const root = doc.contents;
   if (!isMap(root)) return [{ file, line: 1, col: 1, message: "a hardware profile must be a mapping" }];
 
-  const entries = (map: YamlNode & { items: { key: unknown; value: unknown }[] }, what: string, allowed: readonly string[]) => {
+  const entries = (map: YAMLMap, what: string, allowed: readonly string[]) => {
     const out = new Map<string, { key: unknown; value: unknown }>();
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -57,14 +57,34 @@ export function readHardwareProfile(text: string, file: string): HardwareProfile
     for (const k of allowed) if (!out.has(k)) atNode(map, `${what} is missing '${k}'`);
     return out;
   };
-  const text_ = (pair: { value: unknown } | undefined, what: string): string => {
+  const requiredText = (pair: { value: unknown } | undefined, what: string): string => {
     if (!pair) return "";
     if (isScalar(pair.value) && typeof pair.value.value === "string" && pair.value.value.trim() !== "") return pair.value.value;
     atNode(pair.value, `${what} must be a non-empty string`);
     return "";
   };
+  const readFigure = (node: unknown, what: string, spec: FigureSpec): Figure | undefined => {
+    if (!isMap(node)) {
+      atNode(node, `${what} must be {value, unit, source}`);
+      return undefined;
+    }
+    const f = entries(node, what, ["value", "unit", "source"]);
+    const v = f.get("value")?.value;
+    const u = f.get("unit")?.value;
+    const s = f.get("source")?.value;
+    if (!v || !u || !s) return undefined;
+    const value = isScalar(v) ? v.value : undefined;
+    if (typeof value !== "number" || !Number.isFinite(value)) return void atNode(v, `${what} value must be a number`);
+    if (spec.kind === "count" && (!Number.isInteger(value) || value < 1)) return void atNode(v, `${what} must be a positive integer (got ${value})`);
+    if (spec.kind === "positive" && !(value > 0)) return void atNode(v, `${what} must be greater than 0 (got ${value})`);
+    if (spec.kind === "nonnegative" && !(value >= 0)) return void atNode(v, `${what} must not be negative (got ${value})`);
+    if (!isScalar(u) || u.value !== spec.unit) return void atNode(u, `${what} must be in ${spec.unit} (${spec.doc})`);
+    if (!isScalar(s) || typeof s.value !== "string" || s.value.trim().length < 8)
+      return void atNode(s, `${what} needs a source: the public document it comes from, or "estimate: <reasoning>"`);
+    return { value, unit: spec.unit, source: s.value };
+  };
   const top = entries(root, "the profile", kTopKeys);
-  const profile: Record<string, unknown> = { name: text_(top.get("name"), "'name'"), description: text_(top.get("description"), "'description'"), file };
+  const profile: Record<string, unknown> = { name: requiredText(top.get("name"), "'name'"), description: requiredText(top.get("description"), "'description'"), file };
   for (const [section, figures] of Object.entries(profileSchema) as [ProfileSection, Record<string, FigureSpec>][]) {
     const node = top.get(section)?.value;
     const out: Record<string, Figure> = {};
@@ -75,38 +95,11 @@ export function readHardwareProfile(text: string, file: string): HardwareProfile
       continue;
     }
     for (const [name, pair] of entries(node, `'${section}'`, Object.keys(figures))) {
-      const f = readFigure(pair.value, `'${section}.${name}'`, figures[name]!, atNode, entries);
+      const f = readFigure(pair.value, `'${section}.${name}'`, figures[name]!);
       if (f) out[name] = f;
     }
   }
   return errors.length ? errors : (profile as unknown as HardwareProfile);
-}
-
-function readFigure(
-  node: unknown,
-  what: string,
-  spec: FigureSpec,
-  atNode: (node: unknown, message: string) => void,
-  entries: (map: never, what: string, allowed: readonly string[]) => Map<string, { key: unknown; value: unknown }>,
-): Figure | undefined {
-  if (!isMap(node)) {
-    atNode(node, `${what} must be {value, unit, source}`);
-    return undefined;
-  }
-  const f = entries(node as never, what, ["value", "unit", "source"]);
-  const v = f.get("value")?.value;
-  const u = f.get("unit")?.value;
-  const s = f.get("source")?.value;
-  if (!v || !u || !s) return undefined;
-  const value = isScalar(v) ? v.value : undefined;
-  if (typeof value !== "number" || !Number.isFinite(value)) return void atNode(v, `${what} value must be a number`);
-  if (spec.kind === "count" && (!Number.isInteger(value) || value < 1)) return void atNode(v, `${what} must be a positive integer (got ${value})`);
-  if (spec.kind === "positive" && !(value > 0)) return void atNode(v, `${what} must be greater than 0 (got ${value})`);
-  if (spec.kind === "nonnegative" && !(value >= 0)) return void atNode(v, `${what} must not be negative (got ${value})`);
-  if (!isScalar(u) || u.value !== spec.unit) return void atNode(u, `${what} must be in ${spec.unit} (${spec.doc})`);
-  if (!isScalar(s) || typeof s.value !== "string" || s.value.trim().length < 8)
-    return void atNode(s, `${what} needs a source: the public document it comes from, or "estimate: <reasoning>"`);
-  return { value, unit: spec.unit, source: s.value };
 }
 
 /** The folder of the shipped profiles (targets/ at the package root). */
