@@ -6,12 +6,14 @@ import { registerBuiltinDialect } from "./builtin.js";
 import { registerControlFlowDialect } from "./cf.js";
 import { registerFuncDialect } from "./func.js";
 import { registerSCFDialect } from "./scf.js";
+import { registerTileDialect } from "./tile.js";
 
-/** Registers builtin, func, cf, arith and scf in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
+/** Registers builtin, func, cf, arith, scf and tile in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
 export function registerAllDialects(ctx: Context): void {
   registerBuiltinDialect(ctx);
   registerFuncDialect(ctx);
   registerControlFlowDialect(ctx);
   registerArithDialect(ctx);
   registerSCFDialect(ctx);
+  registerTileDialect(ctx);
 }
