@@ -12,11 +12,10 @@
 import type { Attribute } from "../src/ir/attribute.js";
 import { ArrayAttr, IntegerAttr, UnitAttr, type NamedAttribute } from "../src/ir/builtin-attributes.js";
 import { IntegerType } from "../src/ir/builtin-types.js";
-import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import { Delimiter, type OpAsmParser, type OpAsmPrinter, type OpAsmState, type UnresolvedOperand } from "../src/ir/op-asm.js";
 import type { Operation } from "../src/ir/operation.js";
-import { readSlice, sliceListAttr, stageNames, taskShapes, tokenType, unitNames, type Slice } from "./tile-model.js";
+import { i64ArrayAttr, readI64Array, readSlice, sliceListAttr, stageNames, taskShapes, tokenType, unitNames, type Slice } from "./tile-model.js";
 
 /** Dictionary entries printed first, in this order; the rest follow sorted by name. */
 const kLeading = ["stage", "unit", "flops", "bytes", "bytes_sent", "transpose_lhs", "transpose_rhs", "valid_rows"];
@@ -95,26 +94,31 @@ function i64Value(a: Attribute | undefined): bigint | undefined {
   return a instanceof IntegerAttr && a.type instanceof IntegerType && a.type.width === 64 ? a.value : undefined;
 }
 
+/** Bits of the properties the op text showed outside the dictionary. */
+const kShownBit: ReadonlyMap<string, number> = new Map([["reads", 1], ["writes", 2], ["peer", 4], ["signal", 8], ["rows", 16]]);
+/** Position of each leading dictionary entry. */
+const kLeadingIndex: ReadonlyMap<string, number> = new Map(kLeading.map((n, i) => [n, i]));
+
 /** Prints the op after its name; `implicitUnit` is the unit the op runs on when it states none. */
 function printTileOp(p: OpAsmPrinter, op: Operation, isArrival: boolean, implicitUnit: number): void {
-  const shown = new Set<string>();
+  let shown = 0;
   const writes = sliceListText(op.getAttr("writes"));
   const peer = i64Value(op.getAttr("peer"));
   const signal = i64Value(op.getAttr("signal"));
   let text = "";
   if (isArrival) {
-    if (writes !== undefined) text += " " + writes, shown.add("writes");
-    if (peer !== undefined) text += " from rank " + peer, shown.add("peer");
+    if (writes !== undefined) (text += " " + writes), (shown |= 2);
+    if (peer !== undefined) (text += " from rank " + peer), (shown |= 4);
   } else {
     const reads = sliceListText(op.getAttr("reads"));
-    if (reads !== undefined) text += " " + reads, shown.add("reads");
+    if (reads !== undefined) (text += " " + reads), (shown |= 1);
     text += " ->";
-    if (peer !== undefined) text += " rank " + peer, shown.add("peer");
-    if (writes !== undefined) text += " " + writes, shown.add("writes");
+    if (peer !== undefined) (text += " rank " + peer), (shown |= 4);
+    if (writes !== undefined) (text += " " + writes), (shown |= 2);
   }
-  if (signal !== undefined) text += " signal " + signal, shown.add("signal");
-  const rows = readIntArray(op.getAttr("rows"), 64);
-  if (rows !== undefined) text += " rows [" + rows.join(", ") + "]", shown.add("rows");
+  if (signal !== undefined) (text += " signal " + signal), (shown |= 8);
+  const rows = readI64Array(op.getAttr("rows"));
+  if (rows !== undefined) (text += " rows [" + rows.join(", ") + "]"), (shown |= 16);
   p.print(text);
   if (op.numOperands) {
     p.print(" after(");
@@ -124,33 +128,49 @@ function printTileOp(p: OpAsmPrinter, op: Operation, isArrival: boolean, implici
   printPropertyDict(p, op, shown, implicitUnit);
 }
 
-/** The trailing `{stage = gmm1, flops = 8}`: leading properties in a fixed order, then the rest by name. */
-function printPropertyDict(p: OpAsmPrinter, op: Operation, shown: Set<string>, implicitUnit: number): void {
+/** The trailing `{stage = gmm1, flops = 8}`: leading properties in a fixed order, then the rest by name. O(attributes). */
+function printPropertyDict(p: OpAsmPrinter, op: Operation, shown: number, implicitUnit: number): void {
   const all = p.getAttrs(op);
-  const entries: NamedAttribute[] = [];
-  for (const name of kLeading) {
-    const e = all.find((x) => x.name === name);
-    if (e !== undefined) entries.push(e);
+  const leading: (NamedAttribute | undefined)[] = new Array(kLeading.length);
+  const rest: NamedAttribute[] = [];
+  for (const e of all) {
+    if ((kShownBit.get(e.name) ?? 0) & shown) continue;
+    const i = kLeadingIndex.get(e.name);
+    if (i === undefined) rest.push(e);
+    else leading[i] = e;
   }
-  for (const e of all) if (!kLeading.includes(e.name)) entries.push(e);
+  let text = "";
+  const flush = () => {
+    p.print(text);
+    text = "";
+  };
   let first = true;
-  for (const e of entries) {
-    if (shown.has(e.name)) continue;
+  for (const e of leading.concat(rest)) {
+    if (e === undefined) continue;
     const v = i64Value(e.value);
     if (v === 0n && kZeroElided.has(e.name)) continue;
     if (e.name === "unit" && v === BigInt(implicitUnit)) continue;
-    p.print(first ? " {" : ", ");
+    text += first ? " {" : ", ";
     first = false;
-    p.printKeywordOrString(e.name);
+    if (kLeadingIndex.has(e.name)) text += e.name;
+    else {
+      flush();
+      p.printKeywordOrString(e.name);
+    }
     if (e.value instanceof UnitAttr) continue;
-    p.print(" = ");
+    text += " = ";
     const names = kEnumNames[e.name];
-    const list = kIntLists.has(e.name) ? readIntArray(e.value, 64) : undefined;
-    if (names !== undefined) printEnumOrAttr(p, e.value, names);
-    else if (list !== undefined) p.print("[" + list.join(", ") + "]");
-    else printI64OrAttr(p, e.value);
+    const list = kIntLists.has(e.name) ? readI64Array(e.value) : undefined;
+    if (names !== undefined && v !== undefined && v >= 0n && v < BigInt(names.length)) text += names[Number(v)]!;
+    else if (v !== undefined) text += v.toString();
+    else if (list !== undefined) text += "[" + list.join(", ") + "]";
+    else {
+      flush();
+      p.printAttribute(e.value);
+    }
   }
-  if (!first) p.print("}");
+  if (!first) text += "}";
+  p.print(text);
 }
 
 //===----------------------------------------------------------------------===//
@@ -222,7 +242,7 @@ function parseDictValue(p: OpAsmParser, name: string): Attribute | undefined {
       } while (p.parseOptionalComma());
       if (!p.parseRSquare()) return undefined;
     }
-    return intArrayAttr(ctx, 64, values);
+    return i64ArrayAttr(ctx, values);
   }
   return p.parseAttribute(IntegerType.get(ctx, 64));
 }
@@ -281,7 +301,7 @@ function parseTileOp(p: OpAsmParser, state: OpAsmState): LogicalResult {
   if (p.parseOptionalKeyword("rows")) {
     const rows: number[] = [];
     if (!parseIntList(p, rows)) return failure();
-    positional.push({ name: "rows", value: intArrayAttr(ctx, 64, rows) });
+    positional.push({ name: "rows", value: i64ArrayAttr(ctx, rows) });
   }
   const deps: UnresolvedOperand[] = [];
   if (p.parseOptionalKeyword("after") && !p.parseOperandList(deps, Delimiter.Paren)) return failure();
