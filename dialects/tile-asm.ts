@@ -21,6 +21,8 @@ import { i64ArrayAttr, readI64Array, readSlice, sliceListAttr, stageNames, taskS
 const kLeading = ["stage", "unit", "flops", "bytes", "bytes_sent", "transpose_lhs", "transpose_rhs", "valid_rows"];
 /** i64 properties whose zero value is elided from the dictionary. */
 const kZeroElided = new Set(["flops", "bytes", "bytes_sent"]);
+/** i64 properties: a bare integer in the dictionary is an i64. */
+const kI64Names = new Set(["flops", "bytes", "bytes_sent", "peer", "signal"]);
 /** Keyword-valued enum properties. */
 const kEnumNames: Readonly<Record<string, readonly string[]>> = { stage: stageNames, unit: unitNames };
 /** Properties printed as `[1, 2]` (i64 dense arrays). */
@@ -244,7 +246,7 @@ function parseDictValue(p: OpAsmParser, name: string): Attribute | undefined {
     }
     return i64ArrayAttr(ctx, values);
   }
-  return p.parseAttribute(IntegerType.get(ctx, 64));
+  return kI64Names.has(name) ? p.parseAttribute(IntegerType.get(ctx, 64)) : p.parseAttribute();
 }
 
 /** `{name = value, flag}` if present, into `out`; MLIR's duplicate-key error on a repeated name. */
