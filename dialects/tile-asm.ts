@@ -21,8 +21,6 @@ import { i64ArrayAttr, readI64Array, readSlice, sliceListAttr, stageNames, taskS
 const kLeading = ["stage", "unit", "flops", "bytes", "bytes_sent", "transpose_lhs", "transpose_rhs", "valid_rows"];
 /** i64 properties whose zero value is elided from the dictionary. */
 const kZeroElided = new Set(["flops", "bytes", "bytes_sent"]);
-/** i64 properties: a bare integer in the dictionary is an i64. */
-const kI64Names = new Set(["flops", "bytes", "bytes_sent", "peer", "signal"]);
 /** Keyword-valued enum properties. */
 const kEnumNames: Readonly<Record<string, readonly string[]>> = { stage: stageNames, unit: unitNames };
 /** Properties printed as `[1, 2]` (i64 dense arrays). */
@@ -40,16 +38,15 @@ export function printI64OrAttr(p: OpAsmPrinter, a: Attribute): void {
 
 /** An enum keyword among `names` (stored as its i64 index), or any attribute; undefined after an error. */
 export function parseEnumOrAttr(p: OpAsmParser, what: string, names: readonly string[]): Attribute | undefined {
-  const i64 = IntegerType.get(p.context, 64);
   const at = p.getCurrentLocation();
   const keyword = p.parseOptionalKeywordAny();
-  if (keyword === undefined) return p.parseAttribute(i64);
+  if (keyword === undefined) return p.parseAttribute();
   const index = names.indexOf(keyword);
   if (index < 0) {
     p.emitError(`expected one of [${names.join(", ")}] for '${what}', got '${keyword}'`, at);
     return undefined;
   }
-  return IntegerAttr.get(p.context, i64, BigInt(index));
+  return IntegerAttr.get(p.context, IntegerType.get(p.context, 64), BigInt(index));
 }
 
 /** An enum value as its keyword when it is one of `names`, else as a full attribute. */
@@ -193,7 +190,11 @@ function parseSafeInteger(p: OpAsmParser): number | undefined {
 
 /** `[1, 2]` (possibly empty) into `out`. */
 function parseIntList(p: OpAsmParser, out: number[]): boolean {
-  if (!p.parseLSquare()) return false;
+  return p.parseLSquare() && parseIntListTail(p, out);
+}
+
+/** The rest of an integer list after its `[`. */
+function parseIntListTail(p: OpAsmParser, out: number[]): boolean {
   if (p.parseOptionalRSquare()) return true;
   do {
     const v = parseSafeInteger(p);
@@ -236,17 +237,10 @@ function parseDictValue(p: OpAsmParser, name: string): Attribute | undefined {
   if (names !== undefined) return parseEnumOrAttr(p, name, names);
   if (kIntLists.has(name) && p.parseOptionalLSquare()) {
     const values: number[] = [];
-    if (!p.parseOptionalRSquare()) {
-      do {
-        const v = parseSafeInteger(p);
-        if (v === undefined) return undefined;
-        values.push(v);
-      } while (p.parseOptionalComma());
-      if (!p.parseRSquare()) return undefined;
-    }
-    return i64ArrayAttr(ctx, values);
+    return parseIntListTail(p, values) ? i64ArrayAttr(ctx, values) : undefined;
   }
-  return kI64Names.has(name) ? p.parseAttribute(IntegerType.get(ctx, 64)) : p.parseAttribute();
+  // An untyped integer literal is an i64 already; a typed one keeps its type.
+  return p.parseAttribute();
 }
 
 /** `{name = value, flag}` if present, into `out`; MLIR's duplicate-key error on a repeated name. */
