@@ -211,16 +211,6 @@ tile.program @p rank 0 ep 2 {
 tile.program @p rank 0 ep 2 {
   tile.buffer input @xs : memref<128x64xbf16>
   tile.buffer symmetric @xin : memref<256x64xbf16>
-  // expected-error @+1 {{'tile.put' op peer rank 0 is the program's own rank}}
-  %p = tile.put @xs[0:128, 0:64] -> rank 0 @xin[0:128, 0:64] signal 0 {stage = dispatch}
-  tile.terminate %p
-}
-
-// -----
-
-tile.program @p rank 0 ep 2 {
-  tile.buffer input @xs : memref<128x64xbf16>
-  tile.buffer symmetric @xin : memref<256x64xbf16>
   // expected-error @+1 {{'tile.put' op 'signal' must be non-negative, got -3}}
   %p = tile.put @xs[0:128, 0:64] -> rank 1 @xin[0:128, 0:64] signal -3 {stage = dispatch}
   tile.terminate %p
@@ -239,8 +229,8 @@ tile.program @p rank 0 ep 2 {
 
 tile.program @p rank 1 ep 2 {
   tile.buffer symmetric @xin : memref<256x64xbf16>
-  // expected-error @+1 {{'tile.arrival' op peer rank 1 is the program's own rank}}
-  %r = tile.arrival @xin[0:128, 0:64] from rank 1 signal 0
+  // expected-error @+1 {{'tile.arrival' op peer rank -1 is out of range [0, 2)}}
+  %r = tile.arrival @xin[0:128, 0:64] from rank -1 signal 0
   tile.terminate %r
 }
 

@@ -31,8 +31,13 @@ tile.program @fwd_rank0 rank 0 ep 2 {
   %w0 = tile.gemm @xin[0:128, 0:64], @h[0:128, 0:32] -> @w13[1:2, 0:64, 0:32] after(%d0) {stage = gmm1_grad_weight, transpose_lhs}
   // CHECK: %[[C:.*]] = tile.gather @t[0:4, 0:64] -> @g[0:2, 0:64] rows [3, 1] {stage = gather}
   %c0 = tile.gather @t[0:4, 0:64] -> @g[0:2, 0:64] rows [3, 1] {stage = gather}
-  // CHECK: %[[J:.*]] = tile.join %[[P]], %[[W]], %[[C]]
-  %j = tile.join %p0, %w0, %c0
+  // A put to the own rank (local rows), matched by an arrival in the same program.
+  // CHECK: %[[L:.*]] = tile.put @xsend[128:256, 0:64] -> rank 0 @xin[256:384, 0:64] signal 1 {stage = dispatch}
+  // CHECK: %[[LA:.*]] = tile.arrival @xin[256:384, 0:64] from rank 0 signal 1
+  %l0 = tile.put @xsend[128:256, 0:64] -> rank 0 @xin[256:384, 0:64] signal 1 {stage = dispatch}
+  %l1 = tile.arrival @xin[256:384, 0:64] from rank 0 signal 1
+  // CHECK: %[[J:.*]] = tile.join %[[P]], %[[W]], %[[C]], %[[L]], %[[LA]]
+  %j = tile.join %p0, %w0, %c0, %l0, %l1
   // CHECK: tile.terminate %[[J]]
   tile.terminate %j
 }
