@@ -27,6 +27,7 @@ export { registerSCFDialect } from "./dialect/scf.js";
 export { registerTileDialect } from "./dialect/tile.js";
 export * as tileModel from "../dialects/tile-model.js";
 export * as tileBuild from "../dialects/tile-build.js";
+export * as tileLinks from "../dialects/tile-links.js";
 export { registerAllDialects } from "./dialect/all-dialects.js";
 export { loadDialectYaml, loadDialectFile, loadedDialectDecls } from "./dialect/dialect-loader.js";
 export type { DialectHooks, OpHooks } from "./dialect/dialect-hooks.js";

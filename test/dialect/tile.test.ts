@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Builder, Context, MemRefType, FloatType, parseSourceString, printTopLevel, registerAllDialects, verify, type Operation } from "../../src/index.js";
 import { createArrival, createBuffer, createJoin, createProgram, createTask, createTerminate, readTask } from "../../dialects/tile-build.js";
+import { linkPutsToArrivals } from "../../dialects/tile-links.js";
 import { BufferKind, Stage, Unit } from "../../dialects/tile-model.js";
 import { runHpmoeOpt } from "../support/run-opt.js";
 
@@ -157,6 +158,45 @@ describe("tile builders and readers", () => {
     expect(view.deps).toEqual([r]);
     expect(readTask(r.definingOp!)).toBeUndefined();
     expect(readTask(p.definingOp!)).toMatchObject({ kind: "put", unit: Unit.aiv, peer: 1, signal: 0, bytesSent: 16384 });
+  });
+});
+
+describe("put and arrival links across programs", () => {
+  /** Program `rank` of 2 with `lines` between the buffer and the terminator (which takes every `%t<i>`). */
+  const program = (rank: number, lines: string[]) =>
+    `tile.program @fwd_rank${rank} rank ${rank} ep 2 {\n  tile.buffer symmetric @x : memref<8x4xbf16>\n` +
+    lines.map((l, i) => `  %t${i} = ${l}\n`).join("") +
+    `  tile.terminate ${lines.map((_, i) => `%t${i}`).join(", ")}\n}`;
+  function programsOf(text: string): Operation[] {
+    const m = parseValid(freshContext(), text);
+    return [...m.regions[0]!.entryBlock!.ops()];
+  }
+  it("pair each put with the arrival of the same (source, destination, signal), self puts included", () => {
+    const programs = programsOf(
+      program(0, ["tile.put @x[0:2, 0:4] -> rank 1 @x[4:6, 0:4] signal 0 {stage = dispatch}", "tile.put @x[2:4, 0:4] -> rank 0 @x[6:8, 0:4] signal 0 {stage = dispatch}", "tile.arrival @x[6:8, 0:4] from rank 0 signal 0", "tile.arrival @x[0:2, 0:4] from rank 1 signal 0"]) +
+        "\n" +
+        program(1, ["tile.arrival @x[4:6, 0:4] from rank 0 signal 0", "tile.put @x[6:8, 0:4] -> rank 0 @x[0:2, 0:4] signal 0 {stage = dispatch}"]),
+    );
+    const links = linkPutsToArrivals(programs);
+    expect(links.errors).toEqual([]);
+    expect(links.arrivalOf.size).toBe(3);
+    const [p0, p1] = programs.map((p) => [...p.regions[0]!.entryBlock!.ops()]);
+    expect(links.arrivalOf.get(p0![1]!)).toBe(p1![1]);
+    expect(links.arrivalOf.get(p0![2]!)).toBe(p0![3]);
+    expect(links.putOf.get(p0![4]!)).toBe(p1![2]);
+  });
+  it("report unpaired puts and arrivals and differing slices", () => {
+    const programs = programsOf(
+      program(0, ["tile.put @x[0:2, 0:4] -> rank 1 @x[4:6, 0:4] signal 0 {stage = dispatch}", "tile.put @x[2:4, 0:4] -> rank 1 @x[6:8, 0:4] signal 1 {stage = dispatch}"]) +
+        "\n" +
+        program(1, ["tile.arrival @x[4:6, 0:3] from rank 0 signal 0", "tile.arrival @x[0:2, 0:4] from rank 0 signal 7"]),
+    );
+    expect(linkPutsToArrivals(programs).errors.map((e) => e.message)).toEqual([
+      "'tile.put' op writes @x[4:6, 0:4], but its arrival on rank 1 names @x[4:6, 0:3]",
+      "'tile.put' op to rank 1 has no matching tile.arrival there",
+      "'tile.arrival' op from rank 0 has no matching tile.put there",
+    ]);
+    expect(linkPutsToArrivals(programs.slice(1), /*complete=*/ false).errors).toEqual([]);
   });
 });
 
