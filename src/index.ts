@@ -29,6 +29,8 @@ export { buildMoeModule, moeFunctionName, kMoeRankAttr, type MoeImportOptions } 
 export { countsAttr, readCounts, readSenderAttrs, routeSender, routeType, type CountsMatrix, type SenderAttrs } from "../dialects/moe-model.js";
 export { registerTileDialect } from "./dialect/tile.js";
 export * as tileModel from "../dialects/tile-model.js";
+export * as tileBuild from "../dialects/tile-build.js";
+export * as tileLinks from "../dialects/tile-links.js";
 export { registerAllDialects } from "./dialect/all-dialects.js";
 export { loadDialectYaml, loadDialectFile, loadedDialectDecls } from "./dialect/dialect-loader.js";
 export type { DialectHooks, OpHooks } from "./dialect/dialect-hooks.js";
