@@ -32,11 +32,11 @@ function verifySender(op: Operation): LogicalResult {
   const tokensName = spec?.operands[0]?.name ?? "x";
   const [[T, H], [idRows, K]] = shapes as [Shape, Shape];
   const checks = new SizeChecks(op)
-    .positive(`tokens (${tokensName} rows)`, T!)
-    .positive(`hidden size (${tokensName} columns)`, H!)
-    .positive("top-k (ids columns)", K!)
+    .positive(`tokens of ${tokensName}`, T!)
+    .positive(`hidden size of ${tokensName}`, H!)
+    .positive("top-k of ids", K!)
     .equal("ids rows", idRows!, `the tokens of ${tokensName}`, T!);
-  if (hasWeights) checks.equal("p rows", shapes[2]![0]!, "ids rows", idRows!).equal("p columns", shapes[2]![1]!, "top-k (ids columns)", K!);
+  if (hasWeights) checks.equal("p rows", shapes[2]![0]!, "ids rows", idRows!).equal("p columns", shapes[2]![1]!, "the top-k of ids", K!);
   const { experts, ep, rank } = attrs;
   checks
     .equal(`${spec?.results[0]?.name ?? "recv"} columns`, shapes[op.numOperands]![1]!, `the hidden size of ${tokensName}`, H!)
@@ -44,7 +44,7 @@ function verifySender(op: Operation): LogicalResult {
     .positive("ep", ep)
     .require(experts % ep === 0, () => `experts (${experts}) must be a multiple of ep (${ep})`)
     .require(rank >= 0 && rank < ep, () => `rank (${rank}) must be in [0, ep) with ep = ${ep}`)
-    .require(K! <= experts, () => `top-k (ids columns, ${K}) must not exceed experts (${experts})`);
+    .require(K! <= experts, () => `top-k of ids (${K}) must not exceed experts (${experts})`);
   if (!checks.ok || attrs.counts === undefined) return checks.result();
   return verifyCounts(op, attrs.counts, ep, experts, T! * K!, `tokens x top-k = ${T} x ${K}`);
 }
