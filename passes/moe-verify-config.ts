@@ -5,6 +5,7 @@
 // function or op concerned, with a note at the one it disagrees with.
 
 import { StringAttr, TypeAttr } from "../src/ir/builtin-attributes.js";
+import { FunctionType } from "../src/ir/builtin-types.js";
 import type { Diagnostic } from "../src/ir/diagnostics.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Type } from "../src/ir/type.js";
@@ -82,8 +83,9 @@ export class MoeVerifyConfigPass extends Pass {
 
   /**
    * Every function agrees with the first one on experts and ep, the
-   * functions of one direction on their signature, all senders on `counts`;
-   * each direction present covers every rank once (or at most once, partial).
+   * functions of one direction on their signature, all senders on `counts`,
+   * the two directions on their shared inputs; each direction present covers
+   * every rank once (or at most once, partial).
    */
   private checkAgreement(functions: readonly MoeFunction[]): boolean {
     const first = functions[0]!;
@@ -112,6 +114,9 @@ export class MoeVerifyConfigPass extends Pass {
       if (previous) return report(f.fn, `rank ${f.rank} has a second ${f.direction} function @${symbolName(f.fn)}`, previous.fn);
       slots[f.rank] = f;
     }
+    const forward = firstOf.get("forward");
+    const backward = firstOf.get("backward");
+    if (forward && backward && !this.sharedInputsAgree(forward, backward)) return false;
     if (this.options.values.partial) return true;
     for (const [direction, slots] of byRank) {
       const missing: number[] = [];
@@ -121,6 +126,19 @@ export class MoeVerifyConfigPass extends Pass {
       firstOf.get(direction)!.fn.emitError(`the ${direction} functions cover ${ep - missing.length} of ep = ${ep} ranks: rank${plural} ${missing.join(", ")} missing`);
       return false;
     }
+    return true;
+  }
+
+  /** The backward function's (dout, ids, p, w13, w2) have the forward one's (x, ids, p, w13, w2) types. */
+  private sharedInputsAgree(forward: MoeFunction, backward: MoeFunction): boolean {
+    const fwd = forward.type instanceof FunctionType ? forward.type.inputs : [];
+    const bwd = backward.type instanceof FunctionType ? backward.type.inputs : [];
+    const names = ["dout", "ids", "p", "w13", "w2"];
+    for (let i = 0; i < names.length; i++)
+      if (fwd[i] !== bwd[i]) {
+        const show = (t: Type | undefined) => (t ? printTypeForDiagnostic(t) : "nothing");
+        return report(backward.fn, `backward input #${i} (${names[i]}) has type ${show(bwd[i])}, but the forward function's has ${show(fwd[i])}`, forward.fn);
+      }
     return true;
   }
 }

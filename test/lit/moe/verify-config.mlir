@@ -279,3 +279,27 @@ func.func @moe_ffn_bwd_rank1(%dout: tensor<2x4xbf16>, %ids: tensor<2x1xi32>, %p:
   %dx = moe.dispatch_grad %dxr, %route : tensor<?x4xbf16> -> tensor<2x4xbf16>
   return %dx, %dw13, %dw2 : tensor<2x4xbf16>, tensor<1x4x4xf32>, tensor<1x2x4xf32>
 }
+
+// -----
+
+// Backward weights of another shape than the forward ones.
+// expected-note@+1 {{compared with this one}}
+func.func @moe_ffn_fwd_rank0(%x: tensor<2x4xbf16>, %ids: tensor<2x1xi32>, %p: tensor<2x1xf32>, %w13: tensor<1x4x4xbf16>, %w2: tensor<1x2x4xbf16>) -> tensor<2x4xbf16> attributes {moe.rank = 0 : i64} {
+  %recv, %route = moe.dispatch %x, %ids {experts = 1, ep = 1, rank = 0} : tensor<2x4xbf16>, tensor<2x1xi32> -> tensor<?x4xbf16>
+  %h = moe.gmm %recv, %w13, %route : tensor<?x4xbf16>, tensor<1x4x4xbf16> -> tensor<?x4xbf16>
+  %a = moe.swiglu %h : tensor<?x4xbf16> -> tensor<?x2xbf16>
+  %y = moe.gmm %a, %w2, %route : tensor<?x2xbf16>, tensor<1x2x4xbf16> -> tensor<?x4xbf16>
+  %out = moe.combine %y, %route, %p : tensor<?x4xbf16>, tensor<2x1xf32> -> tensor<2x4xbf16>
+  return %out : tensor<2x4xbf16>
+}
+// expected-error@+1 {{backward input #3 (w13) has type tensor<1x4x8xbf16>, but the forward function's has tensor<1x4x4xbf16>}}
+func.func @moe_ffn_bwd_rank0(%dout: tensor<2x4xbf16>, %ids: tensor<2x1xi32>, %p: tensor<2x1xf32>, %w13: tensor<1x4x8xbf16>, %w2: tensor<1x4x4xbf16>, %xin: tensor<?x4xbf16>, %h: tensor<?x8xbf16>, %a: tensor<?x4xbf16>) -> (tensor<2x4xbf16>, tensor<1x4x8xf32>, tensor<1x4x4xf32>) attributes {moe.rank = 0 : i64} {
+  %dy, %route = moe.combine_grad %dout, %ids, %p {experts = 1, ep = 1, rank = 0} : tensor<2x4xbf16>, tensor<2x1xi32>, tensor<2x1xf32> -> tensor<?x4xbf16>
+  %da = moe.gmm_grad_lhs %dy, %w2, %route : tensor<?x4xbf16>, tensor<1x4x4xbf16> -> tensor<?x4xbf16>
+  %dw2 = moe.gmm_grad_weight %a, %dy, %route : tensor<?x4xbf16>, tensor<?x4xbf16> -> tensor<1x4x4xf32>
+  %dh = moe.swiglu_grad %h, %da : tensor<?x8xbf16>, tensor<?x4xbf16>
+  %dxr = moe.gmm_grad_lhs %dh, %w13, %route : tensor<?x8xbf16>, tensor<1x4x8xbf16> -> tensor<?x4xbf16>
+  %dw13 = moe.gmm_grad_weight %xin, %dh, %route : tensor<?x4xbf16>, tensor<?x8xbf16> -> tensor<1x4x8xf32>
+  %dx = moe.dispatch_grad %dxr, %route : tensor<?x4xbf16> -> tensor<2x4xbf16>
+  return %dx, %dw13, %dw2 : tensor<2x4xbf16>, tensor<1x4x8xf32>, tensor<1x4x4xf32>
+}
