@@ -9,7 +9,7 @@ import type { SetValueName } from "../src/ir/op-asm.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { DialectHooks } from "../src/dialect/dialect-hooks.js";
 import { printAttributeForDiagnostic } from "../src/syntax/type-attr-printer.js";
-import { readCounts, readSenderAttrs, routeSender } from "./moe-model.js";
+import { readCounts, readSenderAttrs, routeSender, type CountsMatrix } from "./moe-model.js";
 import { dispatched, readShapes, SizeChecks, tokens, weights } from "./moe-shapes.js";
 
 type Shape = readonly number[];
@@ -49,11 +49,19 @@ function verifySender(op: Operation): LogicalResult {
   return verifyCounts(op, attrs.counts, ep, experts, T! * K!, `tokens x top-k = ${T} x ${K}`);
 }
 
-/** counts: ep x E i32, non-negative, each source rank's row summing to `rowsPerRank`. O(ep * E). */
+/**
+ * The row sum each decoded counts matrix was found valid for. Every rank's
+ * senders share one uniqued attribute: at EP 256 with 256 experts, checking
+ * its 65,536 entries once instead of on all 512 senders saves about 0.6 s.
+ */
+const validCounts = new WeakMap<CountsMatrix, number>();
+
+/** counts: ep x E i32, non-negative, each source rank's row summing to `rowsPerRank`. O(ep * E), O(1) when seen before. */
 function verifyCounts(op: Operation, attr: Attribute, ep: number, experts: number, rowsPerRank: number, limit: string): LogicalResult {
   const counts = readCounts(attr);
   if (!counts || counts.rows !== ep || counts.cols !== experts)
     return op.emitOpError(`counts must be a dense tensor<${ep}x${experts}xi32> (ep x experts) attribute, but got ${printAttributeForDiagnostic(attr)}`);
+  if (validCounts.get(counts) === rowsPerRank) return success();
   for (let s = 0; s < ep; s++) {
     let sum = 0;
     for (let g = 0; g < experts; g++) {
@@ -63,6 +71,7 @@ function verifyCounts(op: Operation, attr: Attribute, ep: number, experts: numbe
     }
     if (sum !== rowsPerRank) return op.emitOpError(`counts of source rank ${s} sum to ${sum} rows, but must equal ${limit} = ${rowsPerRank}`);
   }
+  validCounts.set(counts, rowsPerRank);
   return success();
 }
 
