@@ -108,22 +108,20 @@ function checkSenderTokens(checks: SizeChecks, op: Operation, routeIndex: number
 // Expert computations
 //===----------------------------------------------------------------------===//
 
-/** moe.gmm: (? x Kd, e x Kd x N, route) -> ? x N. */
-function verifyGmm(op: Operation): LogicalResult {
-  const shapes = readShapes(op, [dispatched, weights("bf16"), null, dispatched]);
-  if (!shapes) return failure();
-  const [lhs, w, , out] = shapes as [Shape, Shape, Shape, Shape];
-  const checks = new SizeChecks(op).equal("lhs columns", lhs[1]!, "w dim 1", w[1]!).equal("result columns", out[1]!, "w dim 2", w[2]!);
-  return checkLocalExperts(checks, op, 2, "w dim 0", w[0]!).result();
-}
-
-/** moe.gmm_grad_lhs: (? x N, e x Kd x N, route) -> ? x Kd. */
-function verifyGmmGradLhs(op: Operation): LogicalResult {
-  const shapes = readShapes(op, [dispatched, weights("bf16"), null, dispatched]);
-  if (!shapes) return failure();
-  const [dy, w, , dx] = shapes as [Shape, Shape, Shape, Shape];
-  const checks = new SizeChecks(op).equal("dy columns", dy[1]!, "w dim 2", w[2]!).equal("result columns", dx[1]!, "w dim 1", w[1]!);
-  return checkLocalExperts(checks, op, 2, "w dim 0", w[0]!).result();
+/**
+ * moe.gmm (rows times w[d]: ? x Kd, e x Kd x N -> ? x N) and, `transposed`,
+ * moe.gmm_grad_lhs (rows times w[d]^T: ? x N, e x Kd x N -> ? x Kd).
+ */
+function groupedMatmulVerifier(transposed: boolean): (op: Operation) => LogicalResult {
+  const [inner, outer] = transposed ? [2, 1] : [1, 2];
+  return (op) => {
+    const shapes = readShapes(op, [dispatched, weights("bf16"), null, dispatched]);
+    if (!shapes) return failure();
+    const [rows, w, , out] = shapes as [Shape, Shape, Shape, Shape];
+    const rowsName = op.name.definition?.spec?.operands[0]?.name ?? "lhs";
+    const checks = new SizeChecks(op).equal(`${rowsName} columns`, rows[1]!, `w dim ${inner}`, w[inner]!).equal("result columns", out[1]!, `w dim ${outer}`, w[outer]!);
+    return checkLocalExperts(checks, op, 2, "w dim 0", w[0]!).result();
+  };
 }
 
 /** moe.gmm_grad_weight: (? x Kd, ? x N, route) -> e x Kd x N f32. */
@@ -192,8 +190,8 @@ export const hooks: DialectHooks = {
   ops: {
     dispatch: { verify: verifySender, getAsmResultNames: nameSenderResults },
     combine_grad: { verify: verifySender, getAsmResultNames: nameSenderResults },
-    gmm: { verify: verifyGmm },
-    gmm_grad_lhs: { verify: verifyGmmGradLhs },
+    gmm: { verify: groupedMatmulVerifier(/*transposed=*/ false) },
+    gmm_grad_lhs: { verify: groupedMatmulVerifier(/*transposed=*/ true) },
     gmm_grad_weight: { verify: verifyGmmGradWeight },
     swiglu: { verify: verifySwiglu },
     swiglu_grad: { verify: verifySwigluGrad },
