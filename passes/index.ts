@@ -3,6 +3,7 @@
 import { PassRegistry, globalPassRegistry } from "../src/pass/pass-registry.js";
 import { CanonicalizerPass } from "./canonicalize.js";
 import { CSEPass } from "./cse.js";
+import { MoeVerifyConfigPass } from "./moe-verify-config.js";
 import { StripDebugInfoPass } from "./strip-debuginfo.js";
 import { SymbolDCEPass } from "./symbol-dce.js";
 
@@ -10,7 +11,7 @@ export { CanonicalizerPass, CSEPass, StripDebugInfoPass, SymbolDCEPass };
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
-  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass()]) {
+  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass(), () => new MoeVerifyConfigPass()]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);
   }

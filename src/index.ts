@@ -26,6 +26,7 @@ export { registerArithDialect } from "./dialect/arith.js";
 export { registerSCFDialect } from "./dialect/scf.js";
 export { registerMoeDialect } from "./dialect/moe.js";
 export { buildMoeModule, moeFunctionName, kMoeRankAttr, type MoeImportOptions } from "./layer/moe-import.js";
+export { MoeVerifyConfigPass } from "../passes/moe-verify-config.js";
 export { countsAttr, readCounts, readSenderAttrs, routeSender, routeType, type CountsMatrix, type SenderAttrs } from "../dialects/moe-model.js";
 export { registerTileDialect } from "./dialect/tile.js";
 export * as tileModel from "../dialects/tile-model.js";
