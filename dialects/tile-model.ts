@@ -10,6 +10,7 @@ import type { Attribute } from "../src/ir/attribute.js";
 import { ArrayAttr, DenseArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
 import { IntegerType, OpaqueType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
+import { quoteString } from "../src/ir/escape-string.js";
 
 /** Which core type runs a task (integer-stored enum `Unit`). */
 export const Unit = { aic: 0, aiv: 1 } as const;
@@ -149,9 +150,11 @@ export function slicesOverlap(a: Slice, b: Slice): boolean {
   return a.sizes.every((s) => s > 0) && b.sizes.every((s) => s > 0);
 }
 
-/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice. */
+/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice (the name quoted when not a bare identifier). O(rank). */
 export function formatSlice(s: Slice): string {
-  return `@${s.buffer}[${s.offsets.map((o, i) => `${o}:${o + s.sizes[i]!}`).join(", ")}]`;
+  let text = "@" + (/^[A-Za-z_][A-Za-z0-9_$.]*$/.test(s.buffer) ? s.buffer : quoteString(s.buffer)) + "[";
+  for (let d = 0; d < s.offsets.length; d++) text += (d ? ", " : "") + s.offsets[d]! + ":" + (s.offsets[d]! + s.sizes[d]!);
+  return text + "]";
 }
 
 /** What a task op reads and writes (operand roles, in order), where it runs and which stages it may carry. */
