@@ -20,7 +20,7 @@ import type { Value } from "../ir/value.js";
 import { registerBuiltinDialect } from "../dialect/builtin.js";
 import { registerFuncDialect } from "../dialect/func.js";
 import { registerMoeDialect } from "../dialect/moe.js";
-import { countsAttr, i64Attr, routeType } from "../../dialects/moe-model.js";
+import { countsAttr, i64Attr, kMoeRankAttr, routeType } from "../../dialects/moe-model.js";
 import type { LayerConfig } from "./layer-config.js";
 import type { Routing } from "./routing.js";
 
@@ -28,9 +28,6 @@ export interface MoeImportOptions {
   /** The ranks to build functions for, in this order (default: every rank 0..ep-1). */
   readonly ranks?: readonly number[];
 }
-
-/** The discardable attribute naming a moe function's EP rank. */
-export const kMoeRankAttr = "moe.rank";
 
 /** The name of the moe function of `rank` for one pass direction. */
 export function moeFunctionName(direction: "forward" | "backward", rank: number): string {
