@@ -69,9 +69,9 @@ function moeTypes(ctx: Context, cfg: LayerConfig): MoeTypes {
   };
 }
 
-/** Builds one func.func with `inputs`, its body from `body` (which returns the results). */
+/** Appends moe functions to a module: func.func ops tagged with their rank, ending in func.return. */
 class FunctionBuilder {
-  readonly b: Builder;
+  private readonly b: Builder;
   constructor(
     readonly ctx: Context,
     private readonly module: Operation,
@@ -81,6 +81,7 @@ class FunctionBuilder {
     this.b.loc = loc;
   }
 
+  /** Appends `@name(inputs) -> results` on `rank`; `body` fills the entry block and returns the results' values. */
   build(name: string, rank: number, inputs: readonly Type[], results: readonly Type[], body: (args: readonly Value[]) => readonly Value[]): Operation {
     const ctx = this.ctx;
     this.b.setInsertionPointToEnd(this.module.regions[0]!.entryBlock!);
