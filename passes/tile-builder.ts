@@ -27,11 +27,18 @@ export const kSwigluGrad = "tile.swiglu_grad";
 export const kGather = "tile.gather";
 
 /**
- * Discardable attribute on comm ops made by moe-to-tile: `array<i64: src, expert>`,
- * the routing block (source rank, global expert) whose rows the op moves.
+ * Discardable attribute on comm ops made by moe-to-tile: `array<i64: src, expert, local>`,
+ * the routing block (source rank, global expert, its index on its rank) whose rows the op moves.
  * comm-tiling reads it to order tiles and to fill `valid_rows`.
  */
 export const kBlockAttr = "moe.block";
+
+/** The rows source rank `src` routes to global expert `expert` (local expert `local` of its rank). */
+export interface RoutingBlock {
+  readonly src: number;
+  readonly expert: number;
+  readonly local: number;
+}
 
 /** What a task does besides its dependencies. */
 export interface TaskSpec {
@@ -142,8 +149,8 @@ export class TileBuilder {
   }
 
   /** Marks a comm op with the routing block it moves (see kBlockAttr). */
-  markBlock(op: Operation, src: number, expert: number): void {
-    op.setAttr(kBlockAttr, intArrayAttr(this.context, 64, [src, expert]));
+  markBlock(op: Operation, block: RoutingBlock): void {
+    op.setAttr(kBlockAttr, intArrayAttr(this.context, 64, [block.src, block.expert, block.local]));
   }
 }
 
@@ -163,10 +170,10 @@ export function readsOf(op: Operation): Slice[] {
   return readSliceList(op.getAttr("reads")) ?? [];
 }
 
-/** `[src, expert]` of a comm op made by moe-to-tile, or undefined. */
-export function blockOf(op: Operation): [number, number] | undefined {
+/** The routing block a comm op moves (see kBlockAttr), or undefined. */
+export function blockOf(op: Operation): RoutingBlock | undefined {
   const v = readIntArray(op.getAttr(kBlockAttr), 64);
-  return v && v.length === 2 ? [v[0]!, v[1]!] : undefined;
+  return v && v.length === 3 ? { src: v[0]!, expert: v[1]!, local: v[2]! } : undefined;
 }
 
 /** `valid_rows` of a tile op, or undefined. */

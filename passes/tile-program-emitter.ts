@@ -229,7 +229,7 @@ export class TileProgramEmitter {
           },
           this.depsFor([read]),
         );
-        this.tb.markBlock(op, src, g);
+        this.tb.markBlock(op, { src, expert: g, local: d });
         this.tokens.push(op.results[0]!);
       }
     for (let peer = 0; peer < ep; peer++)
@@ -240,7 +240,7 @@ export class TileProgramEmitter {
         if (rows === 0) continue;
         const landed = rowSlice(to, toExperts ? L.recvOffset(r, d, src) : L.sendOffset(src, g), rows, cols);
         const op = this.tb.arrival(peer, 0, landed, worst ? [src, g, 0] : undefined);
-        this.tb.markBlock(op, src, g);
+        this.tb.markBlock(op, { src, expert: g, local: d });
         this.record(op, `arrival${stage}:${g}`, [landed]);
       }
   }
