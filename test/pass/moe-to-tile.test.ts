@@ -5,6 +5,8 @@
 import { describe, expect, test } from "vitest";
 import type { LayerConfig } from "../../src/layer/layer-config.js";
 import { generateRouting } from "../../src/layer/routing.js";
+import { buildMoeModule } from "../../src/layer/moe-import.js";
+import { verify } from "../../src/ir/verifier.js";
 import type { Operation } from "../../src/ir/operation.js";
 import type { StringAttr } from "../../src/ir/builtin-attributes.js";
 import { printAttr } from "./moe-to-tile-check.js";
@@ -92,6 +94,27 @@ describe("moe-to-tile structure", () => {
       const sinks = ops.filter((op) => op.results.length && [...op.results[0]!.uses()].every((u) => u.owner === term));
       expect(term.numOperands).toBe(sinks.length);
     }
+  });
+});
+
+describe("moe-to-tile on moe-import's modules", () => {
+  test("a config with known routing lowers and every program passes the dependency check", () => {
+    const cfg = config({ ep: 2, experts: 4, topK: 2, tokens: 24, seed: 3 });
+    const ctx = lowerContext();
+    const module = buildMoeModule(ctx, cfg, generateRouting(cfg));
+    expect(lowerMoeToTile(module, { pipeline: "moe-to-tile{gemm-m=16 gemm-n=32},comm-tiling{tile-rows=8 order=cost}" }).failed).toBe(false);
+    expect(verify(module).failed).toBe(false);
+    const progs = programs(module);
+    expect(progs.map(symName)).toEqual(["fwd_rank0", "fwd_rank1", "bwd_rank0", "bwd_rank1"]);
+    for (const p of progs) expect(dependencyProblems(p, true)).toEqual([]);
+  });
+
+  test("without routing the preset lowers every rank for the worst case", () => {
+    const cfg = config({ ep: 2, experts: 4, topK: 2, tokens: 128 });
+    const ctx = lowerContext();
+    const module = buildMoeModule(ctx, cfg, undefined);
+    expect(lowerMoeToTile(module, { preset: "reference" }).failed).toBe(false);
+    for (const p of programs(module)) expect(dependencyProblems(p, false)).toEqual([]);
   });
 });
 
