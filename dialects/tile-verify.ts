@@ -51,15 +51,18 @@ function verifySliceSigns(op: Operation, what: string, slices: readonly Slice[])
   return success();
 }
 
-/** `peer` is another rank of the program: in [0, ep) and not its own rank. */
+/**
+ * `peer` is a rank of the program's EP group, its own included: a put to
+ * itself is the local copy of the rows a rank routes to its own experts (the
+ * reference counts those among the dispatch tasks), matched by an arrival in
+ * the same program like any other put.
+ */
 function verifyPeer(op: Operation): LogicalResult {
   const peer = readI64(op.getAttr("peer"))!;
   const signal = readI64(op.getAttr("signal"))!;
   if (signal < 0) return op.emitOpError(`'signal' must be non-negative, got ${signal}`);
-  const ranks = programRanks(op);
-  if (ranks === undefined) return success();
-  if (peer < 0 || peer >= ranks.ep) return op.emitOpError(`peer rank ${peer} is out of range [0, ${ranks.ep})`);
-  if (peer === ranks.rank) return op.emitOpError(`peer rank ${peer} is the program's own rank`);
+  const ep = programRanks(op)?.ep;
+  if (ep !== undefined && (peer < 0 || peer >= ep)) return op.emitOpError(`peer rank ${peer} is out of range [0, ${ep})`);
   return success();
 }
 

@@ -81,7 +81,9 @@ export class CommTilingPass extends Pass {
     const blocks: Operation[] = [];
     for (let op = body.first; op; op = op.next) if ((op.name.name === kPut || op.name.name === kArrival) && blockOf(op)) blocks.push(op);
     if (blocks.length === 0) return false;
-    const worst = validRowsOf(blocks[0]!) !== undefined;
+    // moe-to-tile marks worst-case blocks' puts with valid_rows (the run-time counts decide what moves).
+    const firstPut = blocks.find((op) => op.name.name === kPut);
+    const worst = firstPut !== undefined && validRowsOf(firstPut) !== undefined;
     if (o.mode !== "auto" && (o.mode === "worst-case") !== worst) {
       program.emitOpError(
         o.mode === "known"
@@ -92,7 +94,7 @@ export class CommTilingPass extends Pass {
     }
     const tb = new TileBuilder(program.context);
     const split = new Map<Value, SplitBlock>();
-    // Put tiles per stage, in first-seen stage order, with the block op each stage starts at.
+    // Put tiles per stage, in first-seen stage order, with the stage's last block put.
     const stages = new Map<number, { anchor: Operation; tiles: PutTile[] }>();
     for (const op of blocks) {
       const block = blockOf(op)!;
@@ -132,8 +134,11 @@ export class CommTilingPass extends Pass {
       if (w.length === 0) always.push(d);
       else for (const s of w) producers.add(s, d);
     }
+    // Tiles go before the stage's last block put: every op the stage's tiles depend on (a join
+    // made for a later block, say) is above it, so any order keeps dominance.
     let entry = stages.get(stage);
     if (!entry) stages.set(stage, (entry = { anchor: op, tiles: [] }));
+    entry.anchor = op;
     const out: Value[] = [];
     for (const a of starts) {
       const m = Math.min(this.options.values.tileRows, rows - a);
@@ -163,11 +168,10 @@ export class CommTilingPass extends Pass {
 
   private splitArrival(tb: TileBuilder, op: Operation, block: RoutingBlock, landed: Slice, starts: number[], rows: number): Value[] {
     const peer = intProp(op, "peer")!;
-    const first = validRowsOf(op)?.[2];
     const out: Value[] = [];
     for (const a of starts) {
       const m = Math.min(this.options.values.tileRows, rows - a);
-      const tile = tb.arrival(peer, 0, shiftRows(landed, a, m), first !== undefined ? [block.src, block.expert, first + a] : undefined);
+      const tile = tb.arrival(peer, 0, shiftRows(landed, a, m));
       tb.markBlock(tile, block);
       out.push(tile.results[0]!);
     }

@@ -61,21 +61,20 @@ export class TileBuilder {
   readonly builder: Builder;
   readonly tokenType: Type;
   private readonly i64: IntegerType;
-  private readonly i32: IntegerType;
 
   constructor(readonly context: Context, loc?: Location) {
     this.builder = new Builder(context);
     if (loc) this.builder.loc = loc;
     this.tokenType = OpaqueType.get(context, "tile", "token");
     this.i64 = IntegerType.get(context, 64);
-    this.i32 = IntegerType.get(context, 32);
   }
 
   int(v: number): IntegerAttr {
     return IntegerAttr.getFromSafeInteger(this.context, this.i64, v);
   }
+  /** Enum cases are i64 integers (the YAML loader's enum attributes). */
   private enumAttr(v: number): IntegerAttr {
-    return IntegerAttr.getFromSafeInteger(this.context, this.i32, v);
+    return IntegerAttr.getFromSafeInteger(this.context, this.i64, v);
   }
   private props(entries: NamedAttribute[]): DictionaryAttr {
     return DictionaryAttr.get(this.context, entries);
@@ -127,14 +126,13 @@ export class TileBuilder {
     return this.builder.create(name, { operands: deps, results: [this.tokenType], properties: this.props(p) });
   }
 
-  /** `tile.arrival {peer, signal}` writing `landed` (plus `valid_rows` in the worst case). */
-  arrival(peer: number, signal: number, landed: Slice, validRows?: readonly [number, number, number]): Operation {
+  /** `tile.arrival {peer, signal}` writing `landed`. */
+  arrival(peer: number, signal: number, landed: Slice): Operation {
     const p: NamedAttribute[] = [
       { name: "peer", value: this.int(peer) },
       { name: "signal", value: this.int(signal) },
       { name: "writes", value: sliceListAttr(this.context, [landed]) },
     ];
-    if (validRows) p.push({ name: "valid_rows", value: intArrayAttr(this.context, 64, validRows) });
     return this.builder.create(kArrival, { results: [this.tokenType], properties: this.props(p) });
   }
 

@@ -7,9 +7,10 @@
 //   forward:  @xsend (input), @xin (symmetric), @h, @a, @y (workspace),
 //             @yret (symmetric), @w13, @w2 (input), @counts (input, worst case)
 //   backward: @dsend (input: p[t,k] * dout[t], send layout), @dyin (symmetric),
-//             @xin_saved, @h_saved, @a_saved (input), @da, @dh, @dxin (workspace),
-//             @dxret (symmetric), @w13, @w2 (input), @dw13, @dw2 (output, f32),
-//             @counts (input, worst case)
+//             @xin, @h, @a (input: saved forward activations), @da, @dh, @dxe
+//             (workspace), @dxret (symmetric), @w13, @w2 (input), @dw13, @dw2
+//             (output, f32), @counts (input, worst case)
+// (the names of docs/moe-tile.md, which the emulator and launcher use).
 // Symmetric buffers have the same shape on every rank: the largest any rank needs.
 
 import { FloatType, IntegerType } from "../src/ir/builtin-types.js";
@@ -22,10 +23,6 @@ import type { MoeShape } from "./tile-moe-shape.js";
 import { kBf16, rowSlice, TileProgramEmitter, type MoeToTileOptions } from "./tile-program-emitter.js";
 import { assignSignals } from "./tile-signals.js";
 
-/** Cost of SwiGLU per output element: silu (exp, add, divide) and the product. */
-const kSwigluFlopsPerElement = 4;
-/** Cost of its gradient per element of `da`. */
-const kSwigluGradFlopsPerElement = 8;
 
 function maxOver(ep: number, f: (r: number) => number): number {
   let m = 0;
@@ -68,7 +65,7 @@ export function buildTileProgram(tb: TileBuilder, shape: MoeShape, options: MoeT
     swiglu(Stage.swiglu, kSwiglu, (a, m) => ({
       reads: [rowSlice("h", a, m, 2 * I)],
       writes: [rowSlice("a", a, m, I)],
-      flops: kSwigluFlopsPerElement * m * I,
+      flops: 0, // vector work is bytes-bound (docs/moe-tile.md, cost inputs)
       bytes: 3 * m * I * kBf16,
     }));
     for (let d = 0; d < e; d++) em.activationGemm(Stage.gmm2, d, { lhs: "a", k: I, weight: "w2", out: "y", n: H });
@@ -76,12 +73,12 @@ export function buildTileProgram(tb: TileBuilder, shape: MoeShape, options: MoeT
   } else {
     buf("dsend", [send, H], BufferKind.input);
     buf("dyin", [maxRecv, H], BufferKind.symmetric);
-    buf("xin_saved", [recv, H], BufferKind.input);
-    buf("h_saved", [recv, 2 * I], BufferKind.input);
-    buf("a_saved", [recv, I], BufferKind.input);
+    buf("xin", [recv, H], BufferKind.input);
+    buf("h", [recv, 2 * I], BufferKind.input);
+    buf("a", [recv, I], BufferKind.input);
     buf("da", [recv, I], BufferKind.workspace);
     buf("dh", [recv, 2 * I], BufferKind.workspace);
-    buf("dxin", [recv, H], BufferKind.workspace);
+    buf("dxe", [recv, H], BufferKind.workspace);
     buf("dxret", [maxSend, H], BufferKind.symmetric);
     buf("w13", [e, H, 2 * I], BufferKind.input);
     buf("w2", [e, I, H], BufferKind.input);
@@ -91,17 +88,17 @@ export function buildTileProgram(tb: TileBuilder, shape: MoeShape, options: MoeT
     em.exchange(Stage.combine_grad, /*toExperts=*/ true, "dsend", "dyin", H);
     // act_grad: dA = dY w2[d]^T; w2_grad: dW2[d] = A^T dY.
     for (let d = 0; d < e; d++) em.activationGemm(Stage.gmm2_grad_lhs, d, { lhs: "dyin", k: H, weight: "w2", out: "da", n: I, transposeRhs: true });
-    for (let d = 0; d < e; d++) em.weightGradGemm(Stage.gmm2_grad_weight, d, { x: "a_saved", kd: I, dy: "dyin", n: H, out: "dw2" });
+    for (let d = 0; d < e; d++) em.weightGradGemm(Stage.gmm2_grad_weight, d, { x: "a", kd: I, dy: "dyin", n: H, out: "dw2" });
     swiglu(Stage.swiglu_grad, kSwigluGrad, (a, m) => ({
-      reads: [rowSlice("h_saved", a, m, 2 * I), rowSlice("da", a, m, I)],
+      reads: [rowSlice("h", a, m, 2 * I), rowSlice("da", a, m, I)],
       writes: [rowSlice("dh", a, m, 2 * I)],
-      flops: kSwigluGradFlopsPerElement * m * I,
+      flops: 0,
       bytes: 5 * m * I * kBf16,
     }));
     // gate_grad: dX = dH w13[d]^T; w1_grad: dW13[d] = X^T dH.
-    for (let d = 0; d < e; d++) em.activationGemm(Stage.gmm1_grad_lhs, d, { lhs: "dh", k: 2 * I, weight: "w13", out: "dxin", n: H, transposeRhs: true });
-    for (let d = 0; d < e; d++) em.weightGradGemm(Stage.gmm1_grad_weight, d, { x: "xin_saved", kd: H, dy: "dh", n: 2 * I, out: "dw13" });
-    em.exchange(Stage.dispatch_grad, /*toExperts=*/ false, "dxin", "dxret", H);
+    for (let d = 0; d < e; d++) em.activationGemm(Stage.gmm1_grad_lhs, d, { lhs: "dh", k: 2 * I, weight: "w13", out: "dxe", n: H, transposeRhs: true });
+    for (let d = 0; d < e; d++) em.weightGradGemm(Stage.gmm1_grad_weight, d, { x: "xin", kd: H, dy: "dh", n: 2 * I, out: "dw13" });
+    em.exchange(Stage.dispatch_grad, /*toExperts=*/ false, "dxe", "dxret", H);
   }
   em.terminate();
   assignSignals(program.regions[0]!.entryBlock!);

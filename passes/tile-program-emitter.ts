@@ -239,7 +239,7 @@ export class TileProgramEmitter {
         const rows = L.capacity(src, g);
         if (rows === 0) continue;
         const landed = rowSlice(to, toExperts ? L.recvOffset(r, d, src) : L.sendOffset(src, g), rows, cols);
-        const op = this.tb.arrival(peer, 0, landed, worst ? [src, g, 0] : undefined);
+        const op = this.tb.arrival(peer, 0, landed);
         this.tb.markBlock(op, { src, expert: g, local: d });
         this.record(op, `arrival${stage}:${g}`, [landed]);
       }

@@ -7,10 +7,10 @@
 
 // CHECK-LABEL: "tile.program"
 // CHECK-SAME: sym_name = "fwd_rank0"
-// CHECK-DAG: "tile.buffer"() <{kind = 0 : i32, sym_name = "xsend", type = memref<4x8xbf16>}>
-// CHECK-DAG: "tile.buffer"() <{kind = 2 : i32, sym_name = "xin", type = memref<5x8xbf16>}>
-// CHECK-DAG: "tile.buffer"() <{kind = 3 : i32, sym_name = "h", type = memref<5x8xbf16>}>
-// CHECK-DAG: "tile.buffer"() <{kind = 2 : i32, sym_name = "yret", type = memref<4x8xbf16>}>
+// CHECK-DAG: "tile.buffer"() <{kind = 0 : i64, sym_name = "xsend", type = memref<4x8xbf16>}>
+// CHECK-DAG: "tile.buffer"() <{kind = 2 : i64, sym_name = "xin", type = memref<5x8xbf16>}>
+// CHECK-DAG: "tile.buffer"() <{kind = 3 : i64, sym_name = "h", type = memref<5x8xbf16>}>
+// CHECK-DAG: "tile.buffer"() <{kind = 2 : i64, sym_name = "yret", type = memref<4x8xbf16>}>
 // Dispatch: one put per non-empty block, to the expert's rank.
 // CHECK: "tile.put"() <{{.*}}peer = 0 : i64, reads = {{\[\[}}@xsend, array<i64: 0, 0>, array<i64: 3, 8>]], {{.*}}writes = {{\[\[}}@xin, array<i64: 0, 0>, array<i64: 3, 8>]]}>
 // CHECK: "tile.put"() <{{.*}}peer = 1 : i64, reads = {{\[\[}}@xsend, array<i64: 3, 0>, array<i64: 1, 8>]], {{.*}}writes = {{\[\[}}@xin, array<i64: 0, 0>, array<i64: 1, 8>]]}>
@@ -48,10 +48,10 @@
 // comm-tiling keeps T / tile-rows tiles per block with valid_rows = [src, expert, first].
 // TILED-LABEL: "tile.program"
 // TILED-SAME: sym_name = "fwd_rank1"
-// TILED: "tile.buffer"() <{kind = 0 : i32, sym_name = "counts", type = memref<2x2xi32>}>
+// TILED: "tile.buffer"() <{kind = 0 : i64, sym_name = "counts", type = memref<2x2xi32>}>
 // TILED: "tile.put"() <{{.*}}peer = 0 : i64, reads = {{\[\[}}@xsend, array<i64: 0, 0>, array<i64: 2, 8>]], {{.*}}valid_rows = array<i64: 1, 0, 0>, writes = {{\[\[}}@xin, array<i64: 4, 0>, array<i64: 2, 8>]]}>
 // TILED: "tile.put"() <{{.*}}peer = 0 : i64, reads = {{\[\[}}@xsend, array<i64: 2, 0>, array<i64: 2, 8>]], {{.*}}valid_rows = array<i64: 1, 0, 2>, writes = {{\[\[}}@xin, array<i64: 6, 0>, array<i64: 2, 8>]]}>
-// TILED: "tile.arrival"() <{peer = 0 : i64, signal = {{[0-9]+}} : i64, valid_rows = array<i64: 0, 1, 0>, writes = {{\[\[}}@xin, array<i64: 0, 0>, array<i64: 2, 8>]]}>
+// TILED: "tile.arrival"() <{peer = 0 : i64, signal = {{[0-9]+}} : i64, writes = {{\[\[}}@xin, array<i64: 0, 0>, array<i64: 2, 8>]]}>
 "builtin.module"() ({
   "func.func"() <{function_type = (tensor<4x8xbf16>, tensor<4x1xi32>, tensor<4x1xf32>, tensor<1x8x8xbf16>, tensor<1x4x8xbf16>) -> tensor<4x8xbf16>, sym_name = "moe_ffn_fwd_rank1"}> ({
   ^bb0(%x: tensor<4x8xbf16>, %ids: tensor<4x1xi32>, %p: tensor<4x1xf32>, %w13: tensor<1x8x8xbf16>, %w2: tensor<1x4x8xbf16>):
