@@ -12,6 +12,9 @@ import type { StringAttr } from "../../src/ir/builtin-attributes.js";
 import { printAttr } from "./moe-to-tile-check.js";
 import { intProp, readsOf, validRowsOf, writesOf, blockOf, kGemm, kJoin, kPut, kArrival, kTerminate } from "../../passes/tile-builder.js";
 import { lowerMoeToTile } from "../../passes/moe-lowering.js";
+import { MoeToTilePass } from "../../passes/moe-to-tile.js";
+import { CommTilingPass } from "../../passes/comm-tiling.js";
+import { printTopLevel } from "../../src/syntax/printer.js";
 import { perCoreColumns } from "../../passes/tile-program-emitter.js";
 import { Stage } from "../../dialects/tile-model.js";
 import { lowerContext, parseMoe, type MoeCase } from "./moe-to-tile-fixture.js";
@@ -83,6 +86,16 @@ describe("moe-to-tile structure", () => {
     for (const p of progs.slice(1, 4)) expect(symmetric(p)).toEqual(symmetric(progs[0]!));
     for (const p of progs.slice(5)) expect(symmetric(p)).toEqual(symmetric(progs[4]!));
     expect(buffers(lower(small, "moe-to-tile").progs[0]!).at(-1)).toMatch(/^counts 0 memref<2x4xi32>$/);
+  });
+
+  test("output is deterministic and options round-trip as pipeline text", () => {
+    const print = () => printTopLevel(lower(routed(1.5), "moe-to-tile{deps=expert},comm-tiling{order=cost tile-rows=8}").module, { printGenericOpForm: true });
+    expect(print()).toBe(print());
+    const pass = new MoeToTilePass();
+    expect(pass.options.parse("gemm-tiling=per-core cube-cores=20 deps=expert")).toBeUndefined();
+    expect(pass.printAsTextualPipeline()).toBe("moe-to-tile{cube-cores=20 deps=expert gemm-m=128 gemm-n=256 gemm-tiling=per-core swiglu-rows=128}");
+    const comm = new CommTilingPass();
+    expect(comm.options.parse("order=sideways")?.badValue).toMatch(/Cannot find option named 'sideways'/);
   });
 
   test("the terminator waits for every token nothing else uses", () => {

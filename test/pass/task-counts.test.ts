@@ -11,14 +11,8 @@ import { kTerminate } from "../../passes/tile-builder.js";
 import { lowerContext, parseMoe, type MoeCase } from "./moe-to-tile-fixture.js";
 import { countsByStage, programOps, programs } from "./moe-to-tile-check.js";
 
-interface Row {
+interface Row extends Pick<MoeCase, "ep" | "experts" | "topK" | "tokens" | "hidden" | "inter"> {
   name: string;
-  ep: number;
-  experts: number;
-  topK: number;
-  tokens: number;
-  hidden: number;
-  inter: number;
   cores: number;
   /** Check the forward program only (the backward formulas are checked on the E48 rows; this keeps the file fast). */
   forwardOnly?: boolean;
