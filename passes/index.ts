@@ -5,6 +5,7 @@ import { CanonicalizerPass } from "./canonicalize.js";
 import { CommTilingPass } from "./comm-tiling.js";
 import { CSEPass } from "./cse.js";
 import { MoeToTilePass } from "./moe-to-tile.js";
+import { MoeVerifyConfigPass } from "./moe-verify-config.js";
 import { StripDebugInfoPass } from "./strip-debuginfo.js";
 import { SymbolDCEPass } from "./symbol-dce.js";
 
@@ -12,7 +13,15 @@ export { CanonicalizerPass, CommTilingPass, CSEPass, MoeToTilePass, StripDebugIn
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
-  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass(), () => new MoeToTilePass(), () => new CommTilingPass()]) {
+  for (const create of [
+    () => new CanonicalizerPass(),
+    () => new CSEPass(),
+    () => new StripDebugInfoPass(),
+    () => new SymbolDCEPass(),
+    () => new MoeVerifyConfigPass(),
+    () => new MoeToTilePass(),
+    () => new CommTilingPass(),
+  ]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);
   }
