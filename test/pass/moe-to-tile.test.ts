@@ -15,6 +15,7 @@ import { lowerMoeToTile } from "../../passes/moe-lowering.js";
 import { MoeToTilePass } from "../../passes/moe-to-tile.js";
 import { CommTilingPass } from "../../passes/comm-tiling.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
+import { linkPutsToArrivals } from "../../dialects/tile-links.js";
 import { perCoreColumns } from "../../passes/tile-program-emitter.js";
 import { Stage } from "../../dialects/tile-model.js";
 import { lowerContext, parseMoe, type MoeCase } from "./moe-to-tile-fixture.js";
@@ -245,6 +246,8 @@ describe("comm-tiling", () => {
       expect(new Set(sent.map((s) => s.split(" @")[0])).size).toBe(sent.length); // (src, dst, signal) unique
       const bwd = transfers(progs.filter((p) => String(p.getAttr("sym_name")).includes("bwd")));
       expect(bwd.landed).toEqual(bwd.sent);
+      // The tile dialect's own cross-program check agrees.
+      for (const dir of ["fwd", "bwd"]) expect(linkPutsToArrivals(progs.filter((p) => symName(p).startsWith(dir))).errors).toEqual([]);
     }
   });
 
