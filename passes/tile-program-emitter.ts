@@ -7,7 +7,7 @@ import type { Value } from "../src/ir/value.js";
 import type { Operation } from "../src/ir/operation.js";
 import { Stage, Unit, type Slice } from "../dialects/tile-model.js";
 import type { RowLayout } from "../src/layer/row-layout.js";
-import { kGemm, kPut, type TaskSpec, type TileBuilder } from "./tile-builder.js";
+import { kGemm, kPut, type RoutingBlock, type TaskSpec, type TileBuilder } from "./tile-builder.js";
 import { WriterIndex } from "./tile-writer-index.js";
 
 export interface MoeToTileOptions {
@@ -199,50 +199,54 @@ export class TileProgramEmitter {
    * placeholders until assignSignals.
    */
   exchange(stage: Stage, toExperts: boolean, from: string, to: string, cols: number): void {
-    const { ep } = this.layout.shape;
-    const e = this.localExperts;
-    const r = this.rank;
+    const worst = this.layout.worstCase;
+    for (const b of this.blocks(/*sending=*/ true, toExperts)) {
+      const read = rowSlice(from, toExperts ? b.sendRow : b.recvRow, b.rows, cols);
+      const write = rowSlice(to, toExperts ? b.recvRow : b.sendRow, b.rows, cols);
+      const op = this.tb.task(
+        kPut,
+        {
+          unit: Unit.aiv,
+          stage,
+          reads: [read],
+          writes: [write],
+          flops: 0,
+          bytes: b.rows * cols * kBf16,
+          put: { peer: b.peer, signal: 0, bytesSent: b.rows * cols * kBf16 },
+          ...(worst ? { validRows: [b.src, b.expert, 0] as [number, number, number] } : {}),
+        },
+        this.depsFor([read]),
+      );
+      this.tb.markBlock(op, b);
+      this.tokens.push(op.results[0]!);
+    }
+    for (const b of this.blocks(/*sending=*/ false, toExperts)) {
+      const landed = rowSlice(to, toExperts ? b.recvRow : b.sendRow, b.rows, cols);
+      const op = this.tb.arrival(b.peer, 0, landed);
+      this.tb.markBlock(op, b);
+      this.record(op, `arrival${stage}:${b.expert}`, [landed]);
+    }
+  }
+
+  /**
+   * The non-empty routing blocks this rank sends (or receives) in one
+   * exchange, peer-major then local expert: their source rank, global expert,
+   * rows and first rows in the send and dispatch layouts. A block goes from
+   * its source rank to its expert's rank toward the experts, and back otherwise.
+   */
+  private blocks(sending: boolean, toExperts: boolean): (RoutingBlock & { peer: number; rows: number; sendRow: number; recvRow: number })[] {
     const L = this.layout;
-    const worst = L.worstCase;
-    for (let peer = 0; peer < ep; peer++)
+    const e = this.localExperts;
+    const out = [];
+    for (let peer = 0; peer < L.shape.ep; peer++)
       for (let d = 0; d < e; d++) {
-        // Dispatch direction: block (r -> expert peer*e+d); back: block (peer <- expert r*e+d).
-        const src = toExperts ? r : peer;
-        const g = toExperts ? peer * e + d : r * e + d;
-        const rows = L.capacity(src, g);
+        const [src, expertRank] = sending === toExperts ? [this.rank, peer] : [peer, this.rank];
+        const expert = expertRank * e + d;
+        const rows = L.capacity(src, expert);
         if (rows === 0) continue;
-        const sendRow = L.sendOffset(src, g);
-        const recvRow = L.recvOffset(toExperts ? peer : r, d, src);
-        const read = rowSlice(from, toExperts ? sendRow : recvRow, rows, cols);
-        const write = rowSlice(to, toExperts ? recvRow : sendRow, rows, cols);
-        const op = this.tb.task(
-          kPut,
-          {
-            unit: Unit.aiv,
-            stage,
-            reads: [read],
-            writes: [write],
-            flops: 0,
-            bytes: rows * cols * kBf16,
-            put: { peer, signal: 0, bytesSent: rows * cols * kBf16 },
-            ...(worst ? { validRows: [src, g, 0] as [number, number, number] } : {}),
-          },
-          this.depsFor([read]),
-        );
-        this.tb.markBlock(op, { src, expert: g, local: d });
-        this.tokens.push(op.results[0]!);
+        out.push({ peer, src, expert, local: d, rows, sendRow: L.sendOffset(src, expert), recvRow: L.recvOffset(expertRank, d, src) });
       }
-    for (let peer = 0; peer < ep; peer++)
-      for (let d = 0; d < e; d++) {
-        const src = toExperts ? peer : r;
-        const g = toExperts ? r * e + d : peer * e + d;
-        const rows = L.capacity(src, g);
-        if (rows === 0) continue;
-        const landed = rowSlice(to, toExperts ? L.recvOffset(r, d, src) : L.sendOffset(src, g), rows, cols);
-        const op = this.tb.arrival(peer, 0, landed);
-        this.tb.markBlock(op, { src, expert: g, local: d });
-        this.record(op, `arrival${stage}:${g}`, [landed]);
-      }
+    return out;
   }
 
   /** The terminator, after every token nothing else waits for. */
