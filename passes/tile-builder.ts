@@ -1,11 +1,12 @@
-// Building and reading tile ops (dialects/tile.yaml) as the lowering passes
-// need them: programs, buffers, tasks, arrivals, joins and the terminator,
-// with the contract's property names and encodings in this one place.
+// Building and reading tile ops as the lowering passes need them: a Builder
+// with a location and the lowering's own task description, over the tile
+// dialect's builders (dialects/tile-build.ts, the one place that knows the
+// property names), plus the routing-block marks the two lowering passes share.
 
 import type { Attribute } from "../src/ir/attribute.js";
 import type { Block } from "../src/ir/block.js";
 import { Builder } from "../src/ir/builder.js";
-import { DictionaryAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr, type NamedAttribute } from "../src/ir/builtin-attributes.js";
+import { IntegerAttr } from "../src/ir/builtin-attributes.js";
 import { IntegerType, MemRefType, OpaqueType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
 import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
@@ -13,7 +14,8 @@ import type { Location } from "../src/ir/location.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Type } from "../src/ir/type.js";
 import type { Value } from "../src/ir/value.js";
-import { readSliceList, sliceListAttr, type BufferKind, type Slice, type Stage, type Unit } from "../dialects/tile-model.js";
+import { createArrival, createBuffer, createJoin, createProgram, createTask, createTerminate, type TaskKind } from "../dialects/tile-build.js";
+import { readSliceList, type BufferKind, type Slice, type Stage, type Unit } from "../dialects/tile-model.js";
 
 export const kProgram = "tile.program";
 export const kBuffer = "tile.buffer";
@@ -72,78 +74,36 @@ export class TileBuilder {
   int(v: number): IntegerAttr {
     return IntegerAttr.getFromSafeInteger(this.context, this.i64, v);
   }
-  /** Enum cases are i64 integers (the YAML loader's enum attributes). */
-  private enumAttr(v: number): IntegerAttr {
-    return IntegerAttr.getFromSafeInteger(this.context, this.i64, v);
-  }
-  private props(entries: NamedAttribute[]): DictionaryAttr {
-    return DictionaryAttr.get(this.context, entries);
-  }
 
   /** `tile.program @name {rank, ep}` with its one (empty) block; the insertion point moves into it. */
   program(name: string, rank: number, ep: number): { op: Operation; body: Block } {
-    const op = this.builder.create(kProgram, {
-      regions: 1,
-      properties: this.props([
-        { name: "sym_name", value: StringAttr.get(this.context, name) },
-        { name: "rank", value: this.int(rank) },
-        { name: "ep", value: this.int(ep) },
-      ]),
-    });
-    const body = this.builder.createBlock(op.regions[0]!);
-    return { op, body };
+    return createProgram(this.builder, name, rank, ep);
   }
 
   /** `tile.buffer @name : memref<shape x elementType> {kind}`. */
   buffer(name: string, shape: readonly number[], elementType: Type, kind: BufferKind): Operation {
-    return this.builder.create(kBuffer, {
-      properties: this.props([
-        { name: "sym_name", value: StringAttr.get(this.context, name) },
-        { name: "type", value: TypeAttr.get(this.context, MemRefType.get(this.context, shape, elementType)) },
-        { name: "kind", value: this.enumAttr(kind) },
-      ]),
-    });
+    return createBuffer(this.builder, name, MemRefType.get(this.context, shape, elementType), kind);
   }
 
-  /** A task op `name` after `deps`; returns its token. */
+  /** A task op `name` (`tile.<kind>`, on its kind's own unit) after `deps`. */
   task(name: string, spec: TaskSpec, deps: readonly Value[]): Operation {
-    const p: NamedAttribute[] = [
-      { name: "unit", value: this.enumAttr(spec.unit) },
-      { name: "stage", value: this.enumAttr(spec.stage) },
-      { name: "reads", value: sliceListAttr(this.context, spec.reads) },
-      { name: "writes", value: sliceListAttr(this.context, spec.writes) },
-      { name: "flops", value: this.int(spec.flops) },
-      { name: "bytes", value: this.int(spec.bytes) },
-    ];
-    if (spec.put) {
-      p.push({ name: "peer", value: this.int(spec.put.peer) });
-      p.push({ name: "signal", value: this.int(spec.put.signal) });
-      p.push({ name: "bytes_sent", value: this.int(spec.put.bytesSent) });
-    }
-    if (spec.validRows) p.push({ name: "valid_rows", value: intArrayAttr(this.context, 64, spec.validRows) });
-    if (spec.transposeLhs) p.push({ name: "transpose_lhs", value: UnitAttr.get(this.context) });
-    if (spec.transposeRhs) p.push({ name: "transpose_rhs", value: UnitAttr.get(this.context) });
-    return this.builder.create(name, { operands: deps, results: [this.tokenType], properties: this.props(p) });
+    const kind = name.substring("tile.".length) as TaskKind;
+    return createTask(this.builder, kind, { ...spec, deps, peer: spec.put?.peer, signal: spec.put?.signal, bytesSent: spec.put?.bytesSent }).definingOp!;
   }
 
   /** `tile.arrival {peer, signal}` writing `landed`. */
   arrival(peer: number, signal: number, landed: Slice): Operation {
-    const p: NamedAttribute[] = [
-      { name: "peer", value: this.int(peer) },
-      { name: "signal", value: this.int(signal) },
-      { name: "writes", value: sliceListAttr(this.context, [landed]) },
-    ];
-    return this.builder.create(kArrival, { results: [this.tokenType], properties: this.props(p) });
+    return createArrival(this.builder, landed, peer, signal).definingOp!;
   }
 
   /** `tile.join %deps...`: one token standing for all of `deps`. */
   join(deps: readonly Value[]): Operation {
-    return this.builder.create(kJoin, { operands: deps, results: [this.tokenType] });
+    return createJoin(this.builder, deps).definingOp!;
   }
 
   /** `tile.terminate %sinks...`. */
   terminate(sinks: readonly Value[]): Operation {
-    return this.builder.create(kTerminate, { operands: sinks });
+    return createTerminate(this.builder, sinks);
   }
 
   /** Marks a comm op with the routing block it moves (see kBlockAttr). */
