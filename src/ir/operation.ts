@@ -54,6 +54,8 @@ export class Operation {
   orderIndex = 0;
   /** @internal This op's slot in the greedy driver's worklist, when it is there (the slot holds the op). */
   worklistSlot = 0;
+  /** @internal Scratch mark of one analysis run (region DCE's liveness): see nextAnalysisMark. */
+  mark = 0;
   /** Replaced whole by setOperands, never grown in place (empty lists are shared). */
   operands: readonly OpOperand[];
   readonly results: readonly OpResult[];

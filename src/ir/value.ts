@@ -6,6 +6,17 @@ import type { Location } from "./location.js";
 import type { Operation } from "./operation.js";
 import type { Type } from "./type.js";
 
+let lastAnalysisMark = 0;
+
+/**
+ * @internal A mark no op or block argument holds yet: an analysis sets its
+ * `mark` fields to it instead of filling a Set, so a later run needs no
+ * clearing. Runs must not interleave.
+ */
+export function nextAnalysisMark(): number {
+  return ++lastAnalysisMark;
+}
+
 /** Base of SSA values. Uses form an intrusive doubly linked list headed here. */
 export abstract class Value {
   /** @internal Head of the use-list. */
@@ -78,6 +89,8 @@ export class OpResult extends Value {
 
 /** Argument `index` of `owner`, with its own location. */
 export class BlockArgument extends Value {
+  /** @internal Scratch mark of one analysis run, as Operation.mark. */
+  mark = 0;
   constructor(
     type: Type,
     readonly owner: Block,

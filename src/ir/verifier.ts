@@ -177,10 +177,18 @@ class OperationVerifier {
           break;
         }
         case Item.BlockOps: {
-          // IsolatedFromAbove ops are verified whole when their parent exits.
+          // Ops without regions (most of them) are entered and exited right here, with no
+          // stack items; IsolatedFromAbove ops are verified whole when their parent exits.
           let o: Operation | null = node as Operation;
-          while (o && o.regions.length !== 0 && o.name.hasTrait(OpTrait.IsolatedFromAbove)) o = o.next;
-          if (!o) break;
+          for (; o; o = o.next) {
+            if (o.regions.length === 0) {
+              if (!this.enterOp(o) || !this.finishOp(o)) {
+                ok = false;
+                break;
+              }
+            } else if (!o.name.hasTrait(OpTrait.IsolatedFromAbove)) break;
+          }
+          if (!o || !ok) break;
           if (o.next) this.push(Item.BlockOps, o.next);
           this.push(Item.OpEnter, o);
           break;
