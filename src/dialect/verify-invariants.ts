@@ -40,7 +40,7 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
   return (op) => {
     const fastCounts =
       fixedShape &&
-      op.operands.length === numOperands &&
+      op.numOperands === numOperands &&
       op.results.length === numResults &&
       op.regions.length === numRegions &&
       op.successors.length === numSuccessors;
@@ -62,10 +62,9 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
         );
     }
     if (fastCounts) {
-      const operands = op.operands;
       for (let i = 0; i < numOperands; i++) {
         const c = operandConstraints[i]!;
-        const t = operands[i]!.value.type;
+        const t = op.getOperand(i).type;
         if (!c.holds(t)) return op.emitOpError(`operand #${i} must be ${c.description}, but got ${quote(t)}`);
       }
       const results = op.results;
@@ -231,18 +230,20 @@ function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => Logical
       return (op) => {
         const first = op.numResults ? op.getResult(0).type : op.numOperands ? op.getOperand(0).type : undefined;
         for (const r of op.results) if (r.type !== first) return op.emitOpError("requires the same type for all operands and results");
-        for (const o of op.operands) if (o.value.type !== first) return op.emitOpError("requires the same type for all operands and results");
+        for (let i = 0; i < op.numOperands; i++)
+          if (op.getOperand(i).type !== first) return op.emitOpError("requires the same type for all operands and results");
         return success();
       };
     case "SameTypeOperands":
       return (op) => {
-        for (const o of op.operands) if (o.value.type !== op.getOperand(0).type) return op.emitOpError("requires all operands to have the same type");
+        for (let i = 1; i < op.numOperands; i++)
+          if (op.getOperand(i).type !== op.getOperand(0).type) return op.emitOpError("requires all operands to have the same type");
         return success();
       };
     case "SameOperandsAndResultShape":
       return (op) => {
         const types: Type[] = [];
-        for (const o of op.operands) types.push(o.value.type);
+        for (let i = 0; i < op.numOperands; i++) types.push(op.getOperand(i).type);
         for (const r of op.results) types.push(r.type);
         const first = types.length ? shapeKey(types[0]!) : "";
         for (const t of types) if (shapeKey(t) !== first) return op.emitOpError("requires the same shape for all operands and results");

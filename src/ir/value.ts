@@ -23,15 +23,22 @@ export abstract class Value {
   firstUse: OpOperand | null = null;
   constructor(public type: Type) {}
 
+  /** The head of the complete use-list: ops with deferred use nodes link theirs first (Operation.createDeferred). */
+  private get useHead(): OpOperand | null {
+    const ctx = this.type.context;
+    if (ctx.deferredUseOps !== undefined) ctx.flushDeferredUses();
+    return this.firstUse;
+  }
   get hasUses(): boolean {
-    return this.firstUse !== null;
+    return this.useHead !== null;
   }
   get hasOneUse(): boolean {
-    return this.firstUse !== null && this.firstUse.nextUse === null;
+    const head = this.useHead;
+    return head !== null && head.nextUse === null;
   }
   /** Iterates the uses; safe against removal of the current use. */
   *uses(): IterableIterator<OpOperand> {
-    let u = this.firstUse;
+    let u = this.useHead;
     while (u) {
       const next = u.nextUse;
       yield u;
@@ -41,7 +48,7 @@ export abstract class Value {
   /** Number of uses. O(uses). */
   get numUses(): number {
     let n = 0;
-    for (let u = this.firstUse; u; u = u.nextUse) n++;
+    for (let u = this.useHead; u; u = u.nextUse) n++;
     return n;
   }
   /**
@@ -50,7 +57,7 @@ export abstract class Value {
    */
   replaceAllUsesWith(other: Value): void {
     if (other === this) return;
-    let u = this.firstUse;
+    let u = this.useHead;
     if (!u) return;
     let last = u;
     for (; u; u = u.nextUse) {
