@@ -130,7 +130,10 @@ export class Operation {
     const values = this.deferredOperands;
     if (values === undefined) return;
     this.deferredOperands = undefined;
-    this.operandNodes = this.makeOperands(values);
+    // The op owns the values' array (createDeferred): its slots take the use nodes, so no second array.
+    const nodes = values as unknown as OpOperand[];
+    for (let i = 0; i < nodes.length; i++) nodes[i] = new OpOperand(values[i]!, this, i);
+    this.operandNodes = nodes;
   }
 
   //===--------------------------------------------------------------------===//
