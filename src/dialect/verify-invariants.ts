@@ -31,19 +31,27 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
     spec.operands.every(single) && spec.results.every(single) && !spec.regions.some((r) => r.variadic) && !spec.successors.some((r) => r.variadic);
   const numOperands = spec.operands.length;
   const numResults = spec.results.length;
+  const numRegions = spec.regions.length;
+  const numSuccessors = spec.successors.length;
+  const operandConstraints = spec.operands.map((g) => g.constraint);
+  const resultConstraints = spec.results.map((g) => g.constraint);
+  // Only some ops constrain a region to one block; the others skip the region loop.
+  const singleBlockRegions = spec.regions.some((r) => r.singleBlock);
   return (op) => {
     const fastCounts =
       fixedShape &&
       op.numOperands === numOperands &&
-      op.numResults === numResults &&
-      op.numRegions === spec.regions.length &&
-      op.numSuccessors === spec.successors.length;
+      op.results.length === numResults &&
+      op.regions.length === numRegions &&
+      op.successors.length === numSuccessors;
     if (!fastCounts) {
       const counts = verifyCounts(op, spec);
       if (counts.failed) return counts;
     }
-    for (const name of requiredAttrs) if (op.getAttr(name) === undefined) return op.emitOpError(`requires attribute '${name}'`);
-    for (const a of spec.attributes) {
+    for (let i = 0; i < requiredAttrs.length; i++)
+      if (op.getAttr(requiredAttrs[i]!) === undefined) return op.emitOpError(`requires attribute '${requiredAttrs[i]}'`);
+    for (let i = 0; i < spec.attributes.length; i++) {
+      const a = spec.attributes[i]!;
       const v = op.getAttr(a.name);
       // MLIR rejects these while converting parsed properties, so its message has no "see current operation" note.
       if (v !== undefined && !a.constraint.holds(v))
@@ -55,13 +63,14 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
     }
     if (fastCounts) {
       for (let i = 0; i < numOperands; i++) {
-        const c = spec.operands[i]!.constraint;
+        const c = operandConstraints[i]!;
         const t = op.getOperand(i).type;
         if (!c.holds(t)) return op.emitOpError(`operand #${i} must be ${c.description}, but got ${quote(t)}`);
       }
+      const results = op.results;
       for (let i = 0; i < numResults; i++) {
-        const c = spec.results[i]!.constraint;
-        const t = op.getResult(i).type;
+        const c = resultConstraints[i]!;
+        const t = results[i]!.type;
         if (!c.holds(t)) return op.emitOpError(`result #${i} must be ${c.description}, but got ${quote(t)}`);
       }
     } else {
@@ -74,12 +83,13 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
       const results = verifyValueTypes(op, spec.results, resultSizes, "result", (i) => op.getResult(i).type);
       if (results.failed) return results;
     }
-    for (let i = 0; i < op.numRegions && i < spec.regions.length; i++) {
-      const r = spec.regions[spec.regions[i]!.variadic ? spec.regions.length - 1 : i]!;
-      const region = op.regions[i]!;
-      if (r.singleBlock && (region.entryBlock === null || region.entryBlock !== region.lastBlock))
-        return op.emitOpError(`region #${i} ('${r.name}') failed to verify constraint: region with 1 blocks`);
-    }
+    if (singleBlockRegions)
+      for (let i = 0; i < op.regions.length && i < numRegions; i++) {
+        const r = spec.regions[spec.regions[i]!.variadic ? numRegions - 1 : i]!;
+        const region = op.regions[i]!;
+        if (r.singleBlock && (region.entryBlock === null || region.entryBlock !== region.lastBlock))
+          return op.emitOpError(`region #${i} ('${r.name}') failed to verify constraint: region with 1 blocks`);
+      }
     for (const check of checkTraits) {
       const r = check(op);
       if (r.failed) return r;
@@ -220,18 +230,20 @@ function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => Logical
       return (op) => {
         const first = op.numResults ? op.getResult(0).type : op.numOperands ? op.getOperand(0).type : undefined;
         for (const r of op.results) if (r.type !== first) return op.emitOpError("requires the same type for all operands and results");
-        for (const o of op.operands) if (o.value.type !== first) return op.emitOpError("requires the same type for all operands and results");
+        for (let i = 0; i < op.numOperands; i++)
+          if (op.getOperand(i).type !== first) return op.emitOpError("requires the same type for all operands and results");
         return success();
       };
     case "SameTypeOperands":
       return (op) => {
-        for (const o of op.operands) if (o.value.type !== op.getOperand(0).type) return op.emitOpError("requires all operands to have the same type");
+        for (let i = 1; i < op.numOperands; i++)
+          if (op.getOperand(i).type !== op.getOperand(0).type) return op.emitOpError("requires all operands to have the same type");
         return success();
       };
     case "SameOperandsAndResultShape":
       return (op) => {
         const types: Type[] = [];
-        for (const o of op.operands) types.push(o.value.type);
+        for (let i = 0; i < op.numOperands; i++) types.push(op.getOperand(i).type);
         for (const r of op.results) types.push(r.type);
         const first = types.length ? shapeKey(types[0]!) : "";
         for (const t of types) if (shapeKey(t) !== first) return op.emitOpError("requires the same shape for all operands and results");

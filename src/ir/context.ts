@@ -50,10 +50,25 @@ export class Context implements Uniquer {
    * `--verify-diagnostics`. `src/ir` never prints ops itself.
    */
   diagnosticOpPrinter: ((op: Operation, severity: Severity) => string) | undefined = undefined;
+  /**
+   * @internal Ops created with deferred use nodes (Operation.createDeferred), in
+   * creation order; undefined when there are none. Anything that reads or
+   * changes use-lists first calls flushDeferredUses, so the lists come out
+   * exactly as if every op had linked its uses when it was created.
+   */
+  deferredUseOps: Operation[] | undefined = undefined;
 
   constructor(options: { allowUnregisteredDialects?: boolean } = {}) {
     this.allowUnregisteredDialects = options.allowUnregisteredDialects ?? false;
     this.emptyDictionary = DictionaryAttr.createEmpty(this);
+  }
+
+  /** @internal Links the use nodes of every deferred op, oldest first. O(their operands); O(1) when none. */
+  flushDeferredUses(): void {
+    const ops = this.deferredUseOps;
+    if (ops === undefined) return;
+    this.deferredUseOps = undefined;
+    for (let i = 0; i < ops.length; i++) ops[i]!.linkDeferredUses();
   }
 
   /** @internal Next dense id for a new uniqued object. */

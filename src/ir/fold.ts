@@ -72,11 +72,14 @@ function foldCommutative(op: Operation, operands: readonly (Attribute | undefine
   return true;
 }
 
+/** The operand constants a ConstantLike op folds with: none, shared (no array per lookup). */
+const kNoOperands: readonly (Attribute | undefined)[] = Object.freeze([]);
+
 /** The constant a ConstantLike op holds (its fold with no operands), or undefined. */
 export function constantValueOf(op: Operation): Attribute | undefined {
   const def = op.name.definition;
   if (!def?.fold || !(def.traits & OpTrait.ConstantLike)) return undefined;
-  const r = def.fold(op, []);
+  const r = def.fold(op, kNoOperands);
   return r !== undefined && r !== "in-place" && r.length === 1 && !isValue(r[0]!) ? (r[0] as Attribute) : undefined;
 }
 

@@ -54,22 +54,39 @@ export class Operation {
   orderIndex = 0;
   /** @internal This op's slot in the greedy driver's worklist, when it is there (the slot holds the op). */
   worklistSlot = 0;
-  /** Replaced whole by setOperands, never grown in place (empty lists are shared). */
-  operands: readonly OpOperand[];
+  /** @internal Scratch mark of one analysis run (region DCE's liveness): see nextAnalysisMark. */
+  mark = 0;
+  /** @internal The use nodes; replaced whole by setOperands, never grown in place (empty lists are shared). */
+  private operandNodes: readonly OpOperand[];
+  /**
+   * @internal The operand values of an op made by createDeferred whose use
+   * nodes are not linked yet (operandNodes is then empty), else undefined.
+   */
+  private deferredOperands: readonly Value[] | undefined;
   readonly results: readonly OpResult[];
   readonly successors: readonly BlockOperand[];
   readonly regions: readonly Region[];
   properties: Attribute | undefined;
   attributes: DictionaryAttr;
 
-  private constructor(context: Context, state: OperationState) {
+  private constructor(context: Context, state: OperationState, deferUses: boolean) {
     this.context = context;
     this.name = state.name;
     this.loc = state.loc;
     // Most ops lack successors or regions, many lack operands or results: they
     // share one frozen empty list, which keeps parsed IR smaller (less for the
     // garbage collector to copy). Lists are never grown in place.
-    this.operands = this.makeOperands(state.operands);
+    const values = state.operands;
+    if (deferUses && values !== undefined && values.length !== 0) {
+      this.operandNodes = kNone;
+      this.deferredOperands = values;
+      (context.deferredUseOps ??= []).push(this);
+    } else {
+      // Uses linked now must come after those of every op created before.
+      if (values !== undefined && values.length !== 0 && context.deferredUseOps !== undefined) context.flushDeferredUses();
+      this.operandNodes = this.makeOperands(values);
+      this.deferredOperands = undefined;
+    }
     const types = state.resultTypes;
     const results = types && types.length ? new Array<OpResult>(types.length) : kNone;
     for (let i = 0; i < results.length; i++) results[i] = new OpResult(types![i]!, this, i);
@@ -95,32 +112,64 @@ export class Operation {
 
   /** Creates a detached operation. O(operands + results + successors + regions). */
   static create(context: Context, state: OperationState): Operation {
-    return new Operation(context, state);
+    return new Operation(context, state, false);
+  }
+
+  /**
+   * @internal Creates a detached operation whose operands' use nodes are made
+   * only when something needs use-lists (see Context.flushDeferredUses): a
+   * parse that is only verified and printed never makes them, which saves an
+   * object per operand. Takes ownership of `state.operands`.
+   */
+  static createDeferred(context: Context, state: OperationState): Operation {
+    return new Operation(context, state, true);
+  }
+
+  /** @internal Makes and links the use nodes of a deferred op (Context.flushDeferredUses). */
+  linkDeferredUses(): void {
+    const values = this.deferredOperands;
+    if (values === undefined) return;
+    this.deferredOperands = undefined;
+    // The op owns the values' array (createDeferred): its slots take the use nodes, so no second array.
+    const nodes = values as unknown as OpOperand[];
+    for (let i = 0; i < nodes.length; i++) nodes[i] = new OpOperand(values[i]!, this, i);
+    this.operandNodes = nodes;
   }
 
   //===--------------------------------------------------------------------===//
   // Operands, results, successors
   //===--------------------------------------------------------------------===//
 
+  /**
+   * The operands as uses (OpOperand). Reading operand values through
+   * numOperands/getOperand is cheaper: it makes no use nodes.
+   */
+  get operands(): readonly OpOperand[] {
+    if (this.context.deferredUseOps !== undefined) this.context.flushDeferredUses();
+    return this.operandNodes;
+  }
   get numOperands(): number {
-    return this.operands.length;
+    const deferred = this.deferredOperands;
+    return deferred !== undefined ? deferred.length : this.operandNodes.length;
   }
   getOperand(i: number): Value {
-    return this.operands[i]!.value;
+    const deferred = this.deferredOperands;
+    return deferred !== undefined ? deferred[i]! : this.operandNodes[i]!.value;
   }
   setOperand(i: number, v: Value): void {
     this.operands[i]!.set(v);
   }
   /** The operand values as a fresh array. */
   getOperands(): Value[] {
-    const out = new Array<Value>(this.operands.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.operands[i]!.value;
+    const n = this.numOperands;
+    const out = new Array<Value>(n);
+    for (let i = 0; i < n; i++) out[i] = this.getOperand(i);
     return out;
   }
   /** Replaces the whole operand list. O(old + new). */
   setOperands(values: readonly Value[]): void {
     for (const o of this.operands) o.unlink();
-    this.operands = this.makeOperands(values);
+    this.operandNodes = this.makeOperands(values);
   }
   get numResults(): number {
     return this.results.length;
@@ -337,7 +386,7 @@ export class Operation {
   private cloneShallow(mapping: IRMapping): Operation {
     const operands = this.getOperands().map((v) => mapping.lookupValue(v));
     const successors = this.successors.map((s) => mapping.lookupBlock(s.block));
-    const c = new Operation(this.context, {
+    const c = Operation.create(this.context, {
       name: this.name,
       loc: this.loc,
       operands,

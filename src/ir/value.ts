@@ -6,21 +6,39 @@ import type { Location } from "./location.js";
 import type { Operation } from "./operation.js";
 import type { Type } from "./type.js";
 
+let lastAnalysisMark = 0;
+
+/**
+ * @internal A mark no op or block argument holds yet: an analysis sets its
+ * `mark` fields to it instead of filling a Set, so a later run needs no
+ * clearing. Runs must not interleave.
+ */
+export function nextAnalysisMark(): number {
+  return ++lastAnalysisMark;
+}
+
 /** Base of SSA values. Uses form an intrusive doubly linked list headed here. */
 export abstract class Value {
   /** @internal Head of the use-list. */
   firstUse: OpOperand | null = null;
   constructor(public type: Type) {}
 
+  /** The head of the complete use-list: ops with deferred use nodes link theirs first (Operation.createDeferred). */
+  private get useHead(): OpOperand | null {
+    const ctx = this.type.context;
+    if (ctx.deferredUseOps !== undefined) ctx.flushDeferredUses();
+    return this.firstUse;
+  }
   get hasUses(): boolean {
-    return this.firstUse !== null;
+    return this.useHead !== null;
   }
   get hasOneUse(): boolean {
-    return this.firstUse !== null && this.firstUse.nextUse === null;
+    const head = this.useHead;
+    return head !== null && head.nextUse === null;
   }
   /** Iterates the uses; safe against removal of the current use. */
   *uses(): IterableIterator<OpOperand> {
-    let u = this.firstUse;
+    let u = this.useHead;
     while (u) {
       const next = u.nextUse;
       yield u;
@@ -30,7 +48,7 @@ export abstract class Value {
   /** Number of uses. O(uses). */
   get numUses(): number {
     let n = 0;
-    for (let u = this.firstUse; u; u = u.nextUse) n++;
+    for (let u = this.useHead; u; u = u.nextUse) n++;
     return n;
   }
   /**
@@ -39,7 +57,7 @@ export abstract class Value {
    */
   replaceAllUsesWith(other: Value): void {
     if (other === this) return;
-    let u = this.firstUse;
+    let u = this.useHead;
     if (!u) return;
     let last = u;
     for (; u; u = u.nextUse) {
@@ -78,6 +96,8 @@ export class OpResult extends Value {
 
 /** Argument `index` of `owner`, with its own location. */
 export class BlockArgument extends Value {
+  /** @internal Scratch mark of one analysis run, as Operation.mark. */
+  mark = 0;
   constructor(
     type: Type,
     readonly owner: Block,

@@ -177,10 +177,18 @@ class OperationVerifier {
           break;
         }
         case Item.BlockOps: {
-          // IsolatedFromAbove ops are verified whole when their parent exits.
+          // Ops without regions (most of them) are entered and exited right here, with no
+          // stack items; IsolatedFromAbove ops are verified whole when their parent exits.
           let o: Operation | null = node as Operation;
-          while (o && o.regions.length !== 0 && o.name.hasTrait(OpTrait.IsolatedFromAbove)) o = o.next;
-          if (!o) break;
+          for (; o; o = o.next) {
+            if (o.regions.length === 0) {
+              if (!this.enterOp(o) || !this.finishOp(o)) {
+                ok = false;
+                break;
+              }
+            } else if (!o.name.hasTrait(OpTrait.IsolatedFromAbove)) break;
+          }
+          if (!o || !ok) break;
           if (o.next) this.push(Item.BlockOps, o.next);
           this.push(Item.OpEnter, o);
           break;
@@ -368,9 +376,9 @@ class OperationVerifier {
         const r = pending.pop()!;
         for (let b = r.entryBlock; b; b = b.next) {
           for (let op = b.first; op; op = op.next) {
-            const operands = op.operands;
-            for (let i = 0; i < operands.length; i++) {
-              const value = operands[i]!.value;
+            const numOperands = op.numOperands;
+            for (let i = 0; i < numOperands; i++) {
+              const value = op.getOperand(i);
               // Most operands are defined in the same block: no region lookup.
               if (definingBlock(value) === b) continue;
               const defRegion = valueRegion(value);
@@ -498,11 +506,11 @@ class OperationVerifier {
       const depth = top + 1;
       pathOps[depth] = op;
       if (frameReachable[top]) {
-        const operands = op.operands;
+        const numOperands = op.numOperands;
         const block = op.parent;
         const ssa = frameSSA[top];
-        for (let i = 0; i < operands.length; i++) {
-          const v = operands[i]!.value;
+        for (let i = 0; i < numOperands; i++) {
+          const v: Value = op.getOperand(i);
           // Fast path: definitions in the same block (most operands).
           if (v instanceof OpResult) {
             const d = v.owner;

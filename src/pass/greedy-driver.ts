@@ -6,6 +6,7 @@
 // limit is hit, and then says which patterns were still firing.
 
 import { constantValue, foldOperation, getConstantMaterializer, isValue } from "../ir/fold.js";
+import type { Attribute } from "../ir/attribute.js";
 import { isOpTriviallyDead } from "../ir/side-effects.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
@@ -196,10 +197,10 @@ export function applyPatternsGreedily(
   /** Replaces `op` by its fold results; false when it does not fold or a constant cannot be made. */
   const tryFold = (op: Operation): boolean => {
     if (!op.name.definition || op.name.hasTrait(OpTrait.ConstantLike)) return false;
-    const result = foldOperation(
-      op,
-      op.operands.map((o) => constantValue(o.value)),
-    );
+    const operands = op.operands;
+    const constants = new Array<Attribute | undefined>(operands.length);
+    for (let i = 0; i < operands.length; i++) constants[i] = constantValue(operands[i]!.value);
+    const result = foldOperation(op, constants);
     if (result === undefined) return false;
     // Folding to its own results changes nothing (a cast cycle in a graph region, say).
     if (result !== "in-place" && result.every((r, i) => r === op.results[i])) return false;
@@ -242,9 +243,8 @@ export function applyPatternsGreedily(
         continue;
       }
       if (cfg.enableFolding) {
-        const name = opText(op);
         if (tryFold(op)) {
-          traceOf("fold")?.(`folded ${name}`);
+          traceOf("fold")?.(`folded ${opText(op)}`);
           firing.add("fold");
           changed = true;
           continue;

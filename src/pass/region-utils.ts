@@ -11,7 +11,7 @@ import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import type { PatternRewriter } from "../ir/pattern-match.js";
 import type { Region } from "../ir/region.js";
-import { OpResult, type BlockArgument, type OpOperand, type Value } from "../ir/value.js";
+import { nextAnalysisMark, OpResult, type BlockArgument, type OpOperand, type Value } from "../ir/value.js";
 
 /** Blocks reachable from `region`'s entry, in DFS post-order (MLIR's llvm::post_order). */
 function postOrder(region: Region): Block[] {
@@ -65,14 +65,15 @@ export function eraseUnreachableBlocks(rewriter: PatternRewriter, regions: reado
  */
 class LiveMap {
   changed = false;
-  private readonly live = new Set<Operation | Value>();
+  /** Ops and arguments proven live hold this mark (no Set: one field write per live op). */
+  private readonly liveMark = nextAnalysisMark();
   isLive(x: Operation | Value): boolean {
-    return this.live.has(x instanceof OpResult ? x.owner : x);
+    return (x instanceof OpResult ? x.owner : (x as Operation | BlockArgument)).mark === this.liveMark;
   }
   setLive(x: Operation | Value): void {
-    const key = x instanceof OpResult ? x.owner : x;
-    if (this.live.has(key)) return;
-    this.live.add(key);
+    const key = x instanceof OpResult ? x.owner : (x as Operation | BlockArgument);
+    if (key.mark === this.liveMark) return;
+    key.mark = this.liveMark;
     this.changed = true;
   }
 }

@@ -418,8 +418,8 @@ export class AliasCollector {
    * merged by name, as MLIR's getAttrs() gives them).
    */
   private visitOpTail(op: Operation): void {
-    const operands = op.operands;
-    for (let i = 0; i < operands.length; i++) this.visit(operands[i]!.value.type, false);
+    const numOperands = op.numOperands;
+    for (let i = 0; i < numOperands; i++) this.visit(op.getOperand(i).type, false);
     const results = op.results;
     for (let i = 0; i < results.length; i++) this.visit(results[i]!.type, false);
     const props = op.properties;

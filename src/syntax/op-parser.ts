@@ -905,7 +905,8 @@ export class OpParser {
       properties = split.properties;
       attributes = split.attributes;
     }
-    const operation = Operation.create(this.ctx, {
+    // Use nodes are made only if something asks for use-lists (a parse that is verified and printed never does).
+    const operation = Operation.createDeferred(this.ctx, {
       name: op.name,
       loc,
       operands: operandValues,
@@ -999,7 +1000,7 @@ export class OpParser {
       properties = split.properties;
       attributes = split.attributes;
     }
-    const operation = Operation.create(this.ctx, {
+    const operation = Operation.createDeferred(this.ctx, {
       name,
       loc,
       operands: state.operands,

@@ -262,8 +262,8 @@ export class OpPrinter {
     }
     const names = this.names;
     let head = indent + names.resultPrefix(op) + this.quotedOpName(op.name);
-    const operands = op.operands;
-    for (let i = 0; i < operands.length; i++) head += (i ? ", " : "") + names.valueName(operands[i]!.value);
+    const numOperands = op.numOperands;
+    for (let i = 0; i < numOperands; i++) head += (i ? ", " : "") + names.valueName(op.getOperand(i));
     head += ")";
     const succ = op.successors;
     if (succ.length) {
@@ -302,8 +302,8 @@ export class OpPrinter {
   private opTail(op: Operation): string {
     let s = this.attrDict(op.attributes);
     s += " : (";
-    const operands = op.operands;
-    for (let i = 0; i < operands.length; i++) s += (i ? ", " : "") + this.type(operands[i]!.value.type);
+    const numOperands = op.numOperands;
+    for (let i = 0; i < numOperands; i++) s += (i ? ", " : "") + this.type(op.getOperand(i).type);
     s += ") -> ";
     const results = op.results;
     if (results.length === 1) {
@@ -410,8 +410,9 @@ export class OpPrinter {
   private printCast(op: Operation, indent: string): string {
     let s = indent + this.names.resultPrefix(op) + this.opName(op);
     if (op.numOperands) {
-      s += " " + op.operands.map((o) => this.names.valueName(o.value)).join(", ");
-      s += " : " + op.operands.map((o) => this.type(o.value.type)).join(", ");
+      const operands = op.getOperands();
+      s += " " + operands.map((v) => this.names.valueName(v)).join(", ");
+      s += " : " + operands.map((v) => this.type(v.type)).join(", ");
     }
     s += " to " + op.results.map((r) => this.type(r.type)).join(", ");
     return s + this.attrDict(op.attributes) + this.loc(op) + "\n";
