@@ -1,0 +1,163 @@
+// `hpmoe compile LAYER.yaml -o DIR`: reads a layer config, builds its moe
+// module and lowers it to tile programs rank by rank, writing DIR/moe.mlir
+// and DIR/tile.mlir (each one module holding every rank) whole or not at all.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec } from "./options.js";
+import { readLayerInput } from "./layer-input.js";
+import type { LayerStages } from "./layer-stages.js";
+import { AtomicFileWriter } from "./output-file.js";
+import { ModuleTextJoiner } from "./module-text-joiner.js";
+import { compileRank, missingStages, RankCompileError, type StopAfter } from "./rank-compiler.js";
+import { emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
+
+const TOOL = "hpmoe compile";
+const USAGE = "hpmoe compile LAYER.yaml [-o DIR] [options]";
+const STOP_AFTER: readonly StopAfter[] = ["moe", "tile"];
+/** Later stages of DESIGN.md's pipeline, named so the error says where they come from. */
+const LATER_STAGES = ["schedule", "events"];
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
+  { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe or tile (default tile)" },
+  { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
+  { name: "rank", kind: "int", valueName: "<n>", help: "Rank whose task counts --json prints (default 0)" },
+  { name: "json", kind: "bool", help: "Print {ranks, tasks, events, outputs} as JSON on stdout" },
+  { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
+  { name: "help", kind: "bool", help: "Display available options" },
+];
+
+export interface CommandIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** Runs `hpmoe compile` with `args` (after the subcommand); returns the exit code. */
+export function runCompile(args: readonly string[], io: CommandIO, stages: Partial<LayerStages>): number {
+  const cl = parseCommandLine(TOOL, args, OPTIONS);
+  if (cl instanceof CommandLineError) {
+    io.err(cl.lines.join("\n") + "\n");
+    return 1;
+  }
+  const v = cl.values;
+  if (v.get("help")) {
+    io.out(formatHelp("compile a MoE layer config to moe and tile IR", USAGE, OPTIONS));
+    return 0;
+  }
+  const fail = (message: string): number => {
+    io.err(`${TOOL}: error: ${message}\n`);
+    return 1;
+  };
+  if (cl.positional.length !== 1) return fail(cl.positional.length === 0 ? `no layer config given (usage: ${USAGE})` : `expected one layer config, got ${cl.positional.length}: ${cl.positional.join(" ")}`);
+  const stopAfter = String(v.get("stop-after") ?? "tile");
+  if (LATER_STAGES.includes(stopAfter)) return fail(`--stop-after=${stopAfter} is not available yet (scheduling and events: issue 6)`);
+  if (!(STOP_AFTER as readonly string[]).includes(stopAfter)) return fail(`--stop-after must be one of ${STOP_AFTER.join(", ")}, got '${stopAfter}'`);
+  const preset = v.get("preset");
+  if (preset !== undefined && preset !== "reference") return fail(`--preset must be 'reference', got '${String(preset)}'`);
+  const missing = missingStages(stages, stopAfter as StopAfter);
+  if (missing) return fail(missing);
+
+  const input = readLayerInput(TOOL, cl.positional[0]!, io.err);
+  if (!input) return 1;
+  const ep = input.cfg.parallel.ep;
+  const countedRank = (v.get("rank") as number | undefined) ?? 0;
+  if (countedRank < 0 || countedRank >= ep) return fail(`--rank must be in [0, ${ep - 1}] (parallel.ep = ${ep}), got ${countedRank}`);
+
+  const json = Boolean(v.get("json"));
+  const dir = v.get("o") as string | undefined;
+  const stageFiles: StopAfter[] = stopAfter === "moe" ? ["moe"] : ["moe", "tile"];
+  const sinks = openSinks(dir, json ? [] : stageFiles, stageFiles, io);
+  if (typeof sinks === "string") return fail(sinks);
+
+  const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
+  let counted: TaskCounts = emptyTaskCounts();
+  for (let rank = 0; rank < ep; rank++) {
+    const r = compileRank(stages, input.cfg, input.routing, rank, { stopAfter: stopAfter as StopAfter, preset, print });
+    const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
+    if (problem !== undefined) {
+      for (const s of sinks.values()) s.abort();
+      io.err(problem.endsWith("\n") ? problem : `${TOOL}: error: ${problem}\n`);
+      return 1;
+    }
+    if (rank === countedRank && !(r instanceof RankCompileError) && r.tasks) counted = r.tasks;
+  }
+  const outputs: string[] = [];
+  for (const s of sinks.values()) {
+    const problem = s.commit();
+    if (problem) return fail(problem);
+    if (s.file) outputs.push(s.file);
+  }
+  if (json) io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events: 0, outputs }) + "\n");
+  return 0;
+}
+
+/** Where one stage's IR goes: a file in DIR, or stdout (collected, written at the end). */
+interface StageSink {
+  readonly file: string | undefined;
+  readonly joiner: ModuleTextJoiner;
+  commit(): string | undefined;
+  abort(): void;
+}
+
+/**
+ * Sinks per stage: with `dir`, one atomic file per stage in `stageFiles`;
+ * without, only the last stage goes to stdout unless `--json` (then nothing).
+ * Returns an error message when DIR cannot be made or written.
+ */
+function openSinks(dir: string | undefined, printed: readonly StopAfter[], stageFiles: readonly StopAfter[], io: CommandIO): Map<StopAfter, StageSink> | string {
+  const sinks = new Map<StopAfter, StageSink>();
+  if (dir === undefined) {
+    const last = printed[printed.length - 1];
+    if (last === undefined) return sinks;
+    const chunks: string[] = [];
+    const joiner = new ModuleTextJoiner((t) => chunks.push(t));
+    sinks.set(last, {
+      file: undefined,
+      joiner,
+      commit: () => {
+        joiner.finish();
+        io.out(chunks.join("") + "\n");
+        return undefined;
+      },
+      abort: () => undefined,
+    });
+    return sinks;
+  }
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return `cannot create output directory '${dir}': ${code === "EEXIST" || code === "ENOTDIR" ? "a file is in the way" : String(e)}`;
+  }
+  for (const stage of stageFiles) {
+    const file = path.join(dir, `${stage}.mlir`);
+    const w = AtomicFileWriter.open(file);
+    if (typeof w === "string") {
+      for (const s of sinks.values()) s.abort();
+      return `cannot write '${file}': ${w}`;
+    }
+    const joiner = new ModuleTextJoiner((t) => w.write(t));
+    sinks.set(stage, {
+      file,
+      joiner,
+      commit: () => {
+        joiner.finish();
+        w.write("\n");
+        return w.commit();
+      },
+      abort: () => w.abort(),
+    });
+  }
+  return sinks;
+}
+
+/** Hands one rank's texts to their sinks; returns an error message on a malformed text. */
+function addTexts(sinks: Map<StopAfter, StageSink>, r: { moe: string | undefined; tile: string | undefined }): string | undefined {
+  for (const [stage, sink] of sinks) {
+    const text = stage === "moe" ? r.moe : r.tile;
+    const problem = text === undefined ? `no ${stage} IR was printed` : sink.joiner.add(text);
+    if (problem) return problem;
+  }
+  return undefined;
+}
