@@ -125,9 +125,9 @@ function benchLayer(
   let peakHeap = process.memoryUsage().heapUsed;
   const start = performance.now();
   for (let rank = 0; rank < ep; rank++) {
-    const r = compileRank(stages, layer.cfg, layer.routing, rank, { stopAfter: "tile", preset, print: undefined });
+    const r = compileRank(stages, layer.cfg, layer.routing, [rank], { stopAfter: "tile", preset, print: undefined });
     if (r instanceof RankCompileError) return r;
-    const n = r.tasks?.total ?? 0;
+    const n = r.tasks?.get(rank)?.total ?? 0;
     total += n;
     min = Math.min(min, n);
     max = Math.max(max, n);

@@ -72,15 +72,15 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Parti
 
   const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
   let counted: TaskCounts = emptyTaskCounts();
-  for (let rank = 0; rank < ep; rank++) {
-    const r = compileRank(stages, input.cfg, input.routing, rank, { stopAfter: stopAfter as StopAfter, preset, print });
+  for (const ranks of rankGroups(ep, Boolean(print?.printGenericOpForm))) {
+    const r = compileRank(stages, input.cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, print });
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
     if (problem !== undefined) {
       for (const s of sinks.values()) s.abort();
       io.err(problem.endsWith("\n") ? problem : `${TOOL}: error: ${problem}\n`);
       return 1;
     }
-    if (rank === countedRank && !(r instanceof RankCompileError) && r.tasks) counted = r.tasks;
+    counted = (!(r instanceof RankCompileError) && r.tasks?.get(countedRank)) || counted;
   }
   const outputs: string[] = [];
   for (const s of sinks.values()) {
@@ -90,6 +90,16 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Parti
   }
   if (json) io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events: 0, outputs }) + "\n");
   return 0;
+}
+
+/**
+ * The ranks compiled together: one at a time, so memory stays bounded by one
+ * rank, except in generic form, where MLIR numbers values across the whole
+ * module (unique SSA ids) and printing rank by rank would restart the numbers.
+ */
+function rankGroups(ep: number, generic: boolean): number[][] {
+  const all = Array.from({ length: ep }, (_, r) => r);
+  return generic ? [all] : all.map((r) => [r]);
 }
 
 /** Where one stage's IR goes: a file in DIR, or stdout (collected, written at the end). */

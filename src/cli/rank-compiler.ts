@@ -1,7 +1,7 @@
-// Compiling a layer one rank at a time: build that rank's moe functions,
-// verify, print, lower to tile programs, count tasks, print, and drop the IR.
-// Each rank gets a fresh Context, so uniqued attributes (slices, counts) of
-// one rank are garbage once it is done and memory stays bounded by one rank.
+// Compiling some ranks of a layer: build their moe functions, verify, print,
+// lower to tile programs, count tasks, print, and drop the IR. Called rank by
+// rank, each with a fresh Context, so uniqued attributes (slices, counts) of a
+// rank are garbage once it is done and memory stays bounded by one rank.
 
 import { Severity, type Diagnostic } from "../ir/diagnostics.js";
 import { verify } from "../ir/verifier.js";
@@ -10,7 +10,7 @@ import type { Routing } from "../layer/routing.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
 import { printTopLevel, type PrintOptions } from "../syntax/printer.js";
 import { STAGE_ORIGINS, type LayerStages } from "./layer-stages.js";
-import { countTasks, type TaskCounts } from "./task-counts.js";
+import { countTasksPerRank, type TaskCounts } from "./task-counts.js";
 
 export type StopAfter = "moe" | "tile";
 
@@ -26,8 +26,8 @@ export interface RankOutput {
   readonly moe: string | undefined;
   /** The tile module of this rank, printed (when printing and lowering). */
   readonly tile: string | undefined;
-  /** Tile tasks of this rank (all zero when stopping after moe). */
-  readonly tasks: TaskCounts | undefined;
+  /** Tile tasks per compiled rank (undefined when stopping after moe). */
+  readonly tasks: Map<number, TaskCounts> | undefined;
 }
 
 /** A failure, already rendered as diagnostics (`loc: error: ...` lines). */
@@ -49,29 +49,30 @@ function render(diagnostics: readonly Diagnostic[], fallback: string): string {
 }
 
 /**
- * Compiles rank `rank` of `cfg`. Precondition: `missingStages` found nothing.
+ * Compiles ranks `ranks` of `cfg` into one module. Precondition: `missingStages` found nothing.
  * Returns the printed texts and task counts, or the rendered diagnostics.
- * O(size of one rank's IR).
+ * O(size of those ranks' IR).
  */
 export function compileRank(
   stages: Partial<LayerStages>,
   cfg: LayerConfig,
   routing: Routing,
-  rank: number,
+  ranks: number[],
   opts: RankCompileOptions,
 ): RankOutput | RankCompileError {
   const { buildMoeModule, lowerMoeToTile, createContext } = stages;
   if (!buildMoeModule || !createContext || (opts.stopAfter === "tile" && !lowerMoeToTile))
     throw new Error("compileRank: a needed stage is missing (check missingStages first)");
   const ctx = createContext();
-  const module = buildMoeModule(ctx, cfg, routing, { ranks: [rank] });
-  if (verify(module).failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `rank ${rank}: the moe module does not verify`));
+  const module = buildMoeModule(ctx, cfg, routing, { ranks });
+  const which = ranks.length === 1 ? `rank ${ranks[0]}` : `ranks ${ranks[0]}..${ranks[ranks.length - 1]}`;
+  if (verify(module).failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: the moe module does not verify`));
   const print = opts.print && { ...opts.print, assumeVerified: true };
   const moe = print && printTopLevel(module, print);
   if (opts.stopAfter === "moe") return { moe, tile: undefined, tasks: undefined };
   const lowered = lowerMoeToTile!(module, opts.preset ? { preset: opts.preset } : {});
   if (lowered.failed || verify(module).failed)
-    return new RankCompileError(render(ctx.diagnostics.takeAll(), `rank ${rank}: lowering to tile failed`));
+    return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: lowering to tile failed`));
   const tile = print && printTopLevel(module, print);
-  return { moe, tile, tasks: countTasks(module) };
+  return { moe, tile, tasks: countTasksPerRank(module) };
 }

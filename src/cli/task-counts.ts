@@ -31,6 +31,23 @@ export function countTasks(root: Operation, into: TaskCounts = emptyTaskCounts()
   return into;
 }
 
+/**
+ * Tasks per rank of a tile module: each top-level op (a `tile.program`) is
+ * counted under its integer `rank` attribute. O(number of ops).
+ */
+export function countTasksPerRank(module: Operation): Map<number, TaskCounts> {
+  const out = new Map<number, TaskCounts>();
+  const body = module.regions[0]?.entryBlock;
+  if (!body) return out;
+  for (const program of body.ops()) {
+    const rank = program.getAttr("rank");
+    if (!(rank instanceof IntegerAttr)) continue;
+    const r = Number(rank.value);
+    out.set(r, countTasks(program, out.get(r)));
+  }
+  return out;
+}
+
 /** `{"total": N, "<stage>": N, ...}` with the stages that have tasks, in Stage order. */
 export function taskCountsJson(c: TaskCounts): Record<string, number> {
   const out: Record<string, number> = { total: c.total };
