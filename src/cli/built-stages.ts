@@ -3,6 +3,7 @@
 
 import { Context } from "../ir/context.js";
 import { registerAllDialects } from "../dialect/all-dialects.js";
+import { buildMoeModule } from "../layer/moe-import.js";
 import type { LayerStages } from "./layer-stages.js";
 
 export const builtStages: Partial<LayerStages> = {
@@ -11,4 +12,5 @@ export const builtStages: Partial<LayerStages> = {
     registerAllDialects(ctx);
     return ctx;
   },
+  buildMoeModule,
 };

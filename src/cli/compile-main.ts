@@ -5,12 +5,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec } from "./options.js";
+import type { LayerConfig } from "../layer/layer-config.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
 import { AtomicFileWriter } from "./output-file.js";
 import { ModuleTextJoiner } from "./module-text-joiner.js";
 import { compileRank, missingStages, RankCompileError, type StopAfter } from "./rank-compiler.js";
-import { emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
+import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
 const TOOL = "hpmoe compile";
 const USAGE = "hpmoe compile LAYER.yaml [-o DIR] [options]";
@@ -72,15 +73,16 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Parti
 
   const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
   let counted: TaskCounts = emptyTaskCounts();
-  for (const ranks of rankGroups(ep, Boolean(print?.printGenericOpForm))) {
-    const r = compileRank(stages, input.cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, print });
+  for (const { cfg, ranks } of compileSteps(input.cfg, Boolean(print?.printGenericOpForm))) {
+    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, print });
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
     if (problem !== undefined) {
       for (const s of sinks.values()) s.abort();
       io.err(problem.endsWith("\n") ? problem : `${TOOL}: error: ${problem}\n`);
       return 1;
     }
-    counted = (!(r instanceof RankCompileError) && r.tasks?.get(countedRank)) || counted;
+    const tasks = !(r instanceof RankCompileError) && r.tasks?.get(countedRank);
+    if (tasks) counted = addTaskCounts(counted, tasks);
   }
   const outputs: string[] = [];
   for (const s of sinks.values()) {
@@ -93,13 +95,17 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Parti
 }
 
 /**
- * The ranks compiled together: one at a time, so memory stays bounded by one
- * rank, except in generic form, where MLIR numbers values across the whole
- * module (unique SSA ids) and printing rank by rank would restart the numbers.
+ * The (config, ranks) compiled together, in output order. One rank at a
+ * time, so memory stays bounded by one rank; `both` runs every rank forward,
+ * then every rank backward, the order of the module built all at once. In
+ * generic form all ranks go together: MLIR numbers values across the whole
+ * module there (unique SSA ids), which printing rank by rank would restart.
  */
-function rankGroups(ep: number, generic: boolean): number[][] {
-  const all = Array.from({ length: ep }, (_, r) => r);
-  return generic ? [all] : all.map((r) => [r]);
+export function compileSteps(cfg: LayerConfig, generic: boolean): { cfg: LayerConfig; ranks: number[] }[] {
+  const all = Array.from({ length: cfg.parallel.ep }, (_, r) => r);
+  if (generic) return [{ cfg, ranks: all }];
+  const directions = cfg.pass === "both" ? (["forward", "backward"] as const) : [cfg.pass];
+  return directions.flatMap((pass) => all.map((r) => ({ cfg: { ...cfg, pass }, ranks: [r] })));
 }
 
 /** Where one stage's IR goes: a file in DIR, or stdout (collected, written at the end). */

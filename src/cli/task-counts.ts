@@ -31,6 +31,13 @@ export function countTasks(root: Operation, into: TaskCounts = emptyTaskCounts()
   return into;
 }
 
+/** `a` plus `b` (into `a`). */
+export function addTaskCounts(a: TaskCounts, b: TaskCounts): TaskCounts {
+  for (let s = 0; s < a.perStage.length; s++) a.perStage[s]! += b.perStage[s]!;
+  a.total += b.total;
+  return a;
+}
+
 /**
  * Tasks per rank of a tile module: each top-level op (a `tile.program`) is
  * counted under its integer `rank` attribute. O(number of ops).
