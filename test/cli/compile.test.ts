@@ -240,6 +240,14 @@ describe("hpmoe bench compile", () => {
     expect(row).toMatch(/small-ep2\.yaml +2 +4 +3\.\.4 +7 +[\d.]+ +[\d.]+ +[\d.]+ +1\.00 +1\.00$/);
   });
 
+  it("on a terminal, progress redraws one line and is erased before each row", () => {
+    const r = bench([SMALL, "--json"], standInStages(), /*errIsTTY=*/ true);
+    expect(r.code).toBe(0);
+    // Redraws are throttled to 5 a second, so a fast run may show none; whatever shows is erased.
+    expect(r.err).toMatch(/^(\r\x1b\[K[^\n]*)*$/);
+    if (r.err !== "") expect(r.err.endsWith("\r\x1b[K")).toBe(true);
+  });
+
   it("errors: bad layer, failing rank, missing stages", () => {
     expect(bench([path.join(tmp, "none.yaml")]).err).toMatch(/^hpmoe bench compile: error: could not open layer config/);
     const fail = bench([SMALL], standInStages(0));

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { LayerConfig } from "../../src/layer/layer-config.js";
 import { parseLayerConfig } from "../../src/layer/layer-config-reader.js";
+import { deepSeekV3Config } from "../../src/layer/deepseek-v3.js";
 import { loadRouting } from "../../src/layer/load-routing.js";
 import type { Routing } from "../../src/layer/routing.js";
 
@@ -51,6 +52,7 @@ describe("shipped layer configs", () => {
         expect(cfg.parallel).toEqual({ ep, tokensPerRank: tokens });
         expect(cfg.routing).toEqual({ kind: "balanced", seed: 1 });
         expect(cfg.target).toBe("a3-die");
+        expect({ ...cfg, source: "" }).toEqual(deepSeekV3Config(ep, tokens));
       }
   });
 
