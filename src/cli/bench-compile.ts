@@ -8,24 +8,26 @@
 import type { LayerConfig } from "../layer/layer-config.js";
 import { deepSeekV3Config } from "../layer/deepseek-v3.js";
 import { generateRouting, type Routing } from "../layer/routing.js";
-import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec } from "./options.js";
-import type { CommandIO } from "./compile-main.js";
+import { commandError, HELP_OPTION, parseSubcommand, presetOption, type CommandIO, type SubcommandSpec } from "./subcommand.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
 import { compileRank, missingStages, RankCompileError } from "./rank-compiler.js";
 
-const TOOL = "hpmoe bench compile";
-const USAGE = "hpmoe bench compile [LAYER.yaml...] [--preset=reference] [--json]";
 const DEFAULT_EPS = [8, 16, 32, 64, 256];
 const DEFAULT_TOKENS = 4096;
 const MIB = 1024 * 1024;
 
-const OPTIONS: readonly OptionSpec[] = [
-  { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference" },
-  { name: "json", kind: "bool", help: "Print one JSON object per row on stdout" },
-  { name: "progress-interval", kind: "int", valueName: "<seconds>", help: "Seconds between progress lines when stderr is not a terminal (default 10)" },
-  { name: "help", kind: "bool", help: "Display available options" },
-];
+const BENCH: SubcommandSpec = {
+  tool: "hpmoe bench compile",
+  usage: "hpmoe bench compile [LAYER.yaml...] [--preset=reference] [--json]",
+  overview: "time tile generation for every rank of MoE layers",
+  options: [
+    { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference" },
+    { name: "json", kind: "bool", help: "Print one JSON object per row on stdout" },
+    { name: "progress-interval", kind: "int", valueName: "<seconds>", help: "Seconds between progress lines when stderr is not a terminal (default 10)" },
+    HELP_OPTION,
+  ],
+};
 
 /** Output streams plus whether stderr is a terminal (progress then redraws one line). */
 export interface BenchIO extends CommandIO {
@@ -56,22 +58,12 @@ export interface BenchCompileRow {
 
 /** Runs `hpmoe bench compile` with `args` (after `bench compile`); returns the exit code. */
 export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Partial<LayerStages>): number {
-  const cl = parseCommandLine(TOOL, args, OPTIONS);
-  if (cl instanceof CommandLineError) {
-    io.err(cl.lines.join("\n") + "\n");
-    return 1;
-  }
+  const cl = parseSubcommand(BENCH, args, io);
+  if (typeof cl === "number") return cl;
   const v = cl.values;
-  if (v.get("help")) {
-    io.out(formatHelp("time tile generation for every rank of MoE layers", USAGE, OPTIONS));
-    return 0;
-  }
-  const fail = (message: string): number => {
-    io.err(`${TOOL}: error: ${message}\n`);
-    return 1;
-  };
-  const preset = v.get("preset");
-  if (preset !== undefined && preset !== "reference") return fail(`--preset must be 'reference', got '${String(preset)}'`);
+  const fail = (message: string): number => commandError(BENCH, io, message);
+  const preset = presetOption(BENCH, cl, io);
+  if (typeof preset === "number") return preset;
   const interval = (v.get("progress-interval") as number | undefined) ?? 10;
   if (interval < 0) return fail(`--progress-interval must be at least 0, got ${interval}`);
   const missing = missingStages(stages, "tile");
@@ -79,7 +71,7 @@ export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Pa
 
   const layers: BenchLayer[] = [];
   for (const file of cl.positional) {
-    const input = readLayerInput(TOOL, file, io.err);
+    const input = readLayerInput(BENCH.tool, file, io.err);
     if (!input) return 1;
     layers.push({ name: file, ...input });
   }
@@ -203,7 +195,7 @@ class Progress {
       this.shown = true;
     } else {
       if (now - this.last < this.intervalS * 1000) return;
-      this.io.err(`${TOOL}: ${text}\n`);
+      this.io.err(`${BENCH.tool}: ${text}\n`);
     }
     this.last = now;
   }

@@ -4,7 +4,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CommandLineError, formatHelp, parseCommandLine, type OptionSpec } from "./options.js";
+import { commandError, HELP_OPTION, parseSubcommand, presetOption, singleLayerArgument, type CommandIO, type SubcommandSpec } from "./subcommand.js";
 import type { LayerConfig } from "../layer/layer-config.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
@@ -13,53 +13,42 @@ import { ModuleTextJoiner } from "./module-text-joiner.js";
 import { compileRank, missingStages, RankCompileError, type StopAfter } from "./rank-compiler.js";
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
-const TOOL = "hpmoe compile";
-const USAGE = "hpmoe compile LAYER.yaml [-o DIR] [options]";
 const STOP_AFTER: readonly StopAfter[] = ["moe", "tile"];
 /** Later stages of DESIGN.md's pipeline, named so the error says where they come from. */
 const LATER_STAGES = ["schedule", "events"];
 
-const OPTIONS: readonly OptionSpec[] = [
-  { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
-  { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe or tile (default tile)" },
-  { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
-  { name: "rank", kind: "int", valueName: "<n>", help: "Rank whose task counts --json prints (default 0)" },
-  { name: "json", kind: "bool", help: "Print {ranks, tasks, events, outputs} as JSON on stdout" },
-  { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
-  { name: "help", kind: "bool", help: "Display available options" },
-];
-
-export interface CommandIO {
-  out(text: string): void;
-  err(text: string): void;
-}
+const COMPILE: SubcommandSpec = {
+  tool: "hpmoe compile",
+  usage: "hpmoe compile LAYER.yaml [-o DIR] [options]",
+  overview: "compile a MoE layer config to moe and tile IR",
+  options: [
+    { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
+    { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe or tile (default tile)" },
+    { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
+    { name: "rank", kind: "int", valueName: "<n>", help: "Rank whose task counts --json prints (default 0)" },
+    { name: "json", kind: "bool", help: "Print {ranks, tasks, events, outputs} as JSON on stdout" },
+    { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
+    HELP_OPTION,
+  ],
+};
 
 /** Runs `hpmoe compile` with `args` (after the subcommand); returns the exit code. */
 export function runCompile(args: readonly string[], io: CommandIO, stages: Partial<LayerStages>): number {
-  const cl = parseCommandLine(TOOL, args, OPTIONS);
-  if (cl instanceof CommandLineError) {
-    io.err(cl.lines.join("\n") + "\n");
-    return 1;
-  }
+  const cl = parseSubcommand(COMPILE, args, io);
+  if (typeof cl === "number") return cl;
   const v = cl.values;
-  if (v.get("help")) {
-    io.out(formatHelp("compile a MoE layer config to moe and tile IR", USAGE, OPTIONS));
-    return 0;
-  }
-  const fail = (message: string): number => {
-    io.err(`${TOOL}: error: ${message}\n`);
-    return 1;
-  };
-  if (cl.positional.length !== 1) return fail(cl.positional.length === 0 ? `no layer config given (usage: ${USAGE})` : `expected one layer config, got ${cl.positional.length}: ${cl.positional.join(" ")}`);
+  const fail = (message: string): number => commandError(COMPILE, io, message);
+  const layerFile = singleLayerArgument(COMPILE, cl, io);
+  if (typeof layerFile === "number") return layerFile;
   const stopAfter = String(v.get("stop-after") ?? "tile");
   if (LATER_STAGES.includes(stopAfter)) return fail(`--stop-after=${stopAfter} is not available yet (scheduling and events: issue 6)`);
   if (!(STOP_AFTER as readonly string[]).includes(stopAfter)) return fail(`--stop-after must be one of ${STOP_AFTER.join(", ")}, got '${stopAfter}'`);
-  const preset = v.get("preset");
-  if (preset !== undefined && preset !== "reference") return fail(`--preset must be 'reference', got '${String(preset)}'`);
+  const preset = presetOption(COMPILE, cl, io);
+  if (typeof preset === "number") return preset;
   const missing = missingStages(stages, stopAfter as StopAfter);
   if (missing) return fail(missing);
 
-  const input = readLayerInput(TOOL, cl.positional[0]!, io.err);
+  const input = readLayerInput(COMPILE.tool, layerFile, io.err);
   if (!input) return 1;
   const ep = input.cfg.parallel.ep;
   const countedRank = (v.get("rank") as number | undefined) ?? 0;
@@ -78,7 +67,7 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Parti
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
     if (problem !== undefined) {
       for (const s of sinks.values()) s.abort();
-      io.err(problem.endsWith("\n") ? problem : `${TOOL}: error: ${problem}\n`);
+      io.err(problem.endsWith("\n") ? problem : `${COMPILE.tool}: error: ${problem}\n`);
       return 1;
     }
     const tasks = !(r instanceof RankCompileError) && r.tasks?.get(countedRank);

@@ -6,10 +6,11 @@
 
 import { runBenchCompile } from "./bench-compile.js";
 import { builtStages } from "./built-stages.js";
-import { runCompile, type CommandIO } from "./compile-main.js";
+import { runCompile } from "./compile-main.js";
 import { runDocs } from "./docs-main.js";
 import { runRun } from "./run-emu-main.js";
 import { runMain } from "./run-main.js";
+import type { CommandIO } from "./subcommand.js";
 
 const USAGE = `USAGE: hpmoe <command> [options]
 
