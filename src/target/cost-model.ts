@@ -80,11 +80,13 @@ export class CostModel {
 
   /**
    * One AIV putting `bytes` from rank `src` into rank `dst`'s symmetric buffer
-   * and raising the remote signal, alone on the link (no contention).
+   * and raising the remote signal, alone on the link (no contention). A put
+   * to the own rank is a local copy at the vector core's share of HBM.
    */
   putMicros(bytes: number, src: number, dst: number): number {
     const l = this.profile.links;
     const t = this.profile.latencies;
+    if (src === dst) return t.put_issue.value + (2 * bytes) / this.hbmBytesPerUs(this.aivCount) + t.dma_atomic.value;
     const near = this.sameScaleUp(src, dst);
     const bandwidth = (near ? l.peer_bandwidth.value : l.scale_out_bandwidth.value) * 1e3; // bytes per us
     const latency = near ? l.peer_latency.value : l.scale_out_latency.value;
