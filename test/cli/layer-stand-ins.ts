@@ -1,7 +1,8 @@
 // Stand-ins for the issue-5 stages (moe import, tile lowering, emu check) so
 // `hpmoe compile`, `run` and `bench` can be tested before and apart from them.
 // The moe "module" holds one func per rank; the "lowering" replaces each with
-// an unregistered tile.program holding rank+1 gemm tasks and 2 put tasks.
+// an unregistered standin.program (tile.program is registered and verified)
+// holding rank+1 gemm tasks and 2 put tasks.
 
 import { Context } from "../../src/ir/context.js";
 import { registerAllDialects } from "../../src/dialect/all-dialects.js";
@@ -43,10 +44,10 @@ export function standInStages(failLoweringAtRank = -1): LayerStages {
           return failure();
         }
         const tasks = [];
-        for (let i = 0; i <= rank; i++) tasks.push(`  %g${i} = "tile.gemm"() {stage = 1 : i64} : () -> i1`);
-        tasks.push(`  %p0 = "tile.put"() {stage = 0 : i64} : () -> i1`, `  %p1 = "tile.put"() {stage = 0 : i64} : () -> i1`);
-        tasks.push(`  "tile.buffer"() : () -> ()`);
-        programs.push(`"tile.program"() ({\n${tasks.join("\n")}\n}) {rank = ${rank} : i64} : () -> ()\n`);
+        for (let i = 0; i <= rank; i++) tasks.push(`  %g${i} = "standin.gemm"() {stage = 1 : i64} : () -> i1`);
+        tasks.push(`  %p0 = "standin.put"() {stage = 0 : i64} : () -> i1`, `  %p1 = "standin.put"() {stage = 0 : i64} : () -> i1`);
+        tasks.push(`  "standin.buffer"() : () -> ()`);
+        programs.push(`"standin.program"() ({\n${tasks.join("\n")}\n}) {rank = ${rank} : i64} : () -> ()\n`);
       }
       const lowered = parse(module.context, programs.join(""));
       for (const f of [...body.ops()]) f.erase();
