@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Scalar } from "yaml";
+import { targetsDir } from "../target/hardware-profile.js";
 import type { DispatchDType, LayerConfig, RoutingSpec } from "./layer-config.js";
 
 /** A layer-config problem, located in the config file (1-based line and column). */
@@ -18,11 +19,14 @@ export interface LayerConfigError {
 /** Largest value of an int32: tensor sizes and row counts are stored as i32 downstream. */
 export const INT32_MAX = 2147483647;
 
-/**
- * Targets accepted until `targets/` holds hardware profiles (issue 6); then
- * a target is a file name there.
- */
-export const KNOWN_TARGETS: readonly string[] = ["a2-910b", "a3-die"];
+/** The targets a config may name: the hardware profiles in targets/ (file names without `.yaml`), sorted. */
+export function knownTargets(): string[] {
+  try {
+    return fs.readdirSync(targetsDir()).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -".yaml".length)).sort();
+  } catch {
+    return [];
+  }
+}
 
 const DISPATCH_DTYPES: readonly DispatchDType[] = ["bf16", "int8", "fp8"];
 const PASSES = ["forward", "backward", "both"] as const;
@@ -269,8 +273,9 @@ function readRouting(c: ConfigChecker, node: Node | undefined, filename: string)
 function readTarget(c: ConfigChecker, top: Entries): string | undefined {
   const t = c.string(top, "target", "");
   if (!t) return undefined;
-  if (!KNOWN_TARGETS.includes(t.value)) {
-    c.error(t.node, `unknown target '${t.value}'; known targets: ${KNOWN_TARGETS.join(", ")} (hardware profiles in targets/ arrive with issue 6)`);
+  const known = knownTargets();
+  if (!known.includes(t.value)) {
+    c.error(t.node, `unknown target '${t.value}'; known targets (hardware profiles in targets/): ${known.join(", ")}`);
     return undefined;
   }
   return t.value;
