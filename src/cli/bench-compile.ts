@@ -76,7 +76,9 @@ export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Pa
     layers.push({ name: file, ...input });
   }
   const json = Boolean(v.get("json"));
-  if (!json) io.out(tableHeader());
+  // The config column fits the longest name (default rows are named deepseek-v3-ep<N>).
+  const nameWidth = Math.max(COLUMNS[0]!.length, "deepseek-v3-ep256".length, ...layers.map((l) => l.name.length));
+  if (!json) io.out(tableLine(COLUMNS, nameWidth));
   const rows: BenchCompileRow[] = [];
   const progress = new Progress(io, interval);
   const measure = (layer: BenchLayer): number => {
@@ -88,7 +90,7 @@ export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Pa
     }
     rows.push(row);
     progress.clear();
-    io.out(json ? JSON.stringify(row) + "\n" : tableRow(row));
+    io.out(json ? JSON.stringify(row) + "\n" : tableRow(row, nameWidth));
     return 0;
   };
   if (layers.length > 0) {
@@ -149,17 +151,14 @@ function round(x: number, digits: number): number {
 }
 
 const COLUMNS = ["config", "ranks", "tasks/rank", "min..max", "tasks", "time s", "RSS MiB", "heap MiB", "time ratio", "task ratio"];
-const WIDTHS = [24, 6, 11, 16, 11, 9, 9, 9, 11, 11];
+/** Widths of the right-aligned columns (all but the first). */
+const WIDTHS = [6, 11, 16, 11, 9, 9, 9, 11, 11];
 
-function tableLine(cells: readonly string[]): string {
-  return cells.map((c, i) => (i === 0 ? c.padEnd(WIDTHS[i]!) : c.padStart(WIDTHS[i]!))).join(" ") + "\n";
+function tableLine(cells: readonly string[], nameWidth: number): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(nameWidth) : c.padStart(WIDTHS[i - 1]!))).join(" ") + "\n";
 }
 
-function tableHeader(): string {
-  return tableLine(COLUMNS);
-}
-
-function tableRow(r: BenchCompileRow): string {
+function tableRow(r: BenchCompileRow, nameWidth: number): string {
   return tableLine([
     r.config,
     String(r.ep),
@@ -171,7 +170,7 @@ function tableRow(r: BenchCompileRow): string {
     r.peak_heap_mib.toFixed(1),
     r.time_ratio.toFixed(2),
     r.task_ratio.toFixed(2),
-  ]);
+  ], nameWidth);
 }
 
 /**
