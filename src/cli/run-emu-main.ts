@@ -38,8 +38,11 @@ export function runRun(args: readonly string[], io: CommandIO, stages: Partial<L
   const input = readLayerInput(RUN.tool, layerFile, io.err);
   if (!input) return 1;
   const r = stages.runEmuCheck(input.cfg, { level });
-  if (v.get("json")) io.out(JSON.stringify({ ok: r.ok, max_abs_err: r.maxAbsErr, max_rel_err: r.maxRelErr }) + "\n");
+  const json = Boolean(v.get("json"));
+  if (json) io.out(JSON.stringify({ ok: r.ok, max_abs_err: r.maxAbsErr, max_rel_err: r.maxRelErr }) + "\n");
   else io.out(`${r.ok ? "ok" : "MISMATCH"}: max abs error ${r.maxAbsErr}, max rel error ${r.maxRelErr} (emu, ${level} level, pass ${input.cfg.pass})\n`);
-  for (const d of r.details) io.err(`${RUN.tool}: ${d}\n`);
+  // The details (one line per compared tensor) follow the summary; after a mismatch they go to stderr.
+  if (!r.ok) for (const d of r.details) io.err(`${RUN.tool}: ${d}\n`);
+  else if (!json) for (const d of r.details) io.out(`  ${d}\n`);
   return r.ok ? 0 : 1;
 }

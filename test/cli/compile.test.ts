@@ -182,6 +182,8 @@ describe("hpmoe run", () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toBe("MISMATCH: max abs error 0.5, max rel error 0.25 (emu, moe level, pass both)\n");
     expect(bad.err).toBe("hpmoe run: stand-in mismatch\n");
+    const text = run(runRun, [SMALL, "--backend=emu"]);
+    expect(text).toEqual({ code: 0, out: "ok: max abs error 0, max rel error 0 (emu, tile level, pass forward)\n  stand-in out: equal\n", err: "" });
   });
 
   const errorCases: [string, string[], string][] = [
