@@ -256,7 +256,8 @@ function readRouting(c: ConfigChecker, node: Node | undefined, filename: string)
   if (kind === "file") {
     const p = c.string(r, "path", "routing");
     if (!p) return undefined;
-    const resolved = path.isAbsolute(p.value) ? p.value : path.join(path.dirname(filename), p.value);
+    // Absolute, so a consumer that resolves it against the config folder again gets the same file.
+    const resolved = path.resolve(path.dirname(filename), p.value);
     if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
       c.error(p.node, `routing file '${p.value}' not found (looked for '${resolved}'; a relative path is resolved against the config's folder)`);
       return undefined;
