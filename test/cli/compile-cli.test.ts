@@ -2,7 +2,8 @@
 // rank-by-rank moe.mlir equals the module built for all ranks at once, parses
 // back unchanged with hpmoe-opt, and its generic form is byte-identical to
 // mlir-opt-22's print of it. The built CLI (dist/) reports bad configs with
-// located errors and exit 1.
+// located errors and exit 1. Tile-level and emu cases run once those stages
+// are wired into src/cli/built-stages.ts.
 
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { builtStages } from "../../src/cli/built-stages.js";
 import { runCompile } from "../../src/cli/compile-main.js";
+import { runRun } from "../../src/cli/run-emu-main.js";
 import { parseLayerConfig } from "../../src/layer/layer-config-reader.js";
 import { loadRouting } from "../../src/layer/load-routing.js";
 import { buildMoeModule } from "../../src/layer/moe-import.js";
@@ -127,6 +129,22 @@ describe.skipIf(builtStages.lowerMoeToTile === undefined)("hpmoe compile --stop-
     const reference = JSON.parse(compile([file, "--json", "--preset=reference"]).out).tasks;
     expect(reference.dispatch).toBeGreaterThan(exact.dispatch);
   }, 60_000);
+});
+
+// Runs once the emu is part of this build (src/runtime/emu/emu-check.ts, wired in src/cli/built-stages.ts).
+describe.skipIf(builtStages.runEmuCheck === undefined || builtStages.lowerMoeToTile === undefined)("hpmoe run --backend=emu", () => {
+  for (const name of SMALL)
+    for (const level of ["moe", "tile"])
+      it(`${name} at the ${level} level matches the dense reference`, () => {
+        let out = "";
+        let err = "";
+        const code = runRun([path.join(EXAMPLES, name), "--backend=emu", `--level=${level}`, "--json"], { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
+        expect(err).toBe("");
+        expect(code).toBe(0);
+        const r = JSON.parse(out);
+        expect(r.ok).toBe(true);
+        expect(r.max_rel_err).toBeLessThan(2 ** -6);
+      }, 60_000);
 });
 
 describe("hpmoe (built CLI)", () => {
