@@ -14,8 +14,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { builtStages } from "../../src/cli/built-stages.js";
 import { runCompile } from "../../src/cli/compile-main.js";
 import { runRun } from "../../src/cli/run-emu-main.js";
-import { parseLayerConfig } from "../../src/layer/layer-config-reader.js";
-import { loadRouting } from "../../src/layer/load-routing.js";
+import { readLayerInput, type LayerInput } from "../../src/cli/layer-input.js";
 import { buildMoeModule } from "../../src/layer/moe-import.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
 import { countTasksPerRank, taskCountsJson } from "../../src/cli/task-counts.js";
@@ -39,6 +38,15 @@ function spawn(cmd: string, args: string[]): { code: number | null; out: string;
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** An example's config and routing (they must read). */
+function readExample(file: string): LayerInput {
+  const input = readLayerInput("test", file, (t) => {
+    throw new Error(t);
+  });
+  if (!input) throw new Error(`${file} should read`);
+  return input;
+}
+
 const SMALL = ["small-ep2.yaml", "small-ep2-backward.yaml", "small-odd.yaml", "small-zipf.yaml", "small-file.yaml"];
 
 describe("hpmoe compile --stop-after=moe", () => {
@@ -50,10 +58,7 @@ describe("hpmoe compile --stop-after=moe", () => {
       expect(r).toEqual({ code: 0, out: "", err: "" });
       const text = fs.readFileSync(path.join(dir, "moe.mlir"), "utf8");
 
-      const cfg = parseLayerConfig(fs.readFileSync(file, "utf8"), file);
-      if (Array.isArray(cfg)) throw new Error("example should read");
-      const routing = loadRouting(cfg);
-      if (Array.isArray(routing)) throw new Error("routing should load");
+      const { cfg, routing } = readExample(file);
       const whole = buildMoeModule(builtStages.createContext!(), cfg, routing);
       expect(text).toBe(printTopLevel(whole) + "\n");
 
@@ -100,10 +105,7 @@ describe.skipIf(builtStages.lowerMoeToTile === undefined)("hpmoe compile --stop-
       expect(r.code).toBe(0);
       const text = fs.readFileSync(path.join(dir, "tile.mlir"), "utf8");
 
-      const cfg = parseLayerConfig(fs.readFileSync(file, "utf8"), file);
-      if (Array.isArray(cfg)) throw new Error("example should read");
-      const routing = loadRouting(cfg);
-      if (Array.isArray(routing)) throw new Error("routing should load");
+      const { cfg, routing } = readExample(file);
       const whole = buildMoeModule(builtStages.createContext!(), cfg, routing);
       expect(builtStages.lowerMoeToTile!(whole, {}).failed).toBe(false);
       expect(text).toBe(printTopLevel(whole) + "\n");
