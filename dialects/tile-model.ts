@@ -7,10 +7,11 @@
 // and printed in the custom form as `@buffer[o0:e0, o1:e1]` (half-open ranges).
 
 import type { Attribute } from "../src/ir/attribute.js";
-import { ArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
+import { ArrayAttr, DenseArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
 import { OpaqueType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
 import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
+import { quoteString } from "../src/ir/escape-string.js";
 
 /** Which core type runs a task (integer-stored enum `Unit`). */
 export const Unit = { aic: 0, aiv: 1 } as const;
@@ -59,20 +60,41 @@ export interface Slice {
   readonly sizes: readonly number[];
 }
 
-/** The attribute for `slice`. */
-export function sliceAttr(ctx: Context, slice: Slice): ArrayAttr {
-  return ArrayAttr.get(ctx, [SymbolRefAttr.get(ctx, slice.buffer), intArrayAttr(ctx, 64, slice.offsets), intArrayAttr(ctx, 64, slice.sizes)]);
+/** The entries of an `array<i64: ...>` attribute as numbers, or undefined for anything else. O(n). */
+export function readI64Array(a: Attribute | undefined): number[] | undefined {
+  return readIntArray(a, 64);
 }
 
-/** The slice `a` holds, or undefined when it is not `[@flat, array<i64>, array<i64>]` of equal ranks. */
+/** The `array<i64: ...>` attribute holding `values` (safe integers). O(n). */
+export function i64ArrayAttr(ctx: Context, values: readonly number[]): DenseArrayAttr {
+  return intArrayAttr(ctx, 64, values);
+}
+
+/** The attribute for `slice`. */
+export function sliceAttr(ctx: Context, slice: Slice): ArrayAttr {
+  return ArrayAttr.get(ctx, [SymbolRefAttr.get(ctx, slice.buffer), i64ArrayAttr(ctx, slice.offsets), i64ArrayAttr(ctx, slice.sizes)]);
+}
+
+/** Slices read so far, by their uniqued attribute (a slice is read by the verifiers, the printer and every pass). */
+const sliceCache = new WeakMap<Attribute, Slice>();
+
+/**
+ * The slice `a` holds, or undefined when it is not `[@flat, array<i64>, array<i64>]` of equal ranks.
+ * O(rank) the first time, O(1) after; the result is shared, so callers must not mutate it.
+ */
 export function readSlice(a: Attribute | undefined): Slice | undefined {
-  if (!(a instanceof ArrayAttr) || a.value.length !== 3) return undefined;
+  if (!(a instanceof ArrayAttr)) return undefined;
+  const cached = sliceCache.get(a);
+  if (cached !== undefined) return cached;
+  if (a.value.length !== 3) return undefined;
   const [sym, off, size] = a.value;
   if (!(sym instanceof SymbolRefAttr) || sym.nested.length !== 0) return undefined;
-  const offsets = readIntArray(off, 64);
-  const sizes = readIntArray(size, 64);
+  const offsets = readI64Array(off);
+  const sizes = readI64Array(size);
   if (!offsets || !sizes || offsets.length !== sizes.length) return undefined;
-  return { buffer: sym.root, offsets, sizes };
+  const slice: Slice = { buffer: sym.root, offsets, sizes };
+  sliceCache.set(a, slice);
+  return slice;
 }
 
 /** The attribute for a list of slices (the `reads` / `writes` properties). */
@@ -101,9 +123,11 @@ export function slicesOverlap(a: Slice, b: Slice): boolean {
   return a.sizes.every((s) => s > 0) && b.sizes.every((s) => s > 0);
 }
 
-/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice. */
+/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice (the name quoted when not a bare identifier). O(rank). */
 export function formatSlice(s: Slice): string {
-  return `@${s.buffer}[${s.offsets.map((o, i) => `${o}:${o + s.sizes[i]!}`).join(", ")}]`;
+  let text = "@" + (/^[A-Za-z_][A-Za-z0-9_$.]*$/.test(s.buffer) ? s.buffer : quoteString(s.buffer)) + "[";
+  for (let d = 0; d < s.offsets.length; d++) text += (d ? ", " : "") + s.offsets[d]! + ":" + (s.offsets[d]! + s.sizes[d]!);
+  return text + "]";
 }
 
 /** What a task op reads and writes (operand roles, in order), where it runs and which stages it may carry. */
