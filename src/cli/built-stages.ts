@@ -4,6 +4,7 @@
 import { Context } from "../ir/context.js";
 import { registerAllDialects } from "../dialect/all-dialects.js";
 import { buildMoeModule } from "../layer/moe-import.js";
+import { lowerMoeToTile } from "../../passes/moe-lowering.js";
 import type { LayerStages } from "./layer-stages.js";
 
 export const builtStages: Partial<LayerStages> = {
@@ -13,4 +14,5 @@ export const builtStages: Partial<LayerStages> = {
     return ctx;
   },
   buildMoeModule,
+  lowerMoeToTile,
 };
