@@ -1,0 +1,168 @@
+// `hpmoe compile LAYER.yaml -o DIR`: reads a layer config, builds its moe
+// module and lowers it to tile programs rank by rank, writing DIR/moe.mlir
+// and DIR/tile.mlir (each one module holding every rank) whole or not at all.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { commandError, HELP_OPTION, parseSubcommand, presetOption, singleLayerArgument, type CommandIO, type SubcommandSpec } from "./subcommand.js";
+import type { LayerConfig } from "../layer/layer-config.js";
+import { readLayerInput } from "./layer-input.js";
+import type { LayerStages } from "./layer-stages.js";
+import { AtomicFileWriter } from "./output-file.js";
+import { ModuleTextJoiner } from "./module-text-joiner.js";
+import { compileRank, missingStages, RankCompileError, type StopAfter } from "./rank-compiler.js";
+import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
+
+const STOP_AFTER: readonly StopAfter[] = ["moe", "tile"];
+/** Later stages of DESIGN.md's pipeline, named so the error says where they come from. */
+const LATER_STAGES = ["schedule", "events"];
+
+const COMPILE: SubcommandSpec = {
+  tool: "hpmoe compile",
+  usage: "hpmoe compile LAYER.yaml [-o DIR] [options]",
+  overview: "compile a MoE layer config to moe and tile IR",
+  options: [
+    { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
+    { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe or tile (default tile)" },
+    { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
+    { name: "rank", kind: "int", valueName: "<n>", help: "Rank whose task counts --json prints (default 0)" },
+    { name: "json", kind: "bool", help: "Print {ranks, tasks, events, outputs} as JSON on stdout" },
+    { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
+    HELP_OPTION,
+  ],
+};
+
+/** Runs `hpmoe compile` with `args` (after the subcommand); returns the exit code. */
+export function runCompile(args: readonly string[], io: CommandIO, stages: Partial<LayerStages>): number {
+  const cl = parseSubcommand(COMPILE, args, io);
+  if (typeof cl === "number") return cl;
+  const v = cl.values;
+  const fail = (message: string): number => commandError(COMPILE, io, message);
+  const layerFile = singleLayerArgument(COMPILE, cl, io);
+  if (typeof layerFile === "number") return layerFile;
+  const stopAfter = String(v.get("stop-after") ?? "tile");
+  if (LATER_STAGES.includes(stopAfter)) return fail(`--stop-after=${stopAfter} is not available yet (scheduling and events: issue 6)`);
+  if (!(STOP_AFTER as readonly string[]).includes(stopAfter)) return fail(`--stop-after must be one of ${STOP_AFTER.join(", ")}, got '${stopAfter}'`);
+  const preset = presetOption(COMPILE, cl, io);
+  if (typeof preset === "number") return preset;
+  const missing = missingStages(stages, stopAfter as StopAfter);
+  if (missing) return fail(missing);
+
+  const input = readLayerInput(COMPILE.tool, layerFile, io.err);
+  if (!input) return 1;
+  const ep = input.cfg.parallel.ep;
+  const countedRank = (v.get("rank") as number | undefined) ?? 0;
+  if (countedRank < 0 || countedRank >= ep) return fail(`--rank must be in [0, ${ep - 1}] (parallel.ep = ${ep}), got ${countedRank}`);
+
+  const json = Boolean(v.get("json"));
+  const dir = v.get("o") as string | undefined;
+  const stageFiles: StopAfter[] = stopAfter === "moe" ? ["moe"] : ["moe", "tile"];
+  const sinks = openSinks(dir, json ? [] : stageFiles, stageFiles, io);
+  if (typeof sinks === "string") return fail(sinks);
+
+  const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
+  let counted: TaskCounts = emptyTaskCounts();
+  for (const { cfg, ranks } of compileSteps(input.cfg, Boolean(print?.printGenericOpForm))) {
+    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, print });
+    const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
+    if (problem !== undefined) {
+      for (const s of sinks.values()) s.abort();
+      io.err(problem.endsWith("\n") ? problem : `${COMPILE.tool}: error: ${problem}\n`);
+      return 1;
+    }
+    const tasks = !(r instanceof RankCompileError) && r.tasks?.get(countedRank);
+    if (tasks) counted = addTaskCounts(counted, tasks);
+  }
+  const outputs: string[] = [];
+  for (const s of sinks.values()) {
+    const problem = s.commit();
+    if (problem) return fail(problem);
+    if (s.file) outputs.push(s.file);
+  }
+  if (json) io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events: 0, outputs }) + "\n");
+  return 0;
+}
+
+/**
+ * The (config, ranks) compiled together, in output order. One rank at a
+ * time, so memory stays bounded by one rank; `both` runs every rank forward,
+ * then every rank backward, the order of the module built all at once. In
+ * generic form all ranks go together: MLIR numbers values across the whole
+ * module there (unique SSA ids), which printing rank by rank would restart.
+ */
+export function compileSteps(cfg: LayerConfig, generic: boolean): { cfg: LayerConfig; ranks: number[] }[] {
+  const all = Array.from({ length: cfg.parallel.ep }, (_, r) => r);
+  if (generic) return [{ cfg, ranks: all }];
+  const directions = cfg.pass === "both" ? (["forward", "backward"] as const) : [cfg.pass];
+  return directions.flatMap((pass) => all.map((r) => ({ cfg: { ...cfg, pass }, ranks: [r] })));
+}
+
+/** Where one stage's IR goes: a file in DIR, or stdout (collected, written at the end). */
+interface StageSink {
+  readonly file: string | undefined;
+  readonly joiner: ModuleTextJoiner;
+  commit(): string | undefined;
+  abort(): void;
+}
+
+/**
+ * Sinks per stage: with `dir`, one atomic file per stage in `stageFiles`;
+ * without, only the last stage goes to stdout unless `--json` (then nothing).
+ * Returns an error message when DIR cannot be made or written.
+ */
+function openSinks(dir: string | undefined, printed: readonly StopAfter[], stageFiles: readonly StopAfter[], io: CommandIO): Map<StopAfter, StageSink> | string {
+  const sinks = new Map<StopAfter, StageSink>();
+  if (dir === undefined) {
+    const last = printed[printed.length - 1];
+    if (last === undefined) return sinks;
+    const chunks: string[] = [];
+    const joiner = new ModuleTextJoiner((t) => chunks.push(t));
+    sinks.set(last, {
+      file: undefined,
+      joiner,
+      commit: () => {
+        joiner.finish();
+        io.out(chunks.join("") + "\n");
+        return undefined;
+      },
+      abort: () => undefined,
+    });
+    return sinks;
+  }
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return `cannot create output directory '${dir}': ${code === "EEXIST" || code === "ENOTDIR" ? "a file is in the way" : String(e)}`;
+  }
+  for (const stage of stageFiles) {
+    const file = path.join(dir, `${stage}.mlir`);
+    const w = AtomicFileWriter.open(file);
+    if (typeof w === "string") {
+      for (const s of sinks.values()) s.abort();
+      return `cannot write '${file}': ${w}`;
+    }
+    const joiner = new ModuleTextJoiner((t) => w.write(t));
+    sinks.set(stage, {
+      file,
+      joiner,
+      commit: () => {
+        joiner.finish();
+        w.write("\n");
+        return w.commit();
+      },
+      abort: () => w.abort(),
+    });
+  }
+  return sinks;
+}
+
+/** Hands one rank's texts to their sinks; returns an error message on a malformed text. */
+function addTexts(sinks: Map<StopAfter, StageSink>, r: { moe: string | undefined; tile: string | undefined }): string | undefined {
+  for (const [stage, sink] of sinks) {
+    const text = stage === "moe" ? r.moe : r.tile;
+    const problem = text === undefined ? `no ${stage} IR was printed` : sink.joiner.add(text);
+    if (problem) return problem;
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+// The library entry points `hpmoe compile`, `run` and `bench` call, gathered
+// in one table so the commands can be tested with stand-ins and run with
+// whatever this build has (the moe import, the tile lowering and the emu
+// arrive from separate issue-5 work; an absent stage is reported, not faked).
+
+import type { Context } from "../ir/context.js";
+import type { LogicalResult } from "../ir/logical-result.js";
+import type { Operation } from "../ir/operation.js";
+import type { LayerConfig } from "../layer/layer-config.js";
+import type { Routing } from "../layer/routing.js";
+
+/** The outcome of `runEmuCheck` (src/runtime/emu/emu-check.ts). */
+export interface EmuCheckResult {
+  readonly ok: boolean;
+  readonly maxAbsErr: number;
+  readonly maxRelErr: number;
+  readonly details: readonly string[];
+}
+
+export interface LayerStages {
+  /** src/layer/moe-import.ts: a builtin.module with one func per rank and pass direction. */
+  buildMoeModule(ctx: Context, cfg: LayerConfig, routing: Routing | undefined, opts?: { ranks?: number[] }): Operation;
+  /** passes/moe-lowering.ts: lowers the moe module to tile programs in place. */
+  lowerMoeToTile(module: Operation, options: { preset?: "reference"; pipeline?: string }): LogicalResult;
+  /** src/runtime/emu/emu-check.ts: runs the layer on the emu and compares with the dense reference. */
+  runEmuCheck(cfg: LayerConfig, opts: { level: "moe" | "tile"; pipeline?: string }): EmuCheckResult;
+  /** A context with every dialect the stages produce. */
+  createContext(): Context;
+}
+
+/** What each stage needs before it exists in this build, for the error message. */
+export const STAGE_ORIGINS: Record<Exclude<keyof LayerStages, "createContext">, string> = {
+  buildMoeModule: "the moe dialect import (src/layer/moe-import.ts)",
+  lowerMoeToTile: "the tile lowering (passes/moe-lowering.ts)",
+  runEmuCheck: "the functional emulator (src/runtime/emu/emu-check.ts)",
+};
