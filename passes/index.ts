@@ -5,12 +5,14 @@ import { CanonicalizerPass } from "./canonicalize.js";
 import { CSEPass } from "./cse.js";
 import { StripDebugInfoPass } from "./strip-debuginfo.js";
 import { SymbolDCEPass } from "./symbol-dce.js";
+import { TileRaceCheckPass } from "./tile-race-check.js";
+import { TileStatsPass } from "./tile-stats.js";
 
-export { CanonicalizerPass, CSEPass, StripDebugInfoPass, SymbolDCEPass };
+export { CanonicalizerPass, CSEPass, StripDebugInfoPass, SymbolDCEPass, TileRaceCheckPass, TileStatsPass };
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
-  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass()]) {
+  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass(), () => new TileStatsPass(), () => new TileRaceCheckPass()]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);
   }
