@@ -188,8 +188,9 @@ function swigluGradient(ar: Arith, h: Float64Array, da: Float64Array, n: number,
       const g = h[i * 2 * I + c]!;
       const u = h[i * 2 * I + I + c]!;
       const d = da[i * I + c]!;
-      const sig = r(1 / r(1 + r(Math.exp(-g))));
-      const silu = r(g * sig);
+      const den = r(1 + r(Math.exp(-g)));
+      const sig = r(1 / den);
+      const silu = r(g / den);
       dh[i * 2 * I + c] = ar.store(r(r(d * u) * r(sig * r(1 + r(g * r(1 - sig))))));
       dh[i * 2 * I + I + c] = ar.store(r(d * silu));
     }
