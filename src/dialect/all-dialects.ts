@@ -5,6 +5,7 @@ import { registerArithDialect } from "./arith.js";
 import { registerBuiltinDialect } from "./builtin.js";
 import { registerControlFlowDialect } from "./cf.js";
 import { registerFuncDialect } from "./func.js";
+import { registerMoeDialect } from "./moe.js";
 import { registerSCFDialect } from "./scf.js";
 
 /** Registers builtin, func, cf, arith and scf in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
@@ -14,4 +15,5 @@ export function registerAllDialects(ctx: Context): void {
   registerControlFlowDialect(ctx);
   registerArithDialect(ctx);
   registerSCFDialect(ctx);
+  registerMoeDialect(ctx);
 }

@@ -1,0 +1,58 @@
+// The cores a schedule places tasks on and what a dependency costs between
+// them. Per rank: `aic` cube cores, then `aic * aivPerAic` vector cores; vector
+// core j belongs to AI Core floor(j / aivPerAic), whose cube core is AIC
+// floor(j / aivPerAic). Core ids are global: rank * coresPerRank + local.
+
+import type { CostModel } from "../../src/target/cost-model.js";
+import { CoreType } from "./task-graph.js";
+
+export interface Machine {
+  readonly ranks: number;
+  readonly aic: number;
+  readonly aivPerAic: number;
+  /** us from a producer's end to a consumer's start inside one AI Core (hardware cross-core flag). */
+  readonly crossCoreFlag: number;
+  /** us through a GM counter between cores of one rank (DMA atomic add, then a poll sees it). */
+  readonly gmCounter: number;
+  /** Egress bytes per us of one rank's links (puts share it). */
+  readonly injectionBytesPerUs: number;
+}
+
+/** The machine of `ranks` devices of the model's profile. */
+export function machineOf(model: CostModel, ranks: number): Machine {
+  const p = model.profile;
+  return {
+    ranks,
+    aic: p.cores.aic.value,
+    aivPerAic: p.cores.aiv_per_aic.value,
+    crossCoreFlag: p.latencies.cross_core_flag.value,
+    gmCounter: p.latencies.dma_atomic.value + p.latencies.poll.value,
+    injectionBytesPerUs: p.links.injection_bandwidth.value * 1e3,
+  };
+}
+
+export function coresPerRank(m: Machine): number {
+  return m.aic * (1 + m.aivPerAic);
+}
+/** First local core id of a type, and how many there are per rank. */
+export function coreRange(m: Machine, type: CoreType): [first: number, count: number] {
+  return type === CoreType.aic ? [0, m.aic] : [m.aic, m.aic * m.aivPerAic];
+}
+/** The AI Core (cube core index) a local core belongs to. */
+export function aiCoreOf(m: Machine, local: number): number {
+  return local < m.aic ? local : Math.floor((local - m.aic) / m.aivPerAic);
+}
+
+/**
+ * Delay between a producer ending on global core `from` and a consumer
+ * starting on global core `to` (-1 = an event with no core: arrivals, joins).
+ * Cross-rank latency is part of a put's own duration.
+ */
+export function syncDelay(m: Machine, from: number, to: number): number {
+  if (to < 0) return 0;
+  if (from === to) return 0;
+  if (from < 0) return m.gmCounter;
+  const per = coresPerRank(m);
+  if (Math.floor(from / per) !== Math.floor(to / per)) return m.gmCounter;
+  return aiCoreOf(m, from % per) === aiCoreOf(m, to % per) ? m.crossCoreFlag : m.gmCounter;
+}
