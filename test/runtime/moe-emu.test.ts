@@ -16,6 +16,9 @@ import { runMoeLayer } from "../../src/runtime/emu/moe-emu.js";
 import { denseProblemOf } from "../../src/runtime/emu/synthetic-data.js";
 import { tinyData, type TinySizes } from "./fixtures.js";
 import { moeModuleText } from "./moe-ir-fixture.js";
+import { buildMoeModule } from "../../src/layer/moe-import.js";
+import { generateRouting } from "../../src/layer/routing.js";
+import { tinyConfig } from "./fixtures.js";
 
 const cases: [string, TinySizes][] = [
   ["ep2, 4 experts, top-2", { ep: 2, experts: 4, topK: 2, tokensPerRank: 6, hidden: 8, inter: 4 }],
@@ -55,6 +58,16 @@ describe("moe emulator", () => {
     });
   }
 
+  it("runs buildMoeModule's functions (registered moe dialect) like the hand-written ones", () => {
+    const s = cases[3]![1];
+    const data = tinyData(s);
+    const cfg = tinyConfig(s);
+    const built = runMoeLayer(buildMoeModule(new Context(), cfg, generateRouting(cfg)), data, true);
+    const hand = runMoeLayer(parse(s), data, true);
+    if (isEmuFailure(built)) throw new Error(built.message);
+    expect(built).toEqual(hand);
+  });
+
   it("reports an op it cannot run, ranks that disagree, and missing ranks, located", () => {
     const s = cases[0]![1];
     const parseText = (text: string) => {
@@ -62,10 +75,10 @@ describe("moe emulator", () => {
       registerAllDialects(ctx);
       return parseSourceString(ctx, text)!;
     };
-    const unknown = runMoeLayer(parseText(moeModuleText(s).replaceAll('"moe.swiglu"', '"moe.gelu"')), tinyData(s), false);
-    expect(isEmuFailure(unknown) && [unknown.op?.name.name, unknown.message]).toEqual(["moe.gelu", "is not an op the moe emulator executes"]);
-    const skew = runMoeLayer(parseText(moeModuleText(s).replace('"moe.swiglu"', '"moe.gelu"')), tinyData(s), false);
-    expect(isEmuFailure(skew) && skew.message).toBe("rank 1 runs 'moe.swiglu' where rank 0 runs 'moe.gelu'; programs must match op by op");
+    const unknown = runMoeLayer(parseText(moeModuleText(s).replaceAll('"moe.swiglu"', '"test.gelu"')), tinyData(s), false);
+    expect(isEmuFailure(unknown) && [unknown.op?.name.name, unknown.message]).toEqual(["test.gelu", "is not an op the moe emulator executes"]);
+    const skew = runMoeLayer(parseText(moeModuleText(s).replace('"moe.swiglu"', '"test.gelu"')), tinyData(s), false);
+    expect(isEmuFailure(skew) && skew.message).toBe("rank 1 runs 'moe.swiglu' where rank 0 runs 'test.gelu'; programs must match op by op");
     const missing = runMoeLayer(parse(s), tinyData({ ...s, ep: 4, experts: 8 }), false);
     expect(isEmuFailure(missing) && missing.message).toBe("has no @moe_ffn_fwd_rank<r> for every rank r < 4");
   });
