@@ -8,6 +8,7 @@
 
 import type { Attribute } from "../src/ir/attribute.js";
 import { ArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
+import { OpaqueType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
 import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
 
@@ -15,9 +16,15 @@ import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
 export const Unit = { aic: 0, aiv: 1 } as const;
 export type Unit = (typeof Unit)[keyof typeof Unit];
 
+/** The keyword of each Unit value, by value. */
+export const unitNames: readonly string[] = Object.keys(Unit);
+
 /** Where a buffer lives (enum `BufferKind`): host-filled input, result, peer-visible, or scratch. */
 export const BufferKind = { input: 0, output: 1, symmetric: 2, workspace: 3 } as const;
 export type BufferKind = (typeof BufferKind)[keyof typeof BufferKind];
+
+/** The keyword of each BufferKind value, by value. */
+export const bufferKindNames: readonly string[] = Object.keys(BufferKind);
 
 /** Which moe operator a task comes from (enum `Stage`); task counts per kind are counts per stage. */
 export const Stage = {
@@ -40,6 +47,12 @@ export type Stage = (typeof Stage)[keyof typeof Stage];
 /** The keyword of each Stage value, by value. */
 export const stageNames: readonly string[] = Object.keys(Stage);
 
+/** `!tile.token`, the type of every task's result and dependency operand. */
+export function tokenType(ctx: Context): OpaqueType {
+  return OpaqueType.get(ctx, "tile", "token");
+}
+
+/** A slice: `sizes[i]` elements from `offsets[i]` along each dimension of `buffer`. */
 export interface Slice {
   readonly buffer: string;
   readonly offsets: readonly number[];
@@ -92,3 +105,30 @@ export function slicesOverlap(a: Slice, b: Slice): boolean {
 export function formatSlice(s: Slice): string {
   return `@${s.buffer}[${s.offsets.map((o, i) => `${o}:${o + s.sizes[i]!}`).join(", ")}]`;
 }
+
+/** What a task op reads and writes (operand roles, in order), where it runs and which stages it may carry. */
+export interface TaskShape {
+  readonly unit: Unit;
+  readonly reads: readonly string[];
+  readonly writes: readonly string[];
+  readonly stages: readonly Stage[];
+}
+
+/** The task ops by mnemonic (`tile.arrival` and `tile.join` are not tasks). */
+export const taskShapes: Readonly<Record<string, TaskShape>> = {
+  put: {
+    unit: Unit.aiv,
+    reads: ["src"],
+    writes: ["dst"],
+    stages: [Stage.dispatch, Stage.combine, Stage.combine_grad, Stage.dispatch_grad],
+  },
+  gemm: {
+    unit: Unit.aic,
+    reads: ["lhs", "rhs"],
+    writes: ["out"],
+    stages: [Stage.gmm1, Stage.gmm2, Stage.gmm2_grad_lhs, Stage.gmm2_grad_weight, Stage.gmm1_grad_lhs, Stage.gmm1_grad_weight],
+  },
+  swiglu: { unit: Unit.aiv, reads: ["h"], writes: ["a"], stages: [Stage.swiglu] },
+  swiglu_grad: { unit: Unit.aiv, reads: ["h", "da"], writes: ["dh"], stages: [Stage.swiglu_grad] },
+  gather: { unit: Unit.aiv, reads: ["tokens"], writes: ["rows"], stages: [Stage.gather] },
+};

@@ -27,6 +27,8 @@ export { registerSCFDialect } from "./dialect/scf.js";
 export { registerMoeDialect } from "./dialect/moe.js";
 export { buildMoeModule, moeFunctionName, kMoeRankAttr, type MoeImportOptions } from "./layer/moe-import.js";
 export { countsAttr, readCounts, readSenderAttrs, routeSender, routeType, type CountsMatrix, type SenderAttrs } from "../dialects/moe-model.js";
+export { registerTileDialect } from "./dialect/tile.js";
+export * as tileModel from "../dialects/tile-model.js";
 export { registerAllDialects } from "./dialect/all-dialects.js";
 export { loadDialectYaml, loadDialectFile, loadedDialectDecls } from "./dialect/dialect-loader.js";
 export type { DialectHooks, OpHooks } from "./dialect/dialect-hooks.js";

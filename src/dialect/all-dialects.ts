@@ -7,8 +7,9 @@ import { registerControlFlowDialect } from "./cf.js";
 import { registerFuncDialect } from "./func.js";
 import { registerMoeDialect } from "./moe.js";
 import { registerSCFDialect } from "./scf.js";
+import { registerTileDialect } from "./tile.js";
 
-/** Registers builtin, func, cf, arith and scf in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
+/** Registers builtin, func, cf, arith, scf, moe and tile in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
 export function registerAllDialects(ctx: Context): void {
   registerBuiltinDialect(ctx);
   registerFuncDialect(ctx);
@@ -16,4 +17,5 @@ export function registerAllDialects(ctx: Context): void {
   registerArithDialect(ctx);
   registerSCFDialect(ctx);
   registerMoeDialect(ctx);
+  registerTileDialect(ctx);
 }
