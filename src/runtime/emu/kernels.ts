@@ -80,15 +80,22 @@ function silu(g: number): [number, number] {
 }
 
 /**
- * a[r][c] = bf16(silu(h[r][c]) * h[r][inter + c]) for `rows` rows of a
- * row-major h (rows x 2*inter) into a row-major a (rows x inter).
+ * a[r][c] = bf16(silu(h[r][c]) * h[r][inter + c]) for `rows` rows; h rows
+ * (2*inter wide) start every `hStride` elements, a rows every `aStride`.
  */
-export function swiglu(h: Uint16Array, hOffset: number, a: Uint16Array, aOffset: number, rows: number, inter: number): void {
+export function swiglu(h: Uint16Array, hOffset: number, hStride: number, a: Uint16Array, aOffset: number, aStride: number, rows: number, inter: number): void {
   for (let r = 0; r < rows; r++) {
-    const hr = hOffset + r * 2 * inter;
-    const ar = aOffset + r * inter;
+    const hr = hOffset + r * hStride;
+    const ar = aOffset + r * aStride;
     for (let c = 0; c < inter; c++) a[ar + c] = toBf16(fround(silu(bf16Value[h[hr + c]!]!)[0] * bf16Value[h[hr + inter + c]!]!));
   }
+}
+
+/** Row-major operands of swigluGrad: data, first element, elements between rows. */
+export interface Rows {
+  readonly data: Uint16Array;
+  readonly offset: number;
+  readonly stride: number;
 }
 
 /**
@@ -96,19 +103,19 @@ export function swiglu(h: Uint16Array, hOffset: number, a: Uint16Array, aOffset:
  * d gate = da * up * sig * (1 + gate * (1 - sig)), d up = da * silu(gate),
  * each in fp32, stored bf16.
  */
-export function swigluGrad(h: Uint16Array, hOffset: number, da: Uint16Array, daOffset: number, dh: Uint16Array, dhOffset: number, rows: number, inter: number): void {
+export function swigluGrad(h: Rows, da: Rows, dh: Rows, rows: number, inter: number): void {
   for (let r = 0; r < rows; r++) {
-    const hr = hOffset + r * 2 * inter;
-    const dr = daOffset + r * inter;
-    const or = dhOffset + r * 2 * inter;
+    const hr = h.offset + r * h.stride;
+    const dr = da.offset + r * da.stride;
+    const or = dh.offset + r * dh.stride;
     for (let c = 0; c < inter; c++) {
-      const g = bf16Value[h[hr + c]!]!;
-      const u = bf16Value[h[hr + inter + c]!]!;
-      const d = bf16Value[da[dr + c]!]!;
+      const g = bf16Value[h.data[hr + c]!]!;
+      const u = bf16Value[h.data[hr + inter + c]!]!;
+      const d = bf16Value[da.data[dr + c]!]!;
       const [s, sig] = silu(g);
       const dsilu = fround(sig * fround(1 + fround(g * fround(1 - sig))));
-      dh[or + c] = toBf16(fround(fround(d * u) * dsilu));
-      dh[or + inter + c] = toBf16(fround(d * s));
+      dh.data[or + c] = toBf16(fround(fround(d * u) * dsilu));
+      dh.data[or + inter + c] = toBf16(fround(d * s));
     }
   }
 }

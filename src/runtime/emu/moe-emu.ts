@@ -214,7 +214,7 @@ function localStep(op: Operation, env: Env): EmuFailure | undefined {
       if (failed(h)) return h;
       const [rows, twoI] = h.shape as [number, number];
       const a = bf16Tensor([rows, twoI / 2]);
-      swiglu(h.data, 0, a.data, 0, rows, twoI / 2);
+      swiglu(h.data, 0, twoI, a.data, 0, twoI / 2, rows, twoI / 2);
       env.set(op.getResult(0), a);
       return undefined;
     }
@@ -225,7 +225,7 @@ function localStep(op: Operation, env: Env): EmuFailure | undefined {
       if (failed(da)) return da;
       const [rows, twoI] = h.shape as [number, number];
       const dh = bf16Tensor([rows, twoI]);
-      swigluGrad(h.data, 0, da.data, 0, dh.data, 0, rows, twoI / 2);
+      swigluGrad({ data: h.data, offset: 0, stride: twoI }, { data: da.data, offset: 0, stride: twoI / 2 }, { data: dh.data, offset: 0, stride: twoI }, rows, twoI / 2);
       env.set(op.getResult(0), dh);
       return undefined;
     }
