@@ -22,8 +22,8 @@ export interface TileRun {
   readonly tasksRun: number;
 }
 
-/** Called once per buffer of kind input (and any other the caller wants to set) after allocation. */
-export type BufferFill = (program: Operation, rank: number, name: string, buffer: EmuTensor) => EmuFailure | undefined;
+/** Called once per program after its buffers are allocated (zeroed): the host prologue. */
+export type BufferFill = (program: Operation, rank: number, buffers: TileBuffers) => EmuFailure | undefined;
 
 /**
  * Runs every tile.program under `root`. Fails, located, on a malformed
@@ -42,10 +42,8 @@ export function runTilePrograms(root: Operation, fill: BufferFill): TileRun | Em
     buffers.set(program, bufs);
     const rank = Number((program.getAttr("rank") as { value?: bigint } | undefined)?.value ?? -1);
     programOf.set(`${familyOf(program)}\0${rank}`, program);
-    for (const [name, buf] of bufs) {
-      const f = fill(program, rank, name, buf);
-      if (f) return f;
-    }
+    const f = fill(program, rank, bufs);
+    if (f) return f;
   }
   const exec = new Executor(g, buffers, programOf);
   return exec.run();
