@@ -56,4 +56,13 @@ describe.skipIf(!hasLowering)("runEmuCheck, tile level", () => {
         expect(r.details.at(-1)).toMatch(/^tile and moe results are bitwise identical/);
         expect(r.ok).toBe(true);
       });
+
+  for (const [name, s] of configs)
+    it(`passes in the static worst case, valid_rows from @counts (${name})`, () => {
+      for (const pipeline of ["moe-to-tile{gemm-m=4 gemm-n=8 swiglu-rows=2},comm-tiling{tile-rows=3}", "moe-to-tile{gemm-tiling=per-core cube-cores=24 swiglu-rows=128 deps=expert},comm-tiling{tile-rows=128 order=ratr mode=worst-case}"]) {
+        const r = runEmuCheck(tinyConfig({ ...s, pass: "both" }), { level: "tile", pipeline, routing: "worst-case" });
+        expect(r.details.at(-1)).toMatch(/^tile and moe results are bitwise identical/);
+        expect(r.ok).toBe(true);
+      }
+    });
 });

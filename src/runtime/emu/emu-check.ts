@@ -7,6 +7,7 @@
 
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { registerAllDialects } from "../../dialect/all-dialects.js";
 import { Context } from "../../ir/context.js";
 import type { Diagnostic } from "../../ir/diagnostics.js";
 import type { LayerConfig } from "../../layer/layer-config.js";
@@ -28,6 +29,11 @@ export interface EmuCheckOptions {
   readonly pipeline?: string;
   /** Seed of the synthetic data (default 1). */
   readonly seed?: number;
+  /**
+   * `worst-case`: the tile level is lowered without compile-time counts (the
+   * static worst case with run-time `valid_rows`), as when routing is unknown.
+   */
+  readonly routing?: "known" | "worst-case";
 }
 
 export interface EmuCheckResult {
@@ -65,7 +71,7 @@ export function runEmuCheck(cfg: LayerConfig, opts: EmuCheckOptions): EmuCheckRe
   let run: MoeLayerRun = moe;
   const details: string[] = [];
   if (opts.level === "tile") {
-    const tile = lowerAndRun(both, routing, data, moe.saved, opts.pipeline ?? kDefaultLowering);
+    const tile = lowerAndRun(both, routing, opts.routing === "worst-case", data, moe.saved, opts.pipeline ?? kDefaultLowering);
     if (typeof tile === "string") return failed(tile);
     details.push(agreement(moe, tile, cfg.pass !== "backward", backward));
     run = tile;
@@ -113,18 +119,14 @@ function routingOf(cfg: LayerConfig): Routing | string {
 }
 
 /** Lowers a fresh moe module with `pipeline` and runs the tile programs; a string says what failed. */
-function lowerAndRun(cfg: LayerConfig, routing: Routing, data: MoeData, saved: MoeLayerRun["saved"], pipeline: string): MoeLayerRun | string {
+function lowerAndRun(cfg: LayerConfig, routing: Routing, worstCase: boolean, data: MoeData, saved: MoeLayerRun["saved"], pipeline: string): MoeLayerRun | string {
   const ctx = new Context();
-  const diags: Diagnostic[] = [];
-  ctx.diagnostics.pushHandler((d) => {
-    diags.push(d);
-    return true;
-  });
-  const module = buildMoeModule(ctx, cfg, routing);
+  registerAllDialects(ctx);
+  const module = buildMoeModule(ctx, cfg, worstCase ? undefined : routing);
   registerAllPasses(globalPassRegistry);
   const pm = parsePassPipeline(`builtin.module(${pipeline})`, globalPassRegistry);
   if (pm instanceof PipelineError) return `tile lowering: bad pipeline '${pipeline}'`;
-  if (pm.run(module).failed) return `tile lowering failed: ${diags.map((d) => d.message).join("; ")}`;
+  if (pm.run(module).failed) return `tile lowering failed: ${ctx.diagnostics.takeAll().map((d: Diagnostic) => d.message).join("; ")}`;
   const run = runTileLayer(module, data, saved);
   if (isEmuFailure(run)) return `tile emu: ${describe(run)}`;
   return run;

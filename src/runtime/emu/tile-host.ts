@@ -3,7 +3,9 @@
 // backward, the local experts' weights, @counts, saved activations moved into
 // the program's dispatch layout) and the epilogue reduces the returned rows
 // into each token (out[t] = sum over k of p[t,k] * yret[row(t,k)], exactly as
-// moe.combine). Buffer names are moe-to-tile's (passes/tile-moe-programs.ts).
+// moe.combine). Buffer names are moe-to-tile's (passes/tile-moe-programs.ts);
+// the backward's saved activations are accepted as @xin/@h/@a or
+// @xin_saved/@h_saved/@a_saved.
 
 import type { Operation } from "../../ir/operation.js";
 import { RowLayout, sendRowOfSlot } from "../../layer/row-layout.js";
@@ -82,12 +84,17 @@ export function runTileLayer(root: Operation, data: MoeData, saved: MoeLayerRun[
         (buf.data as Int32Array).set(data.routing.counts);
         return undefined;
       }
+      case "xin":
+      case "h":
+      case "a":
       case "xin_saved":
       case "h_saved":
       case "a_saved": {
-        if (fwd || !saved) return { op: program, message: `needs saved forward activations for @${name}` };
+        // In the forward these are the program's own workspace; in the backward, inputs.
+        if (fwd) return undefined;
+        if (!saved) return { op: program, message: `needs saved forward activations for @${name}` };
         const s = saved[r]!;
-        const t = name === "xin_saved" ? s.xin : name === "h_saved" ? s.h : s.a;
+        const t = name.startsWith("xin") ? s.xin : name.startsWith("h") ? s.h : s.a;
         const cols = t.shape[1]!;
         const f = expect(buf, name, "bf16", L.recvRows(r) * cols, program);
         if (f) return f;
