@@ -172,17 +172,25 @@ function returnRows(ops: readonly Operation[], envs: readonly Env[], weighted: b
   return undefined;
 }
 
+/** The (bf16, bf16, route) operands of the grouped matmuls. */
+function grouped(op: Operation, env: Env): [Bf16Tensor, Bf16Tensor, RouteValue] | EmuFailure {
+  const a = operand(op, env, 0, "bf16");
+  if (failed(a)) return a;
+  const b = operand(op, env, 1, "bf16");
+  if (failed(b)) return b;
+  const route = operand(op, env, 2, "route");
+  if (failed(route)) return route;
+  return [a, b, route];
+}
+
 /** The ops that need only this rank's values. */
 function localStep(op: Operation, env: Env): EmuFailure | undefined {
   switch (op.name.name) {
     case "moe.gmm":
     case "moe.gmm_grad_lhs": {
-      const lhs = operand(op, env, 0, "bf16");
-      const w = operand(op, env, 1, "bf16");
-      const route = operand(op, env, 2, "route");
-      if (failed(lhs)) return lhs;
-      if (failed(w)) return w;
-      if (failed(route)) return route;
+      const ins = grouped(op, env);
+      if (failed(ins)) return ins;
+      const [lhs, w, route] = ins;
       const [, kd, n] = w.shape as [number, number, number];
       const transpose = op.name.name === "moe.gmm_grad_lhs";
       const inner = transpose ? n : kd;
@@ -196,12 +204,9 @@ function localStep(op: Operation, env: Env): EmuFailure | undefined {
       return undefined;
     }
     case "moe.gmm_grad_weight": {
-      const x = operand(op, env, 0, "bf16");
-      const dy = operand(op, env, 1, "bf16");
-      const route = operand(op, env, 2, "route");
-      if (failed(x)) return x;
-      if (failed(dy)) return dy;
-      if (failed(route)) return route;
+      const ins = grouped(op, env);
+      if (failed(ins)) return ins;
+      const [x, dy, route] = ins;
       const kd = x.shape[1]!;
       const n = dy.shape[1]!;
       const dw = f32Tensor([route.layout.localExperts, kd, n]);
