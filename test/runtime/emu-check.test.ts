@@ -23,8 +23,15 @@ describe("runEmuCheck, moe level", () => {
   for (const [name, s] of configs)
     it(`passes forward and backward (${name})`, () => {
       const r = runEmuCheck(tinyConfig({ ...s, pass: "both" }), { level: "moe" });
-      expect(r.details.length).toBe(4);
+      expect(r.details.length).toBe(5);
       expect(r.ok).toBe(true);
+      // bf16 storage against float64: below 2^-6 of the scale, but not zero.
+      const f64 = [...r.details[4]!.matchAll(/(\S+) ([0-9.]+e[-+]\d+)/g)].map((m) => Number(m[2]));
+      expect(f64).toHaveLength(4);
+      for (const e of f64) {
+        expect(e).toBeGreaterThan(0);
+        expect(e).toBeLessThan(kEmuTolerance);
+      }
       // The moe level follows the reference's accumulation orders: no error at all.
       expect(r.maxAbsErr).toBe(0);
     });
@@ -32,8 +39,9 @@ describe("runEmuCheck, moe level", () => {
   it("checks only the forward for pass: forward", () => {
     const r = runEmuCheck(tinyConfig({ ...configs[0]![1], pass: "forward" }), { level: "moe" });
     expect(r.ok).toBe(true);
-    expect(r.details).toHaveLength(1);
+    expect(r.details).toHaveLength(2);
     expect(r.details[0]).toMatch(/^out: max abs err 0\.000e\+0, scale \S+, rel 0\.000e\+0$/);
+    expect(r.details[1]).toMatch(/^rel err against the float64 reference: out \S+$/);
   });
 
   it("reports a routing file it cannot read", () => {

@@ -79,24 +79,36 @@ function rowsOfExpert(p: DenseProblem): { token: Int32Array; slot: Int32Array }[
   return lists.map((l) => ({ token: Int32Array.from(l.token), slot: Int32Array.from(l.slot) }));
 }
 
-/** c (m x n) = a (m x k) * b (k x n), optionally transposing b (given as n x k). */
+/**
+ * c (m x n) = a (m x k) * b (k x n), optionally transposing b (given as n x k).
+ * The loops are written out per mode (no per-element closures): in bf16 mode
+ * both factors are bf16 values, so their product is exact in fp32 and only
+ * the running sum needs rounding.
+ */
 function matmul(ar: Arith, a: Float64Array, b: Float64Array, bOff: number, m: number, k: number, n: number, transB: boolean): Float64Array {
   const c = new Float64Array(m * n);
+  const f32 = ar.round === Math.fround;
+  const bRow = transB ? 1 : n;
+  const bCol = transB ? k : 1;
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
       let acc = 0;
-      for (let q = 0; q < k; q++) acc = ar.add(acc, ar.mul(a[i * k + q]!, b[bOff + (transB ? j * k + q : q * n + j)]!));
+      let bi = bOff + j * bCol;
+      if (f32) for (let q = 0; q < k; q++, bi += bRow) acc = Math.fround(acc + a[i * k + q]! * b[bi]!);
+      else for (let q = 0; q < k; q++, bi += bRow) acc += a[i * k + q]! * b[bi]!;
       c[i * n + j] = ar.store(acc);
     }
   return c;
 }
 
-/** dw[off..] += a^T (k x m) * b (m x n), a being m x k: the weight gradient of one expert. */
+/** dw[off..] = a^T (k x m) * b (m x n), a being m x k: the weight gradient of one expert (unrounded f32 sums). */
 function weightGrad(ar: Arith, a: Float64Array, b: Float64Array, m: number, k: number, n: number, dw: Float64Array, off: number): void {
+  const f32 = ar.round === Math.fround;
   for (let q = 0; q < k; q++)
     for (let j = 0; j < n; j++) {
       let acc = 0;
-      for (let i = 0; i < m; i++) acc = ar.add(acc, ar.mul(a[i * k + q]!, b[i * n + j]!));
+      if (f32) for (let i = 0; i < m; i++) acc = Math.fround(acc + a[i * k + q]! * b[i * n + j]!);
+      else for (let i = 0; i < m; i++) acc += a[i * k + q]! * b[i * n + j]!;
       dw[off + q * n + j] = acc;
     }
 }
