@@ -27,6 +27,7 @@ export interface SenderAttrs {
 export interface CountsMatrix {
   readonly rows: number;
   readonly cols: number;
+  /** Shared by every reader of the attribute: read-only. */
   readonly values: Int32Array;
 }
 
@@ -77,12 +78,24 @@ export function countsAttr(ctx: Context, ep: number, experts: number, counts: In
   return DenseIntOrFPElementsAttr.get(ctx, type, data, isSplat);
 }
 
+/** Decoded counts by attribute: every rank's senders share one uniqued attribute, decoded once. */
+const decodedCounts = new WeakMap<DenseIntOrFPElementsAttr, CountsMatrix>();
+
 /**
  * The entries of a dense 2-D `i32` tensor attribute (a splat expanded), or
- * undefined for any other attribute. O(entries).
+ * undefined for any other attribute. O(entries) the first time for an
+ * attribute, O(1) after (callers must not write to `values`).
  */
 export function readCounts(a: Attribute | undefined): CountsMatrix | undefined {
   if (!(a instanceof DenseIntOrFPElementsAttr)) return undefined;
+  const known = decodedCounts.get(a);
+  if (known) return known;
+  const decoded = decodeCounts(a);
+  if (decoded) decodedCounts.set(a, decoded);
+  return decoded;
+}
+
+function decodeCounts(a: DenseIntOrFPElementsAttr): CountsMatrix | undefined {
   const type = a.type;
   if (!(type instanceof RankedTensorType) || type.shape.length !== 2) return undefined;
   const elt = type.elementType;

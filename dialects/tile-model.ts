@@ -7,10 +7,9 @@
 // and printed in the custom form as `@buffer[o0:e0, o1:e1]` (half-open ranges).
 
 import type { Attribute } from "../src/ir/attribute.js";
-import { ArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
-import { OpaqueType } from "../src/ir/builtin-types.js";
+import { ArrayAttr, DenseArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
+import { IntegerType, OpaqueType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
-import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
 
 /** Which core type runs a task (integer-stored enum `Unit`). */
 export const Unit = { aic: 0, aiv: 1 } as const;
@@ -59,20 +58,69 @@ export interface Slice {
   readonly sizes: readonly number[];
 }
 
-/** The attribute for `slice`. */
-export function sliceAttr(ctx: Context, slice: Slice): ArrayAttr {
-  return ArrayAttr.get(ctx, [SymbolRefAttr.get(ctx, slice.buffer), intArrayAttr(ctx, 64, slice.offsets), intArrayAttr(ctx, 64, slice.sizes)]);
+const kTwo32 = 4294967296;
+
+/**
+ * The entries of an `array<i64: ...>` attribute as numbers (exact for safe
+ * integers), or undefined for anything else. O(n); reads two 32-bit halves,
+ * since a BigInt per entry made this the top of the 50k-op print profile.
+ */
+export function readI64Array(a: Attribute | undefined): number[] | undefined {
+  if (!(a instanceof DenseArrayAttr) || !(a.elementType instanceof IntegerType) || a.elementType.width !== 64) return undefined;
+  const d = a.data;
+  const out = new Array<number>(a.size);
+  for (let i = 0, o = 0; i < a.size; i++, o += 8) {
+    const lo = (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16) | (d[o + 3]! << 24)) >>> 0;
+    const hi = d[o + 4]! | (d[o + 5]! << 8) | (d[o + 6]! << 16) | (d[o + 7]! << 24);
+    out[i] = hi * kTwo32 + lo;
+  }
+  return out;
 }
 
-/** The slice `a` holds, or undefined when it is not `[@flat, array<i64>, array<i64>]` of equal ranks. */
+/** The `array<i64: ...>` attribute holding `values` (safe integers). O(n). */
+export function i64ArrayAttr(ctx: Context, values: readonly number[]): DenseArrayAttr {
+  const data = new Uint8Array(values.length * 8);
+  for (let i = 0, o = 0; i < values.length; i++, o += 8) {
+    const v = values[i]!;
+    const hi = Math.floor(v / kTwo32);
+    const lo = v - hi * kTwo32;
+    data[o] = lo & 0xff;
+    data[o + 1] = (lo >>> 8) & 0xff;
+    data[o + 2] = (lo >>> 16) & 0xff;
+    data[o + 3] = (lo >>> 24) & 0xff;
+    data[o + 4] = hi & 0xff;
+    data[o + 5] = (hi >>> 8) & 0xff;
+    data[o + 6] = (hi >>> 16) & 0xff;
+    data[o + 7] = (hi >>> 24) & 0xff;
+  }
+  return DenseArrayAttr.get(ctx, IntegerType.get(ctx, 64), values.length, data);
+}
+
+/** The attribute for `slice`. */
+export function sliceAttr(ctx: Context, slice: Slice): ArrayAttr {
+  return ArrayAttr.get(ctx, [SymbolRefAttr.get(ctx, slice.buffer), i64ArrayAttr(ctx, slice.offsets), i64ArrayAttr(ctx, slice.sizes)]);
+}
+
+/** Slices read so far, by their uniqued attribute (a slice is read by the verifiers, the printer and every pass). */
+const sliceCache = new WeakMap<Attribute, Slice>();
+
+/**
+ * The slice `a` holds, or undefined when it is not `[@flat, array<i64>, array<i64>]` of equal ranks.
+ * O(rank) the first time, O(1) after; the result is shared, so callers must not mutate it.
+ */
 export function readSlice(a: Attribute | undefined): Slice | undefined {
-  if (!(a instanceof ArrayAttr) || a.value.length !== 3) return undefined;
+  if (!(a instanceof ArrayAttr)) return undefined;
+  const cached = sliceCache.get(a);
+  if (cached !== undefined) return cached;
+  if (a.value.length !== 3) return undefined;
   const [sym, off, size] = a.value;
   if (!(sym instanceof SymbolRefAttr) || sym.nested.length !== 0) return undefined;
-  const offsets = readIntArray(off, 64);
-  const sizes = readIntArray(size, 64);
+  const offsets = readI64Array(off);
+  const sizes = readI64Array(size);
   if (!offsets || !sizes || offsets.length !== sizes.length) return undefined;
-  return { buffer: sym.root, offsets, sizes };
+  const slice: Slice = { buffer: sym.root, offsets, sizes };
+  sliceCache.set(a, slice);
+  return slice;
 }
 
 /** The attribute for a list of slices (the `reads` / `writes` properties). */

@@ -5,7 +5,6 @@
 // symbol reference, not a symbol name.
 
 import { StringAttr, TypeAttr } from "../src/ir/builtin-attributes.js";
-import { IntegerType } from "../src/ir/builtin-types.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { OpAsmParser, OpAsmPrinter, OpAsmState } from "../src/ir/op-asm.js";
 import type { Operation } from "../src/ir/operation.js";
@@ -21,13 +20,12 @@ function symbolName(op: Operation): string {
 
 export function parseProgramOp(p: OpAsmParser, state: OpAsmState): LogicalResult {
   const ctx = p.context;
-  const i64 = IntegerType.get(ctx, 64);
   const name = p.parseSymbolName();
   if (name === undefined) return failure();
   state.attributes.push({ name: kSymbolAttrName, value: StringAttr.get(ctx, name) });
   for (const key of ["rank", "ep"]) {
     if (!p.parseKeyword(key)) return failure();
-    const value = p.parseAttribute(i64);
+    const value = p.parseAttribute();
     if (value === undefined) return failure();
     state.attributes.push({ name: key, value });
   }

@@ -8,11 +8,10 @@
 import type { Attribute } from "../src/ir/attribute.js";
 import { IntegerAttr, TypeAttr } from "../src/ir/builtin-attributes.js";
 import { IntegerType, MemRefType, kDynamic } from "../src/ir/builtin-types.js";
-import { readIntArray } from "../src/ir/dense-int-array.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
-import { formatSlice, readSliceList, stageNames, taskShapes, unitNames, type Slice } from "./tile-model.js";
+import { formatSlice, readI64Array, readSliceList, stageNames, taskShapes, unitNames, type Slice } from "./tile-model.js";
 
 /** The value of an i64 IntegerAttr as a number, or undefined for anything else. */
 export function readI64(a: Attribute | undefined): number | undefined {
@@ -51,15 +50,18 @@ function verifySliceSigns(op: Operation, what: string, slices: readonly Slice[])
   return success();
 }
 
-/** `peer` is another rank of the program: in [0, ep) and not its own rank. */
+/**
+ * `peer` is a rank of the program's EP group, its own included: a put to
+ * itself is the local copy of the rows a rank routes to its own experts (the
+ * reference counts those among the dispatch tasks), matched by an arrival in
+ * the same program like any other put.
+ */
 function verifyPeer(op: Operation): LogicalResult {
   const peer = readI64(op.getAttr("peer"))!;
   const signal = readI64(op.getAttr("signal"))!;
   if (signal < 0) return op.emitOpError(`'signal' must be non-negative, got ${signal}`);
-  const ranks = programRanks(op);
-  if (ranks === undefined) return success();
-  if (peer < 0 || peer >= ranks.ep) return op.emitOpError(`peer rank ${peer} is out of range [0, ${ranks.ep})`);
-  if (peer === ranks.rank) return op.emitOpError(`peer rank ${peer} is the program's own rank`);
+  const ep = programRanks(op)?.ep;
+  if (ep !== undefined && (peer < 0 || peer >= ep)) return op.emitOpError(`peer rank ${peer} is out of range [0, ${ep})`);
   return success();
 }
 
@@ -67,7 +69,7 @@ function verifyPeer(op: Operation): LogicalResult {
 function verifyValidRows(op: Operation): LogicalResult {
   const a = op.getAttr("valid_rows");
   if (a === undefined) return success();
-  const v = readIntArray(a, 64)!;
+  const v = readI64Array(a)!;
   const ep = programRanks(op)?.ep ?? Number.MAX_SAFE_INTEGER;
   if (v.length !== 3 || v[0]! < 0 || v[0]! >= ep || v[1]! < 0 || v[2]! < 0)
     return op.emitOpError(`'valid_rows' must be [src, expert, first] with src in [0, ${ep}), expert >= 0 and first >= 0, got [${v.join(", ")}]`);
@@ -125,7 +127,7 @@ function verifySwigluShapes(op: Operation, reads: readonly Slice[], writes: read
 /** gather: the written slice has one row per `rows` entry, each a row of the read slice, and the same width. */
 function verifyGatherShapes(op: Operation, reads: readonly Slice[], writes: readonly Slice[]): LogicalResult {
   if (verifyMatrices(op, [reads[0]!, writes[0]!]).failed) return failure();
-  const rows = readIntArray(op.getAttr("rows"), 64)!;
+  const rows = readI64Array(op.getAttr("rows"))!;
   const src = reads[0]!.sizes;
   const dst = writes[0]!.sizes;
   if (dst[0] !== rows.length) return op.emitOpError(`writes ${dst[0]} rows, but 'rows' lists ${rows.length}`);

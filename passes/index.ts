@@ -3,6 +3,7 @@
 import { PassRegistry, globalPassRegistry } from "../src/pass/pass-registry.js";
 import { CanonicalizerPass } from "./canonicalize.js";
 import { CSEPass } from "./cse.js";
+import { MoeVerifyConfigPass } from "./moe-verify-config.js";
 import { StripDebugInfoPass } from "./strip-debuginfo.js";
 import { SymbolDCEPass } from "./symbol-dce.js";
 import { TileRaceCheckPass } from "./tile-race-check.js";
@@ -12,7 +13,7 @@ export { CanonicalizerPass, CSEPass, StripDebugInfoPass, SymbolDCEPass, TileRace
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
-  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass(), () => new TileStatsPass(), () => new TileRaceCheckPass()]) {
+  for (const create of [() => new CanonicalizerPass(), () => new CSEPass(), () => new StripDebugInfoPass(), () => new SymbolDCEPass(), () => new MoeVerifyConfigPass(), () => new TileStatsPass(), () => new TileRaceCheckPass()]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);
   }

@@ -13,16 +13,17 @@ export class CoreTimelines {
   }
 
   /**
-   * Earliest start >= `ready` on `core` for a task lasting `duration(start)`
-   * (puts last longer when they must wait for the link); does not reserve.
+   * Earliest start >= `ready` on `core` for a task of `duration` us; a put
+   * (`linkFree` >= 0) also waits, while holding the core, until the rank's
+   * link is free, so it lasts `duration + max(0, linkFree - start)`. Does not reserve.
    */
-  earliestStart(core: number, ready: number, duration: (start: number) => number): number {
+  earliestStart(core: number, ready: number, duration: number, linkFree = -1): number {
     const g = this.gaps[core]!;
     for (let k = 0; k < g.length; k += 2) {
       const end = g[k + 1]!;
       if (end <= ready) continue;
       const s = Math.max(g[k]!, ready);
-      if (s + duration(s) <= end) return s;
+      if (s + duration + (linkFree > s ? linkFree - s : 0) <= end) return s;
     }
     return Math.max(this.tail[core]!, ready);
   }

@@ -72,8 +72,9 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
     waiting[i] = g.predStart[i + 1]! - g.predStart[i]!;
     if (waiting[i] === 0) ready.push(i, -key[i]!);
   }
-  // Predecessor ends grouped by the AI Core they ran in (scratch, reset per task).
-  const nearEnd = new Map<number, { core: number; end: number }[]>();
+  // Predecessors on this rank grouped by AI Core (scratch lists, valid where stamp = current task).
+  const nearCores: number[][] = Array.from({ length: m.aic }, () => []);
+  const nearStamp = new Int32Array(m.aic).fill(-1);
 
   while (ready.size) {
     const i = ready.pop();
@@ -88,7 +89,6 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
       let far = 0;
       let farSecond = 0;
       let farAi = -1;
-      nearEnd.clear();
       for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) {
         const k = g.pred[e]!;
         const ck = s.core[k]!;
@@ -96,9 +96,11 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
         const ai = ck >= 0 && Math.floor(ck / per) === r ? aiCoreOf(m, ck % per) : -1;
         // Keep the best two "far" values from distinct AI Cores so one AI Core can be excluded.
         if (ai >= 0) {
-          let list = nearEnd.get(ai);
-          if (!list) nearEnd.set(ai, (list = []));
-          list.push({ core: ck, end: s.end[k]! });
+          if (nearStamp[ai] !== i) {
+            nearStamp[ai] = i;
+            nearCores[ai]!.length = 0;
+          }
+          nearCores[ai]!.push(k);
         }
         if (t > far) {
           if (ai !== farAi) farSecond = far;
@@ -110,7 +112,7 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
       const base = r * per + first;
       const isPut = g.linkTime[i]! > 0;
       const dur = g.duration[i]!;
-      const duration = isPut ? (start: number) => dur + Math.max(0, linkFree[r]! - start) : () => dur;
+      const link = isPut ? linkFree[r]! : -1;
       let bestCore = -1;
       let bestStart = 0;
       let bestScore = Infinity;
@@ -128,10 +130,9 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
         const core = base + c;
         const ai = aiCoreOf(m, first + c);
         let readyAt = ai === farAi ? farSecond : far;
-        const near = nearEnd.get(ai);
-        if (near) for (const p of near) readyAt = Math.max(readyAt, p.end + syncDelay(m, p.core, core));
-        const start = timelines.earliestStart(core, readyAt, duration);
-        const end = start + duration(start);
+        if (nearStamp[ai] === i) for (const k of nearCores[ai]!) readyAt = Math.max(readyAt, s.end[k]! + syncDelay(m, s.core[k]!, core));
+        const start = timelines.earliestStart(core, readyAt, dur, link);
+        const end = start + dur + (link > start ? link - start : 0);
         let score = end;
         if (j >= 0 && jType !== CoreType.none && g.rank[j] === r) {
           // The successor on this AI Core (same core when the type matches), or the earliest free one elsewhere.

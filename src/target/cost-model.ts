@@ -4,9 +4,10 @@
 //
 // Cube tasks follow a roofline per AIC: 2*m*n*k flops at the core's share of
 // the cube peak, derated by how well (m, n, k) fill the 16x16x16 fractals and
-// by a base efficiency, against the bytes the tile moves at the core's share of
-// HBM bandwidth. Vector tasks do the same with the vector peak per AIV. A put
-// pays an issue cost, the link latency and its bytes at the peer bandwidth.
+// by a base efficiency, against the bytes the tile moves (operands from L2,
+// the result to HBM) at the core's share of bandwidth. Vector tasks do the
+// same with the vector peak per AIV and HBM. A put pays an issue cost, the
+// link latency and its bytes at the peer bandwidth.
 
 import type { HardwareProfile } from "./hardware-profile.js";
 
@@ -57,13 +58,23 @@ export class CostModel {
     return (this.profile.memory.hbm_bandwidth.value * 1e3 * this.knobs.hbmEfficiency) / cores;
   }
 
-  /** One AIC computing out[m x n] += a[m x k] * b[k x n], reading a and b and writing out once. */
+  /** L2 bytes per microsecond a core gets when every core of its kind reads at once. */
+  l2BytesPerUs(cores: number): number {
+    return (this.profile.memory.l2_bandwidth.value * 1e3 * this.knobs.hbmEfficiency) / cores;
+  }
+
+  /**
+   * One AIC computing out[m x n] = a[m x k] * b[k x n]. Its operand panels are
+   * shared with the neighbouring tiles of the same GEMM (the same rows or the
+   * same weight columns), so they are read at the core's share of L2
+   * bandwidth; the result is written once to HBM.
+   */
   gemmMicros(m: number, n: number, k: number, dtype: CubeDType = "bf16", elementBytes = 2): number {
     if (m <= 0 || n <= 0 || k <= 0) return this.knobs.taskOverheadUs;
     const efficiency = this.knobs.cubeEfficiency * fill(m) * fill(n) * fill(k);
     const compute = (2 * m * n * k) / (this.cubeFlopsPerUs(dtype) * efficiency);
-    const bytes = (m * k + k * n + m * n) * elementBytes;
-    return this.knobs.taskOverheadUs + Math.max(compute, bytes / this.hbmBytesPerUs(this.aicCount));
+    const memory = ((m * k + k * n) * elementBytes) / this.l2BytesPerUs(this.aicCount) + (m * n * elementBytes) / this.hbmBytesPerUs(this.aicCount);
+    return this.knobs.taskOverheadUs + Math.max(compute, memory);
   }
 
   /** One AIV doing `flops` of element-wise work (fp32 math) while moving `bytes` to and from GM. */
@@ -80,11 +91,13 @@ export class CostModel {
 
   /**
    * One AIV putting `bytes` from rank `src` into rank `dst`'s symmetric buffer
-   * and raising the remote signal, alone on the link (no contention).
+   * and raising the remote signal, alone on the link (no contention). A put
+   * to the own rank is a local copy at the vector core's share of HBM.
    */
   putMicros(bytes: number, src: number, dst: number): number {
     const l = this.profile.links;
     const t = this.profile.latencies;
+    if (src === dst) return t.put_issue.value + (2 * bytes) / this.hbmBytesPerUs(this.aivCount) + t.dma_atomic.value;
     const near = this.sameScaleUp(src, dst);
     const bandwidth = (near ? l.peer_bandwidth.value : l.scale_out_bandwidth.value) * 1e3; // bytes per us
     const latency = near ? l.peer_latency.value : l.scale_out_latency.value;

@@ -36,6 +36,7 @@ export const profileSchema = {
   memory: {
     hbm: { unit: "bytes", kind: "count", doc: "HBM capacity" },
     hbm_bandwidth: { unit: "GB/s", kind: "positive", doc: "HBM bandwidth" },
+    l2_bandwidth: { unit: "GB/s", kind: "positive", doc: "L2 bandwidth (mixed reads and writes) shared by the device's cores" },
   },
   links: {
     injection_bandwidth: { unit: "GB/s", kind: "positive", doc: "unidirectional bandwidth a device can send to peers in total" },

@@ -16,8 +16,9 @@ describe("cost model", () => {
   });
   it("a skinny GEMM is bound by bytes, and a ragged one pays for padding fractals", () => {
     const skinny = model.gemmMicros(1, 4096, 7168);
-    const bytes = (7168 + 7168 * 4096 + 4096) * 2;
-    expect(skinny - model.knobs.taskOverheadUs).toBeCloseTo(bytes / model.hbmBytesPerUs(model.aicCount), 6);
+    const memory = ((7168 + 7168 * 4096) * 2) / model.l2BytesPerUs(model.aicCount) + (4096 * 2) / model.hbmBytesPerUs(model.aicCount);
+    expect(skinny - model.knobs.taskOverheadUs).toBeCloseTo(memory, 6);
+    expect(memory).toBeGreaterThan((2 * 4096 * 7168) / (model.cubeFlopsPerUs() * model.knobs.cubeEfficiency));
     const aligned = model.gemmMicros(128, 256, 4096) - model.knobs.taskOverheadUs;
     const ragged = model.gemmMicros(113, 256, 4096) - model.knobs.taskOverheadUs;
     expect(ragged / aligned).toBeGreaterThan(0.95);

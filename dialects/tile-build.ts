@@ -1,0 +1,168 @@
+// Building and reading tile IR as typed data, for the lowering passes, the
+// emulator and the analyses: they never touch raw property names. Builders
+// insert at the Builder's insertion point; readers return undefined for ops
+// that are not what they ask for (and trust verified IR for the rest).
+
+import type { Attribute } from "../src/ir/attribute.js";
+import type { Builder } from "../src/ir/builder.js";
+import { DictionaryAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr, type NamedAttribute } from "../src/ir/builtin-attributes.js";
+import { IntegerType, type MemRefType } from "../src/ir/builtin-types.js";
+import type { Context } from "../src/ir/context.js";
+import type { Block } from "../src/ir/block.js";
+import type { Operation } from "../src/ir/operation.js";
+import type { Value } from "../src/ir/value.js";
+import {
+  i64ArrayAttr,
+  readI64Array,
+  readSliceList,
+  sliceListAttr,
+  taskShapes,
+  tokenType,
+  type BufferKind,
+  type Slice,
+  type Stage,
+  type Unit,
+} from "./tile-model.js";
+
+/** The task ops (keys of taskShapes). */
+export type TaskKind = "put" | "gemm" | "swiglu" | "swiglu_grad" | "gather";
+
+/** Everything a task carries besides its kind; absent cost inputs are 0. */
+export interface TaskSpec {
+  readonly stage: Stage;
+  readonly reads: readonly Slice[];
+  readonly writes: readonly Slice[];
+  readonly deps?: readonly Value[];
+  readonly flops?: number;
+  readonly bytes?: number;
+  /** Puts: destination rank, signal id (unique per destination) and payload bytes. */
+  readonly peer?: number;
+  readonly signal?: number;
+  readonly bytesSent?: number;
+  /** Static worst-case tiles: [src, expert, first] (see docs/moe-tile.md). */
+  readonly validRows?: readonly [number, number, number];
+  /** Gemm only. */
+  readonly transposeLhs?: boolean;
+  readonly transposeRhs?: boolean;
+  /** Gather only: row i of the write is row rows[i] of the read. */
+  readonly rows?: readonly number[];
+}
+
+/** A task op read back as data. */
+export interface TaskView extends Required<Omit<TaskSpec, "deps" | "peer" | "signal" | "validRows" | "rows">> {
+  readonly kind: TaskKind;
+  readonly op: Operation;
+  readonly unit: Unit;
+  readonly deps: readonly Value[];
+  readonly peer: number | undefined;
+  readonly signal: number | undefined;
+  readonly validRows: readonly [number, number, number] | undefined;
+  readonly rows: readonly number[] | undefined;
+}
+
+function i64(ctx: Context, v: number): IntegerAttr {
+  return IntegerAttr.getFromSafeInteger(ctx, IntegerType.get(ctx, 64), v);
+}
+
+/** The value of an i64 property, or undefined. */
+function readNumber(a: Attribute | undefined): number | undefined {
+  return a instanceof IntegerAttr ? Number(a.value) : undefined;
+}
+
+/** Creates `tile.program @name rank .. ep ..` with an empty body block; the builder moves into that block. */
+export function createProgram(b: Builder, name: string, rank: number, ep: number): { op: Operation; body: Block } {
+  const ctx = b.context;
+  const properties = DictionaryAttr.get(ctx, [
+    { name: "ep", value: i64(ctx, ep) },
+    { name: "rank", value: i64(ctx, rank) },
+    { name: "sym_name", value: StringAttr.get(ctx, name) },
+  ]);
+  const op = b.create("tile.program", { properties, regions: 1 });
+  const body = b.createBlock(op.regions[0]!);
+  return { op, body };
+}
+
+/** Creates `tile.buffer kind @name : type`. */
+export function createBuffer(b: Builder, name: string, type: MemRefType, kind: BufferKind): Operation {
+  const ctx = b.context;
+  const properties = DictionaryAttr.get(ctx, [
+    { name: "kind", value: i64(ctx, kind) },
+    { name: "sym_name", value: StringAttr.get(ctx, name) },
+    { name: "type", value: TypeAttr.get(ctx, type) },
+  ]);
+  return b.create("tile.buffer", { properties });
+}
+
+/** Creates a task op of `kind` and returns its token. O(slices x rank + deps). */
+export function createTask(b: Builder, kind: TaskKind, spec: TaskSpec): Value {
+  const ctx = b.context;
+  const props: NamedAttribute[] = [
+    { name: "bytes", value: i64(ctx, spec.bytes ?? 0) },
+    { name: "flops", value: i64(ctx, spec.flops ?? 0) },
+    { name: "reads", value: sliceListAttr(ctx, spec.reads) },
+    { name: "stage", value: i64(ctx, spec.stage) },
+    { name: "unit", value: i64(ctx, taskShapes[kind]!.unit) },
+    { name: "writes", value: sliceListAttr(ctx, spec.writes) },
+  ];
+  if (kind === "put") {
+    props.push(
+      { name: "bytes_sent", value: i64(ctx, spec.bytesSent ?? 0) },
+      { name: "peer", value: i64(ctx, spec.peer ?? -1) },
+      { name: "signal", value: i64(ctx, spec.signal ?? -1) },
+    );
+  }
+  if (spec.validRows) props.push({ name: "valid_rows", value: i64ArrayAttr(ctx, spec.validRows) });
+  if (spec.transposeLhs) props.push({ name: "transpose_lhs", value: UnitAttr.get(ctx) });
+  if (spec.transposeRhs) props.push({ name: "transpose_rhs", value: UnitAttr.get(ctx) });
+  if (spec.rows) props.push({ name: "rows", value: i64ArrayAttr(ctx, spec.rows) });
+  const op = b.create(`tile.${kind}`, { operands: spec.deps, results: [tokenType(ctx)], properties: DictionaryAttr.get(ctx, props) });
+  return op.getResult(0);
+}
+
+/** Creates the `tile.arrival` of the put from rank `peer` with `signal` landing `writes`; returns its token. */
+export function createArrival(b: Builder, writes: Slice, peer: number, signal: number): Value {
+  const ctx = b.context;
+  const properties = DictionaryAttr.get(ctx, [
+    { name: "peer", value: i64(ctx, peer) },
+    { name: "signal", value: i64(ctx, signal) },
+    { name: "writes", value: sliceListAttr(ctx, [writes]) },
+  ]);
+  return b.create("tile.arrival", { results: [tokenType(ctx)], properties }).getResult(0);
+}
+
+/** Creates `tile.join` of `deps` (at least one) and returns its token. */
+export function createJoin(b: Builder, deps: readonly Value[]): Value {
+  return b.create("tile.join", { operands: deps, results: [tokenType(b.context)] }).getResult(0);
+}
+
+/** Creates `tile.terminate` with the sink tokens. */
+export function createTerminate(b: Builder, sinks: readonly Value[]): Operation {
+  return b.create("tile.terminate", { operands: sinks });
+}
+
+/** `op` as a TaskView, or undefined when it is not a task op. O(slices x rank) the first time a slice is seen. */
+export function readTask(op: Operation): TaskView | undefined {
+  const name = op.name.name;
+  if (!name.startsWith("tile.")) return undefined;
+  const kind = name.substring(5) as TaskKind;
+  if (taskShapes[kind] === undefined) return undefined;
+  const valid = readI64Array(op.getAttr("valid_rows"));
+  return {
+    kind,
+    op,
+    unit: (readNumber(op.getAttr("unit")) ?? taskShapes[kind]!.unit) as Unit,
+    stage: readNumber(op.getAttr("stage")) as Stage,
+    reads: readSliceList(op.getAttr("reads")) ?? [],
+    writes: readSliceList(op.getAttr("writes")) ?? [],
+    deps: op.getOperands(),
+    flops: readNumber(op.getAttr("flops")) ?? 0,
+    bytes: readNumber(op.getAttr("bytes")) ?? 0,
+    peer: readNumber(op.getAttr("peer")),
+    signal: readNumber(op.getAttr("signal")),
+    bytesSent: readNumber(op.getAttr("bytes_sent")) ?? 0,
+    validRows: valid && valid.length === 3 ? [valid[0]!, valid[1]!, valid[2]!] : undefined,
+    transposeLhs: op.getAttr("transpose_lhs") !== undefined,
+    transposeRhs: op.getAttr("transpose_rhs") !== undefined,
+    rows: readI64Array(op.getAttr("rows")),
+  };
+}

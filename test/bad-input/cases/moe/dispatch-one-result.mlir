@@ -1,0 +1,7 @@
+// ARGS:
+// ERROR: 5:3: operation defines 2 results but was provided 1 to bind
+// moe.dispatch bound to one name: it has two results
+func.func @f(%x: tensor<4x8xbf16>, %ids: tensor<4x2xi32>, %p: tensor<4x2xf32>, %w: tensor<2x8x8xbf16>) {
+  %r = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0} : tensor<4x8xbf16>, tensor<4x2xi32> -> tensor<?x8xbf16>
+  return
+}

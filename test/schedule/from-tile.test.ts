@@ -1,0 +1,71 @@
+// Tile programs as a scheduling problem: tasks with cost-model durations,
+// token edges, put -> arrival links across ranks; then the policies on it.
+
+import { describe, expect, it } from "vitest";
+import { Context, parseSourceString, registerAllDialects, verify } from "../../src/index.js";
+import type { Operation } from "../../src/ir/operation.js";
+import { CostModel } from "../../src/target/cost-model.js";
+import { loadTarget, type HardwareProfile } from "../../src/target/hardware-profile.js";
+import { taskGraphOfPrograms } from "../../passes/schedule/from-tile.js";
+import { listSchedule } from "../../passes/schedule/list-scheduler.js";
+import { lowerBound } from "../../passes/schedule/lower-bound.js";
+import { machineOf } from "../../passes/schedule/machine.js";
+import { CoreType } from "../../passes/schedule/task-graph.js";
+
+/** Rank r sends 128 rows to the other rank, which runs a GEMM and a SwiGLU on them. */
+const program = (r: number) => `
+tile.program @fwd_rank${r} rank ${r} ep 2 {
+  tile.buffer input @xsend : memref<128x256xbf16>
+  tile.buffer symmetric @xin : memref<128x256xbf16>
+  tile.buffer input @w13 : memref<1x256x512xbf16>
+  tile.buffer workspace @h : memref<128x512xbf16>
+  tile.buffer workspace @a : memref<128x256xbf16>
+  %p = tile.put @xsend[0:128, 0:256] -> rank ${1 - r} @xin[0:128, 0:256] signal 0 {stage = dispatch, bytes_sent = 65536}
+  %r = tile.arrival @xin[0:128, 0:256] from rank ${1 - r} signal 0
+  %g = tile.gemm @xin[0:128, 0:256], @w13[0:1, 0:256, 0:512] -> @h[0:128, 0:512] after(%r) {stage = gmm1, flops = 33554432}
+  %s = tile.swiglu @h[0:128, 0:512] -> @a[0:128, 0:256] after(%g) {stage = swiglu}
+  tile.terminate %p, %s
+}`;
+
+function programs(): Operation[] {
+  const ctx = new Context();
+  registerAllDialects(ctx);
+  const m = parseSourceString(ctx, program(0) + program(1), "two.mlir")!;
+  expect(m && verify(m).failed).toBe(false);
+  return [...m.regions[0]!.entryBlock!.ops()];
+}
+
+describe("tile programs as task graphs", () => {
+  const model = new CostModel(loadTarget("a3-die") as HardwareProfile);
+  it("link each put to the peer's arrival and charge cost-model durations", () => {
+    const { graph: g, ops } = taskGraphOfPrograms(programs(), model);
+    expect(g.n).toBe(8);
+    const name = (i: number) => `${ops[i]!.name.name}@${g.rank[i]}`;
+    const edges: string[] = [];
+    for (let i = 0; i < g.n; i++) for (const j of g.successors(i)) edges.push(`${name(i)}->${name(j)}`);
+    expect(edges.sort()).toEqual(
+      ["tile.put@0->tile.arrival@1", "tile.put@1->tile.arrival@0", "tile.arrival@0->tile.gemm@0", "tile.arrival@1->tile.gemm@1", "tile.gemm@0->tile.swiglu@0", "tile.gemm@1->tile.swiglu@1"].sort(),
+    );
+    const gemm = ops.findIndex((o) => o.name.name === "tile.gemm");
+    expect(g.type[gemm]).toBe(CoreType.aic);
+    expect(g.duration[gemm]).toBeCloseTo(model.gemmMicros(128, 512, 256), 9);
+    const put = ops.findIndex((o) => o.name.name === "tile.put");
+    expect(g.duration[put]).toBeCloseTo(model.putMicros(65536, 0, 1), 9);
+    expect(g.linkTime[put]).toBeCloseTo(65536 / (model.profile.links.injection_bandwidth.value * 1e3), 12);
+    expect(g.peer[put]).toBe(1);
+  });
+  it("schedule: the makespan is the chain put -> gemm -> swiglu with its sync delays", () => {
+    const { graph: g } = taskGraphOfPrograms(programs(), model);
+    const m = machineOf(model, 2);
+    const s = listSchedule(g, m, "peft");
+    const chain = model.putMicros(65536, 0, 1) + m.gmCounter + model.gemmMicros(128, 512, 256) + m.crossCoreFlag + model.vectorMicros(10 * 128 * 256, 2 * (128 * 256 + 128 * 512));
+    expect(s.makespan).toBeCloseTo(chain, 6);
+    expect(lowerBound(g, m).value).toBeLessThanOrEqual(s.makespan);
+  });
+  it("an arrival without its put is an error naming the link", () => {
+    const ctx = new Context();
+    registerAllDialects(ctx);
+    const m = parseSourceString(ctx, program(0), "one.mlir")!;
+    expect(() => taskGraphOfPrograms([...m.regions[0]!.entryBlock!.ops()], model)).toThrow("no put matches the arrival 1>0#0");
+  });
+});
