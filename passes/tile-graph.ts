@@ -1,8 +1,9 @@
 // The task graph of tile IR, for the tile analyses and the tile emulator:
 // one node per token-producing op (tasks, arrivals, joins) and per
 // terminator, an edge per token dependency, and, across programs, an edge
-// from each put to the arrival it raises on its peer (matched by source rank,
-// destination rank and signal). Built with graphology.
+// from each put to the arrival it raises on its peer (paired by
+// dialects/tile-links.ts: source rank, destination rank, signal). Built with
+// graphology.
 
 import graphology from "graphology";
 import type { Attribute } from "../src/ir/attribute.js";
@@ -10,6 +11,7 @@ import { IntegerAttr, UnitAttr } from "../src/ir/builtin-attributes.js";
 import type { Operation } from "../src/ir/operation.js";
 import { getSymbolName } from "../src/ir/symbol-table.js";
 import { walk, WalkOrder, WalkResult } from "../src/ir/walk.js";
+import { linkPutsToArrivals } from "../dialects/tile-links.js";
 import { readSliceList, type Slice } from "../dialects/tile-model.js";
 
 const { DirectedGraph } = graphology;
@@ -47,7 +49,7 @@ export interface TileNode {
   readonly signal: number;
 }
 
-/** A problem found while building, located at `op`. */
+/** A problem found while building, located at `op` (the message names the op, as emitOpError would). */
 export interface TileGraphProblem {
   readonly op: Operation;
   readonly message: string;
@@ -106,7 +108,7 @@ export class TileGraph {
   constructor(root: Operation) {
     const programs = tilePrograms(root);
     for (const program of programs) this.addProgram(program);
-    this.linkPuts(programs.length > 1);
+    this.linkPuts(programs, programs.length > 1);
   }
 
   node(op: Operation): TileNode | undefined {
@@ -170,7 +172,7 @@ export class TileGraph {
       if (!kind) continue;
       const reads = readSliceList(op.getAttr("reads"));
       const writes = readSliceList(op.getAttr("writes"));
-      if ((op.getAttr("reads") && !reads) || (op.getAttr("writes") && !writes)) this.problems.push({ op, message: "has a malformed slice list" });
+      if ((op.getAttr("reads") && !reads) || (op.getAttr("writes") && !writes)) this.problems.push({ op, message: `'${op.name.name}' op has a malformed slice list` });
       const index = this.nodes.length;
       this.nodes.push({
         index,
@@ -203,40 +205,31 @@ export class TileGraph {
     }
   }
 
-  /** Links each put to its arrival; unmatched ones are problems when every program is present. */
-  private linkPuts(reportUnmatched: boolean): void {
+  /**
+   * Links each put to its arrival within each family of programs
+   * (linkPutsToArrivals); when several programs are present, unpaired puts
+   * and arrivals whose peer program is here, and pairs whose slices differ,
+   * are problems.
+   */
+  private linkPuts(programs: readonly Operation[], reportUnmatched: boolean): void {
     this.putOfArrival = new Int32Array(this.nodes.length).fill(-1);
-    const key = (family: string, dst: number, src: number, signal: number) => `${family}\0${dst}\0${src}\0${signal}`;
-    const arrivals = new Map<string, number>();
-    const ranks = new Set<string>();
-    for (const n of this.nodes) {
-      ranks.add(`${familyOf(n.program)}\0${n.rank}`);
-      if (n.kind !== "arrival") continue;
-      const k = key(familyOf(n.program), n.rank, n.peer, n.signal);
-      if (arrivals.has(k)) this.problems.push({ op: n.op, message: `duplicate arrival of signal ${n.signal} from rank ${n.peer}` });
-      else arrivals.set(k, n.index);
+    const families = new Map<string, Operation[]>();
+    for (const p of programs) {
+      const f = familyOf(p);
+      const list = families.get(f);
+      if (list) list.push(p);
+      else families.set(f, [p]);
     }
-    for (const n of this.nodes) {
-      if (n.kind !== "put") continue;
-      const family = familyOf(n.program);
-      const k = key(family, n.peer, n.rank, n.signal);
-      const a = arrivals.get(k);
-      if (a === undefined) {
-        if (reportUnmatched && ranks.has(`${family}\0${n.peer}`)) this.problems.push({ op: n.op, message: `put to rank ${n.peer} with signal ${n.signal} has no matching tile.arrival there` });
-        continue;
+    for (const family of families.values()) {
+      const links = linkPutsToArrivals(family, /*complete=*/ false);
+      for (const [arrival, put] of links.putOf) {
+        const a = this.indexOfOp.get(arrival);
+        const p = this.indexOfOp.get(put);
+        if (a === undefined || p === undefined) continue;
+        this.putOfArrival[a] = p;
+        this.graph.mergeEdge(String(p), String(a), { signal: true });
       }
-      if (this.putOfArrival[a]! >= 0) {
-        this.problems.push({ op: n.op, message: `a second put raises signal ${n.signal} on rank ${n.peer}` });
-        continue;
-      }
-      this.putOfArrival[a] = n.index;
-      this.graph.mergeEdge(String(n.index), String(a), { signal: true });
+      if (reportUnmatched) this.problems.push(...links.errors);
     }
-    if (!reportUnmatched) return;
-    for (const a of arrivals.values())
-      if (this.putOfArrival[a]! < 0) {
-        const n = this.nodes[a]!;
-        if (ranks.has(`${familyOf(n.program)}\0${n.peer}`)) this.problems.push({ op: n.op, message: `arrival of signal ${n.signal} from rank ${n.peer} has no matching tile.put` });
-      }
   }
 }

@@ -95,7 +95,7 @@ export function formatTileStats(s: TileStats): string {
  * false when there was any. Shared by the tile analyses.
  */
 export function reportGraphProblems(g: TileGraph): boolean {
-  for (const p of g.problems) p.op.emitOpError(p.message);
+  for (const p of g.problems) p.op.emitError(p.message);
   const { stuck } = g.topologicalOrder();
   if (stuck.length) {
     const first = g.nodes[stuck[0]!]!;

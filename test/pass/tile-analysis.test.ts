@@ -81,8 +81,8 @@ describe("tile-stats", () => {
     const text = module(rankProgram(0), rankProgram(1, { signal: 5 }));
     const { err, code } = opt(text, "tile-stats");
     expect(code).toBe(1);
-    expect(err).toContain(`<stdin>:${locOf(text, "rank 0 @recv[2:4, 0:4] signal 5")}: error: 'tile.put' op put to rank 0 with signal 5 has no matching tile.arrival there`);
-    expect(err).toContain(`<stdin>:${locOf(text, "tile.arrival @recv[2:4, 0:4] from rank 1")}: error: 'tile.arrival' op arrival of signal 0 from rank 1 has no matching tile.put`);
+    expect(err).toContain(`<stdin>:${locOf(text, "rank 0 @recv[2:4, 0:4] signal 5")}: error: 'tile.put' op to rank 0 has no matching tile.arrival there`);
+    expect(err).toContain(`<stdin>:${locOf(text, "tile.arrival @recv[2:4, 0:4] from rank 1")}: error: 'tile.arrival' op from rank 1 has no matching tile.put there`);
   });
 });
 

@@ -209,14 +209,18 @@ class Executor {
     if (lb.dtype !== "bf16" || rb.dtype !== "bf16") return { op: node.op, message: "multiplies bf16 operands only" };
     let l = this.view(lb.data, lb.shape, ls);
     let r = this.view(rb.data, rb.shape, rs);
-    if (hasUnitAttr(node.op, "transpose_lhs")) l = { view: transposed(l.view), rows: l.cols, cols: l.rows };
+    const transposeLhs = hasUnitAttr(node.op, "transpose_lhs");
+    if (transposeLhs) l = { view: transposed(l.view), rows: l.cols, cols: l.rows };
     if (hasUnitAttr(node.op, "transpose_rhs")) r = { view: transposed(r.view), rows: r.cols, cols: r.rows };
     const o = this.view(ob.data, ob.shape, os);
     if (l.cols !== r.rows || o.rows !== l.rows || o.cols !== r.cols) return { op: node.op, message: `has mismatched tile shapes ${l.rows}x${l.cols} * ${r.rows}x${r.cols} -> ${o.rows}x${o.cols}` };
-    const m = this.validRows(node, l.rows);
-    if (typeof m !== "number") return m;
-    if (ob.dtype === "bf16") gemmBf16(l.view, r.view, o.view as View<Uint16Array>, m, o.cols, l.cols);
-    else if (ob.dtype === "f32") gemmAccumulateF32(l.view, r.view, o.view as View<Float32Array>, m, o.cols, l.cols);
+    // valid_rows limits the token rows: the output rows, or with transpose_lhs the contraction.
+    const valid = this.validRows(node, transposeLhs ? l.cols : l.rows);
+    if (typeof valid !== "number") return valid;
+    const m = transposeLhs ? l.rows : valid;
+    const k = transposeLhs ? valid : l.cols;
+    if (ob.dtype === "bf16") gemmBf16(l.view, r.view, o.view as View<Uint16Array>, m, o.cols, k);
+    else if (ob.dtype === "f32") gemmAccumulateF32(l.view, r.view, o.view as View<Float32Array>, m, o.cols, k);
     else return { op: node.op, message: "writes an i32 buffer" };
     this.tasksRun++;
     return undefined;
