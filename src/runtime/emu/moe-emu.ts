@@ -10,7 +10,7 @@ import type { Value } from "../../ir/value.js";
 import { RowLayout } from "../../layer/row-layout.js";
 import { reduceFromExperts, scatterToExperts } from "./exchange.js";
 import { gemmAccumulateF32, gemmBf16, rowMajor, scaleRow, swiglu, swigluGrad, transposed, type View } from "./kernels.js";
-import { bf16Tensor, f32Tensor, i32Tensor, type Bf16Tensor, type EmuFailure, type EmuTensor, type F32Tensor, type I32Tensor } from "./emu-values.js";
+import { bf16Tensor, f32Tensor, i32Tensor, isEmuFailure, type Bf16Tensor, type EmuFailure, type EmuTensor, type F32Tensor, type I32Tensor } from "./emu-values.js";
 
 /** The dispatch layout a route stands for, seen from `rank`. */
 export interface RouteValue {
@@ -82,7 +82,7 @@ function operands<D extends MoeEmuValue["dtype"]>(ops: readonly Operation[], env
   return out;
 }
 
-const failed = (x: unknown): x is EmuFailure => typeof x === "object" && x !== null && "message" in x;
+const failed = isEmuFailure;
 const intAttr = (op: Operation, name: string): number => {
   const a = op.getAttr(name) as { value?: unknown } | undefined;
   return typeof a?.value === "bigint" ? Number(a.value) : -1;
