@@ -11,6 +11,9 @@ import type { Context } from "../src/ir/context.js";
 import type { Operation } from "../src/ir/operation.js";
 import { OpResult, type Value } from "../src/ir/value.js";
 
+/** The discardable attribute giving the EP rank of a moe function (`moe.rank = 3 : i64` on its func.func). */
+export const kMoeRankAttr = "moe.rank";
+
 /** Ops whose second result is a `!moe.route` and that carry the routing attributes. */
 export const kRouteSenderOps: readonly string[] = ["moe.dispatch", "moe.combine_grad"];
 

@@ -15,9 +15,9 @@ import { IntegerType } from "../src/ir/builtin-types.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import { Delimiter, type OpAsmParser, type OpAsmPrinter, type OpAsmState, type UnresolvedOperand } from "../src/ir/op-asm.js";
 import type { Operation } from "../src/ir/operation.js";
-import { i64ArrayAttr, readI64Array, readSlice, sliceListAttr, stageNames, taskShapes, tokenType, unitNames, type Slice } from "./tile-model.js";
+import { formatSlice, i64ArrayAttr, readI64Array, readSlice, sliceListAttr, stageNames, taskShapes, tokenType, unitNames, type Slice } from "./tile-model.js";
 
-/** Dictionary entries printed first, in this order; the rest follow sorted by name. */
+/** Dictionary entries printed first, in this order; other properties, then discardable attributes, follow by name. */
 const kLeading = ["stage", "unit", "flops", "bytes", "bytes_sent", "transpose_lhs", "transpose_rhs", "valid_rows"];
 /** i64 properties whose zero value is elided from the dictionary. */
 const kZeroElided = new Set(["flops", "bytes", "bytes_sent"]);
@@ -73,9 +73,7 @@ function sliceListText(a: Attribute | undefined): string | undefined {
     if (text === undefined) {
       const s = readSlice(e);
       if (s === undefined) return undefined;
-      text = "@" + quoteSymbol(s.buffer) + "[";
-      for (let d = 0; d < s.offsets.length; d++) text += (d ? ", " : "") + s.offsets[d]! + ":" + (s.offsets[d]! + s.sizes[d]!);
-      text += "]";
+      text = formatSlice(s);
       sliceTextCache.set(e, text);
     }
     out += (i ? ", " : "") + text;
@@ -83,10 +81,6 @@ function sliceListText(a: Attribute | undefined): string | undefined {
   return out;
 }
 
-/** A symbol name as MLIR prints it: bare when an identifier, else a quoted string. */
-function quoteSymbol(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_$.]*$/.test(name) ? name : JSON.stringify(name);
-}
 
 /** The value of an i64 IntegerAttr, or undefined for anything else. */
 function i64Value(a: Attribute | undefined): bigint | undefined {
@@ -175,7 +169,7 @@ function printPropertyDict(p: OpAsmPrinter, op: Operation, shown: number, implic
     text += " = ";
     const names = kEnumNames[name];
     const list = kIntLists.has(name) ? readI64Array(value) : undefined;
-    if (names !== undefined && v !== undefined && v >= 0n && v < BigInt(names.length)) text += names[Number(v)]!;
+    if (names !== undefined && v !== undefined && v >= 0n && v < names.length) text += names[Number(v)]!;
     else if (v !== undefined) text += v.toString();
     else if (list !== undefined) text += "[" + list.join(", ") + "]";
     else {

@@ -8,8 +8,10 @@
 
 import type { Attribute } from "../src/ir/attribute.js";
 import { ArrayAttr, DenseArrayAttr, SymbolRefAttr } from "../src/ir/builtin-attributes.js";
-import { IntegerType, OpaqueType } from "../src/ir/builtin-types.js";
+import { OpaqueType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
+import { intArrayAttr, readIntArray } from "../src/ir/dense-int-array.js";
+import { quoteString } from "../src/ir/escape-string.js";
 
 /** Which core type runs a task (integer-stored enum `Unit`). */
 export const Unit = { aic: 0, aiv: 1 } as const;
@@ -58,42 +60,14 @@ export interface Slice {
   readonly sizes: readonly number[];
 }
 
-const kTwo32 = 4294967296;
-
-/**
- * The entries of an `array<i64: ...>` attribute as numbers (exact for safe
- * integers), or undefined for anything else. O(n); reads two 32-bit halves,
- * since a BigInt per entry made this the top of the 50k-op print profile.
- */
+/** The entries of an `array<i64: ...>` attribute as numbers, or undefined for anything else. O(n). */
 export function readI64Array(a: Attribute | undefined): number[] | undefined {
-  if (!(a instanceof DenseArrayAttr) || !(a.elementType instanceof IntegerType) || a.elementType.width !== 64) return undefined;
-  const d = a.data;
-  const out = new Array<number>(a.size);
-  for (let i = 0, o = 0; i < a.size; i++, o += 8) {
-    const lo = (d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16) | (d[o + 3]! << 24)) >>> 0;
-    const hi = d[o + 4]! | (d[o + 5]! << 8) | (d[o + 6]! << 16) | (d[o + 7]! << 24);
-    out[i] = hi * kTwo32 + lo;
-  }
-  return out;
+  return readIntArray(a, 64);
 }
 
 /** The `array<i64: ...>` attribute holding `values` (safe integers). O(n). */
 export function i64ArrayAttr(ctx: Context, values: readonly number[]): DenseArrayAttr {
-  const data = new Uint8Array(values.length * 8);
-  for (let i = 0, o = 0; i < values.length; i++, o += 8) {
-    const v = values[i]!;
-    const hi = Math.floor(v / kTwo32);
-    const lo = v - hi * kTwo32;
-    data[o] = lo & 0xff;
-    data[o + 1] = (lo >>> 8) & 0xff;
-    data[o + 2] = (lo >>> 16) & 0xff;
-    data[o + 3] = (lo >>> 24) & 0xff;
-    data[o + 4] = hi & 0xff;
-    data[o + 5] = (hi >>> 8) & 0xff;
-    data[o + 6] = (hi >>> 16) & 0xff;
-    data[o + 7] = (hi >>> 24) & 0xff;
-  }
-  return DenseArrayAttr.get(ctx, IntegerType.get(ctx, 64), values.length, data);
+  return intArrayAttr(ctx, 64, values);
 }
 
 /** The attribute for `slice`. */
@@ -149,9 +123,11 @@ export function slicesOverlap(a: Slice, b: Slice): boolean {
   return a.sizes.every((s) => s > 0) && b.sizes.every((s) => s > 0);
 }
 
-/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice. */
+/** `@buf[o0:e0, o1:e1]`, the custom-form spelling of a slice (the name quoted when not a bare identifier). O(rank). */
 export function formatSlice(s: Slice): string {
-  return `@${s.buffer}[${s.offsets.map((o, i) => `${o}:${o + s.sizes[i]!}`).join(", ")}]`;
+  let text = "@" + (/^[A-Za-z_][A-Za-z0-9_$.]*$/.test(s.buffer) ? s.buffer : quoteString(s.buffer)) + "[";
+  for (let d = 0; d < s.offsets.length; d++) text += (d ? ", " : "") + s.offsets[d]! + ":" + (s.offsets[d]! + s.sizes[d]!);
+  return text + "]";
 }
 
 /** What a task op reads and writes (operand roles, in order), where it runs and which stages it may carry. */

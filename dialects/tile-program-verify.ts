@@ -9,7 +9,7 @@ import { StringAttr, TypeAttr } from "../src/ir/builtin-attributes.js";
 import { MemRefType } from "../src/ir/builtin-types.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
-import { BufferKind, formatSlice, readSliceList, taskShapes, type Slice } from "./tile-model.js";
+import { BufferKind, formatSlice, readSliceList, taskShapes, tokenType, type Slice } from "./tile-model.js";
 import { readI64 } from "./tile-verify.js";
 
 interface BufferInfo {
@@ -71,6 +71,7 @@ export function verifyProgramRegions(program: Operation): LogicalResult {
   const buffers = collectBuffers(block.first);
   const putSignals = new Map<number, Map<number, Operation>>();
   const arrivalSignals = new Map<number, Map<number, Operation>>();
+  const token = tokenType(program.context);
   for (let op = block.first; op; op = op.nextOp) {
     const name = op.name.name;
     const mnemonic = name.startsWith("tile.") ? name.substring(5) : "";
@@ -85,7 +86,7 @@ export function verifyProgramRegions(program: Operation): LogicalResult {
       if (isArrival && verifyUniqueSignal(op, arrivalSignals, "arrival from").failed) return failure();
     }
     for (const r of op.results)
-      if (!r.hasUses) return op.emitOpError("token is never used (sink tokens go to tile.terminate)");
+      if (r.type === token && !r.hasUses) return op.emitOpError("token is never used (sink tokens go to tile.terminate)");
   }
   return success();
 }

@@ -158,7 +158,7 @@ export function verifyTask(op: Operation, mnemonic: string): LogicalResult {
   const unit = readI64(op.getAttr("unit"))!;
   if (unit !== shape.unit) return op.emitOpError(`runs on ${unitNames[shape.unit]}, but its unit is ${unitNames[unit]}`);
   const stage = readI64(op.getAttr("stage"))!;
-  if (!shape.stages.includes(stage as never))
+  if (!(shape.stages as readonly number[]).includes(stage))
     return op.emitOpError(`stage '${stageNames[stage]}' does not fit the op (expected ${shape.stages.map((s) => stageNames[s]).join(", ")})`);
   for (const name of ["flops", "bytes", "bytes_sent"]) {
     const v = readI64(op.getAttr(name));

@@ -12,10 +12,7 @@ import type { Type } from "../src/ir/type.js";
 import { Pass } from "../src/pass/pass.js";
 import { option, PassOptions } from "../src/pass/pass-options.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
-import { kRouteSenderOps, readI64, readSenderAttrs, type SenderAttrs } from "../dialects/moe-model.js";
-
-/** The discardable attribute giving a moe function's rank (src/layer/moe-import.ts sets it). */
-const kRankAttr = "moe.rank";
+import { kMoeRankAttr, kRouteSenderOps, readI64, readSenderAttrs, type SenderAttrs } from "../dialects/moe-model.js";
 
 type Direction = "forward" | "backward";
 const kDirectionOf: Readonly<Record<string, Direction>> = { "moe.dispatch": "forward", "moe.combine_grad": "backward" };
@@ -61,19 +58,19 @@ export class MoeVerifyConfigPass extends Pass {
       if (fn.name.name !== "func.func") continue;
       const senders: Operation[] = [];
       for (let op = fn.regions[0]?.entryBlock?.first ?? null; op; op = op.nextOp) if (kRouteSenderOps.includes(op.name.name)) senders.push(op);
-      const rankAttr = fn.getAttr(kRankAttr);
+      const rankAttr = fn.getAttr(kMoeRankAttr);
       if (rankAttr === undefined && senders.length === 0) continue;
       const what = `function @${symbolName(fn)}`;
-      if (rankAttr === undefined) return fail(senders[0]!.emitError(`${what} sends moe rows but has no '${kRankAttr}' attribute`));
+      if (rankAttr === undefined) return fail(senders[0]!.emitError(`${what} sends moe rows but has no '${kMoeRankAttr}' attribute`));
       const rank = readI64(rankAttr);
-      if (rank === undefined) return fail(fn.emitError(`${what}: '${kRankAttr}' must be an i64 attribute`));
+      if (rank === undefined) return fail(fn.emitError(`${what}: '${kMoeRankAttr}' must be an i64 attribute`));
       if (senders.length !== 1) return fail(fn.emitError(`${what} must hold exactly one moe.dispatch or moe.combine_grad, but holds ${senders.length}`));
       const sender = senders[0]!;
       const attrs = readSenderAttrs(sender);
       if (!attrs) return fail(sender.emitError(`${what}: ${sender.name.name} lacks its routing attributes`));
-      if (rank < 0 || rank >= attrs.ep) return fail(fn.emitError(`${what}: '${kRankAttr}' (${rank}) must be in [0, ep) with ep = ${attrs.ep}`));
+      if (rank < 0 || rank >= attrs.ep) return fail(fn.emitError(`${what}: '${kMoeRankAttr}' (${rank}) must be in [0, ep) with ep = ${attrs.ep}`));
       if (attrs.rank !== rank)
-        return fail(note(sender.emitError(`${sender.name.name} rank (${attrs.rank}) must equal its function's '${kRankAttr}' (${rank})`), "function here", fn));
+        return fail(note(sender.emitError(`${sender.name.name} rank (${attrs.rank}) must equal its function's '${kMoeRankAttr}' (${rank})`), "function here", fn));
       const type = fn.getAttr("function_type");
       if (!(type instanceof TypeAttr)) return fail(fn.emitError(`${what} has no function_type`));
       out.push({ fn, rank, direction: kDirectionOf[sender.name.name]!, sender, attrs, type: type.value });

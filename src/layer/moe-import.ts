@@ -20,7 +20,7 @@ import type { Value } from "../ir/value.js";
 import { registerBuiltinDialect } from "../dialect/builtin.js";
 import { registerFuncDialect } from "../dialect/func.js";
 import { registerMoeDialect } from "../dialect/moe.js";
-import { countsAttr, i64Attr, routeType } from "../../dialects/moe-model.js";
+import { countsAttr, i64Attr, kMoeRankAttr, routeType } from "../../dialects/moe-model.js";
 import type { LayerConfig } from "./layer-config.js";
 import type { Routing } from "./routing.js";
 
@@ -28,9 +28,6 @@ export interface MoeImportOptions {
   /** The ranks to build functions for, in this order (default: every rank 0..ep-1). */
   readonly ranks?: readonly number[];
 }
-
-/** The discardable attribute naming a moe function's EP rank. */
-export const kMoeRankAttr = "moe.rank";
 
 /** The name of the moe function of `rank` for one pass direction. */
 export function moeFunctionName(direction: "forward" | "backward", rank: number): string {
@@ -72,9 +69,9 @@ function moeTypes(ctx: Context, cfg: LayerConfig): MoeTypes {
   };
 }
 
-/** Builds one func.func with `inputs`, its body from `body` (which returns the results). */
+/** Appends moe functions to a module: func.func ops tagged with their rank, ending in func.return. */
 class FunctionBuilder {
-  readonly b: Builder;
+  private readonly b: Builder;
   constructor(
     readonly ctx: Context,
     private readonly module: Operation,
@@ -84,6 +81,7 @@ class FunctionBuilder {
     this.b.loc = loc;
   }
 
+  /** Appends `@name(inputs) -> results` on `rank`; `body` fills the entry block and returns the results' values. */
   build(name: string, rank: number, inputs: readonly Type[], results: readonly Type[], body: (args: readonly Value[]) => readonly Value[]): Operation {
     const ctx = this.ctx;
     this.b.setInsertionPointToEnd(this.module.regions[0]!.entryBlock!);

@@ -6,9 +6,9 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { Context, parseSourceString, printTopLevel, registerAllDialects, verify, type Operation } from "../../src/index.js";
-import { readCounts, readSenderAttrs } from "../../dialects/moe-model.js";
+import { kMoeRankAttr, readCounts, readSenderAttrs } from "../../dialects/moe-model.js";
 import type { LayerConfig } from "../../src/layer/layer-config.js";
-import { buildMoeModule, kMoeRankAttr } from "../../src/layer/moe-import.js";
+import { buildMoeModule } from "../../src/layer/moe-import.js";
 import { generateRouting, type Routing } from "../../src/layer/routing.js";
 import { runHpmoeOpt } from "../support/run-opt.js";
 

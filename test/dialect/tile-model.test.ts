@@ -33,3 +33,21 @@ describe("tile slices", () => {
     expect(slicesOverlap(s("a", [0], [0]), s("a", [0], [8]))).toBe(false);
   });
 });
+
+describe("dense integer arrays", () => {
+  it("round-trip i32 and i64 entries exactly, negatives and 2^53-1 included", async () => {
+    const { intArrayAttr, readIntArray } = await import("../../src/ir/dense-int-array.js");
+    const ctx = new Context();
+    const values = [0, 1, -1, 255, -256, 2 ** 31 - 1, -(2 ** 31)];
+    expect(readIntArray(intArrayAttr(ctx, 32, values), 32)).toEqual(values);
+    const wide = [...values, 2 ** 32, -(2 ** 32) - 5, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+    expect(readIntArray(intArrayAttr(ctx, 64, wide), 64)).toEqual(wide);
+    // The parser's bytes (little-endian two's complement) read back the same way.
+    const loose = new Context({ allowUnregisteredDialects: true });
+    const m = parseSourceString(loose, `"x.t"() {a = array<i64: -3, 9007199254740991>, b = array<i32: -7, 5>} : () -> ()`, "in.mlir")!;
+    const op = m.getRegion(0).entryBlock!.ops().next().value!;
+    expect(readIntArray(op.getAttr("a"), 64)).toEqual([-3, 9007199254740991]);
+    expect(readIntArray(op.getAttr("b"), 32)).toEqual([-7, 5]);
+    expect(readIntArray(op.getAttr("b"), 64)).toBeUndefined();
+  });
+});

@@ -20,7 +20,7 @@ const PROGRAM = `tile.program @fwd_rank0 rank 0 ep 2 {
   tile.buffer input @w13 : memref<2x64x32xbf16>
   tile.buffer workspace @h : memref<512x32xbf16>
   tile.buffer workspace @a : memref<512x16xbf16>
-  tile.buffer workspace @t : memref<4x64xbf16>
+  tile.buffer workspace @"t 2" : memref<4x64xbf16>
   tile.buffer output @g : memref<2x64xbf16> {note = "host reads it"}
   %0 = tile.put @xsend[0:128, 0:64] -> rank 1 @xin[0:128, 0:64] signal 0 {stage = dispatch, bytes = 16384, bytes_sent = 16384, valid_rows = [0, 1, 0]}
   %1 = tile.arrival @xin[128:256, 0:64] from rank 1 signal 0
@@ -28,7 +28,7 @@ const PROGRAM = `tile.program @fwd_rank0 rank 0 ep 2 {
   %3 = tile.swiglu @h[0:128, 0:32] -> @a[0:128, 0:16] after(%2) {stage = swiglu, bytes = 12288, tag}
   %4 = tile.swiglu_grad @h[0:128, 0:32], @a[0:128, 0:16] -> @h[128:256, 0:32] after(%3) {stage = swiglu_grad}
   %5 = tile.gemm @xin[0:128, 0:64], @h[0:128, 0:32] -> @w13[1:2, 0:64, 0:32] after(%4, %0) {stage = gmm1_grad_weight, transpose_lhs}
-  %6 = tile.gather @t[0:4, 0:64] -> @g[0:2, 0:64] rows [3, 1] {stage = gather}
+  %6 = tile.gather @"t 2"[0:4, 0:64] -> @g[0:2, 0:64] rows [3, 1] {stage = gather}
   %7 = tile.join %5, %6
   tile.terminate %7
 }`;

@@ -1,5 +1,6 @@
 // RUN: hpmoe-opt %s | hpmoe-opt | FileCheck %s
 // RUN: hpmoe-opt %s --mlir-print-op-generic | mlir-opt --allow-unregistered-dialect --mlir-print-op-generic | hpmoe-opt | FileCheck %s
+// RUN: hpmoe-opt %s --mlir-print-debuginfo | hpmoe-opt --mlir-print-debuginfo | FileCheck %s
 
 // The custom form of every tile op reads back to itself, and its generic form
 // goes through mlir-opt unchanged.

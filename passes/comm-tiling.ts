@@ -1,0 +1,220 @@
+// comm-tiling: splits the whole-block puts and arrivals of moe-to-tile into
+// token tiles of tile-rows rows, re-links every consumer tile-exactly (a task
+// waits for the arrivals whose rows it reads; a join or the terminator for
+// all of them), orders each stage's put tiles (natural, ratr or cost) and
+// numbers signals so both sides of every transfer agree.
+//
+// Modes: known routing gives compact blocks, so no tile is empty (empty-tile
+// elimination); in the static worst case every (source, expert) block has T
+// rows, split into T/tile-rows tiles whose `valid_rows = [src, expert, first]`
+// tells the run time how many rows really move (from @counts).
+
+import type { Block } from "../src/ir/block.js";
+import type { Operation } from "../src/ir/operation.js";
+import type { Value } from "../src/ir/value.js";
+import { slicesOverlap, type Slice, type Stage, type Unit } from "../dialects/tile-model.js";
+import { option, PassOptions } from "../src/pass/pass-options.js";
+import { Pass } from "../src/pass/pass.js";
+import { blockOf, intProp, kArrival, kProgram, kPut, readsOf, TileBuilder, validRowsOf, writesOf, type RoutingBlock } from "./tile-builder.js";
+import { orderPutTiles, type CommOrder, type PutTile } from "./tile-comm-order.js";
+import { ranges } from "./tile-program-emitter.js";
+import { assignSignals } from "./tile-signals.js";
+import { WriterIndex } from "./tile-writer-index.js";
+
+/** A block op being split and the tiles replacing it. */
+interface SplitBlock {
+  readonly op: Operation;
+  readonly landed: Slice;
+  readonly tiles: Value[];
+  /** First rows of the tiles, relative to the block. */
+  readonly starts: number[];
+  readonly rows: number;
+}
+
+function shiftRows(s: Slice, by: number, rows: number): Slice {
+  return { buffer: s.buffer, offsets: [(s.offsets[0] ?? 0) + by, ...s.offsets.slice(1)], sizes: [rows, ...s.sizes.slice(1)] };
+}
+
+export class CommTilingPass extends Pass {
+  readonly argument = "comm-tiling";
+  readonly name = "CommTiling";
+  readonly summary = "Split dispatch/combine blocks into per-peer token tiles, order them and re-link consumers tile-exactly";
+  override readonly options = new PassOptions({
+    tileRows: option("tile-rows", "int", 128, "Token rows per communication tile"),
+    order: option("order", "enum", "natural", "Put tile order: natural (destination-major), ratr (expert-major, rank-rotated peers) or cost (expert-major, largest block first)", ["natural", "ratr", "cost"]),
+    mode: option("mode", "enum", "auto", "Routing: known (compact blocks, no empty tiles), worst-case (T rows per block, run-time counts) or auto (what moe-to-tile produced)", ["auto", "known", "worst-case"]),
+    dedup: option("dedup", "bool", false, "Send a token to a peer once even when several of its experts live there"),
+  });
+  private readonly numPutTiles = this.statistic("num-put-tiles", "Put tiles generated");
+  private readonly numArrivalTiles = this.statistic("num-arrival-tiles", "Arrival tiles generated");
+
+  runOnOperation(): void {
+    const top = this.getOperation();
+    const o = this.options.values;
+    if (o.tileRows <= 0) {
+      top.emitError(`comm-tiling: tile-rows must be positive, got ${o.tileRows}`);
+      return this.signalPassFailure();
+    }
+    if (o.dedup) {
+      top.emitError("comm-tiling: dedup=true needs the token-level routing (which tokens share a peer), which moe IR does not carry yet");
+      return this.signalPassFailure();
+    }
+    const programs: Operation[] = [];
+    for (const region of top.regions) for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) if (op.name.name === kProgram) programs.push(op);
+    if (top.name.name === kProgram) programs.push(top);
+    let changed = false;
+    for (const program of programs) {
+      const body = program.regions[0]?.entryBlock;
+      if (!body) continue;
+      const r = this.tileProgram(program, body);
+      if (r === undefined) return this.signalPassFailure();
+      changed ||= r;
+    }
+    if (!changed) this.markAllAnalysesPreserved();
+  }
+
+  /** Splits one program's blocks; false when it had none, undefined after an error. */
+  private tileProgram(program: Operation, body: Block): boolean | undefined {
+    const o = this.options.values;
+    const rank = intProp(program, "rank") ?? 0;
+    const ep = intProp(program, "ep") ?? 1;
+    const blocks: Operation[] = [];
+    for (let op = body.first; op; op = op.next) if ((op.name.name === kPut || op.name.name === kArrival) && blockOf(op)) blocks.push(op);
+    if (blocks.length === 0) return false;
+    // moe-to-tile marks worst-case blocks' puts with valid_rows (the run-time counts decide what moves).
+    const firstPut = blocks.find((op) => op.name.name === kPut);
+    const worst = firstPut !== undefined && validRowsOf(firstPut) !== undefined;
+    if (o.mode !== "auto" && (o.mode === "worst-case") !== worst) {
+      program.emitOpError(
+        o.mode === "known"
+          ? "comm-tiling mode=known needs routing counts, but this program was lowered for the static worst case (its moe ops carried no 'counts')"
+          : "comm-tiling mode=worst-case needs a worst-case program, but this one was lowered with known routing counts (drop 'counts' from the moe ops, as --preset=reference does)",
+      );
+      return undefined;
+    }
+    const tb = new TileBuilder(program.context);
+    const split = new Map<Value, SplitBlock>();
+    // Put tiles per stage, in first-seen stage order, with the stage's last block put.
+    const stages = new Map<number, { anchor: Operation; tiles: PutTile[] }>();
+    for (const op of blocks) {
+      const block = blockOf(op)!;
+      const landed = writesOf(op)[0]!;
+      const rows = landed.sizes[0] ?? 0;
+      tb.builder.loc = op.loc;
+      tb.builder.setInsertionPoint(op);
+      const starts = ranges(0, rows, o.tileRows).map(([a]) => a);
+      const tiles = op.name.name === kPut ? this.splitPut(tb, op, block, starts, rows, stages) : this.splitArrival(tb, op, block, landed, starts, rows);
+      split.set(op.results[0]!, { op, landed, tiles, starts, rows });
+    }
+    this.relinkUsers(split);
+    for (const { anchor, tiles } of stages.values()) {
+      orderPutTiles(tiles, o.order as CommOrder, rank, ep);
+      for (const t of tiles) t.op.moveBefore(anchor);
+    }
+    for (const s of split.values()) s.op.erase();
+    assignSignals(body);
+    return true;
+  }
+
+  private splitPut(tb: TileBuilder, op: Operation, block: RoutingBlock, starts: number[], rows: number, stages: Map<number, { anchor: Operation; tiles: PutTile[] }>): Value[] {
+    const read = readsOf(op)[0]!;
+    const landed = writesOf(op)[0]!;
+    const stage = intProp(op, "stage")!;
+    const peer = intProp(op, "peer")!;
+    const first = validRowsOf(op)?.[2];
+    const rowBytes = rows > 0 ? (intProp(op, "bytes") ?? 0) / rows : 0;
+    const rowSent = rows > 0 ? (intProp(op, "bytes_sent") ?? 0) / rows : 0;
+    // The block's producers, so each tile keeps only those that wrote its rows.
+    const deps = op.getOperands();
+    const producers = new WriterIndex<Value>();
+    const always: Value[] = [];
+    for (const d of deps) {
+      const def = d.definingOp;
+      const w = def ? writesOf(def) : [];
+      if (w.length === 0) always.push(d);
+      else for (const s of w) producers.add(s, d);
+    }
+    // Tiles go before the stage's last block put: every op the stage's tiles depend on (a join
+    // made for a later block, say) is above it, so any order keeps dominance.
+    let entry = stages.get(stage);
+    if (!entry) stages.set(stage, (entry = { anchor: op, tiles: [] }));
+    entry.anchor = op;
+    const out: Value[] = [];
+    for (const a of starts) {
+      const m = Math.min(this.options.values.tileRows, rows - a);
+      const tileRead = shiftRows(read, a, m);
+      const kept = new Set([...always, ...producers.writersOf([tileRead])]);
+      const tile = tb.task(
+        kPut,
+        {
+          unit: intProp(op, "unit") as Unit,
+          stage: stage as Stage,
+          reads: [tileRead],
+          writes: [shiftRows(landed, a, m)],
+          flops: 0,
+          bytes: rowBytes * m,
+          put: { peer, signal: 0, bytesSent: rowSent * m },
+          ...(first !== undefined ? { validRows: [block.src, block.expert, first + a] as [number, number, number] } : {}),
+        },
+        deps.filter((d) => kept.has(d)),
+      );
+      tb.markBlock(tile, block);
+      entry.tiles.push({ op: tile, peer, local: block.local, row: (first ?? 0) + a, blockRows: rows });
+      out.push(tile.results[0]!);
+    }
+    this.numPutTiles.value += out.length;
+    return out;
+  }
+
+  private splitArrival(tb: TileBuilder, op: Operation, block: RoutingBlock, landed: Slice, starts: number[], rows: number): Value[] {
+    const peer = intProp(op, "peer")!;
+    const out: Value[] = [];
+    for (const a of starts) {
+      const m = Math.min(this.options.values.tileRows, rows - a);
+      const tile = tb.arrival(peer, 0, shiftRows(landed, a, m));
+      tb.markBlock(tile, block);
+      out.push(tile.results[0]!);
+    }
+    this.numArrivalTiles.value += out.length;
+    return out;
+  }
+
+  /**
+   * Points every user of a split block at its tiles: a task at the tiles
+   * whose rows it reads (found by row arithmetic, then checked exactly), any
+   * other op (join, terminator, put) at all of them.
+   */
+  private relinkUsers(split: Map<Value, SplitBlock>): void {
+    const users = new Set<Operation>();
+    for (const v of split.keys()) for (const u of v.uses()) users.add(u.owner);
+    const tileRows = this.options.values.tileRows;
+    for (const user of users) {
+      const reads = user.getAttr("unit") !== undefined && user.name.name !== kPut ? readsOf(user) : [];
+      const operands: Value[] = [];
+      const seen = new Set<Value>();
+      const add = (v: Value) => {
+        if (!seen.has(v)) {
+          seen.add(v);
+          operands.push(v);
+        }
+      };
+      for (const v of user.getOperands()) {
+        const s = split.get(v);
+        if (!s) add(v);
+        else if (reads.length === 0) s.tiles.forEach(add);
+        else
+          for (const r of reads) {
+            if (r.buffer !== s.landed.buffer) continue;
+            const base = s.landed.offsets[0] ?? 0;
+            const lo = Math.max(0, Math.floor(((r.offsets[0] ?? 0) - base) / tileRows));
+            const hi = Math.min(s.tiles.length, Math.ceil(((r.offsets[0] ?? 0) + (r.sizes[0] ?? 0) - base) / tileRows));
+            for (let j = lo; j < hi; j++) {
+              const m = Math.min(tileRows, s.rows - s.starts[j]!);
+              if (slicesOverlap(shiftRows(s.landed, s.starts[j]!, m), r)) add(s.tiles[j]!);
+            }
+          }
+      }
+      user.setOperands(operands);
+    }
+  }
+}

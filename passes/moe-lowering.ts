@@ -1,0 +1,63 @@
+// The library entry of the moe -> tile lowering (used by `hpmoe compile`):
+// runs moe-to-tile and comm-tiling on a module of per-rank moe functions,
+// with the reference code's split values under `preset: "reference"`.
+
+import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
+import type { Operation } from "../src/ir/operation.js";
+import { walk } from "../src/ir/walk.js";
+import { globalPassRegistry, type PassRegistry } from "../src/pass/pass-registry.js";
+import { parsePassPipeline, PipelineError } from "../src/pass/pipeline-parser.js";
+import { registerAllPasses } from "./index.js";
+
+/** The default lowering: tile-exact dependencies, mxn GEMM tiles, natural order, routing as the IR gives it. */
+export const kDefaultLowering = "moe-to-tile,comm-tiling";
+
+/**
+ * The reference implementation's plan (hyperparallel-moe.md §3.1): per-core
+ * GEMM seats on 24 cube cores, 128-row SwiGLU and token tiles, per-expert
+ * dependencies, RATR order, static worst case.
+ */
+export const kReferenceLowering =
+  "moe-to-tile{gemm-tiling=per-core cube-cores=24 swiglu-rows=128 deps=expert},comm-tiling{tile-rows=128 order=ratr mode=worst-case}";
+
+export interface LowerMoeToTileOptions {
+  /** `reference`: kReferenceLowering, planned for the static worst case (routing counts are dropped first). */
+  preset?: "reference";
+  /** Pass list run on the module (default kDefaultLowering); not together with `preset`. */
+  pipeline?: string;
+  registry?: PassRegistry;
+}
+
+/** The ops whose `counts` attribute carries compile-time routing. */
+const kRoutingOps = new Set(["moe.dispatch", "moe.combine_grad"]);
+
+/** Forgets compile-time routing, so lowering plans for the static worst case as the reference does. */
+function dropRoutingCounts(module: Operation): void {
+  walk(module, (op) => {
+    if (!kRoutingOps.has(op.name.name)) return;
+    op.removeAttr("counts");
+    if (op.getAttr("counts") !== undefined) op.setProperty("counts", undefined);
+  });
+}
+
+/**
+ * Lowers `module` (a builtin.module of moe functions) to tile programs in
+ * place. Failure leaves located diagnostics in the context: a bad pipeline
+ * text, or whatever a pass reports.
+ */
+export function lowerMoeToTile(module: Operation, options: LowerMoeToTileOptions = {}): LogicalResult {
+  const registry = options.registry ?? globalPassRegistry;
+  registerAllPasses(registry);
+  if (options.preset && options.pipeline) {
+    module.emitError("lowerMoeToTile: give a preset or a pipeline, not both");
+    return failure();
+  }
+  const passes = options.preset === "reference" ? kReferenceLowering : (options.pipeline ?? kDefaultLowering);
+  const pm = parsePassPipeline(`builtin.module(${passes})`, registry);
+  if (pm instanceof PipelineError) {
+    module.emitError(`lowerMoeToTile: bad pipeline: ${pm.commandLineMessage ?? pm.text}`);
+    return failure();
+  }
+  if (options.preset === "reference") dropRoutingCounts(module);
+  return pm.run(module).failed ? failure() : success();
+}
