@@ -1,5 +1,5 @@
 // tile-stats, tile-race-check and the tile emulator on programs that
-// moe-to-tile and comm-tiling produce (runs once the lowering is registered):
+// moe-to-tile and comm-tiling produce:
 // lowered programs are race-free and acyclic; dropping a dependency or a put
 // is caught by the race check and by the emulator.
 
@@ -20,7 +20,6 @@ import { runTilePrograms } from "../../src/runtime/emu/tile-emu.js";
 import { tinyConfig } from "../runtime/fixtures.js";
 
 registerAllPasses(globalPassRegistry);
-const hasLowering = globalPassRegistry.lookup("moe-to-tile") !== undefined && globalPassRegistry.lookup("comm-tiling") !== undefined;
 
 function lowered(pipeline: string, worstCase = false): Operation {
   const cfg = tinyConfig({ ep: 2, experts: 4, topK: 2, tokensPerRank: 6, hidden: 8, inter: 4, pass: "both" });
@@ -41,7 +40,7 @@ const first = (m: Operation, name: string, pred: (op: Operation) => boolean = ()
   return found!;
 };
 
-describe.skipIf(!hasLowering)("tile analyses on lowered programs", () => {
+describe("tile analyses on lowered programs", () => {
   for (const [pipeline, worst] of [
     ["moe-to-tile,comm-tiling", false],
     ["moe-to-tile{gemm-m=4 gemm-n=8 swiglu-rows=3},comm-tiling{tile-rows=2 order=ratr}", false],

@@ -1,7 +1,6 @@
-// runEmuCheck end to end on tiny configs: moe level always, tile level once
-// the lowering passes are registered. Odd sizes: hidden not a multiple of any
-// tile, experts that receive no token, top_k = experts, ep = 1; forward and
-// backward.
+// runEmuCheck end to end on tiny configs, moe and tile level. Odd sizes:
+// hidden not a multiple of any tile, experts that receive no token,
+// top_k = experts, ep = 1; forward and backward; known and worst-case routing.
 
 import { describe, expect, it } from "vitest";
 import { registerAllPasses } from "../../passes/index.js";
@@ -10,7 +9,6 @@ import { kEmuTolerance, runEmuCheck } from "../../src/runtime/emu/emu-check.js";
 import { tinyConfig, type TinySizes } from "./fixtures.js";
 
 registerAllPasses(globalPassRegistry);
-const hasLowering = globalPassRegistry.lookup("moe-to-tile") !== undefined && globalPassRegistry.lookup("comm-tiling") !== undefined;
 
 const configs: [string, TinySizes][] = [
   ["ep2 E4 top-2, hidden 20", { ep: 2, experts: 4, topK: 2, tokensPerRank: 6, hidden: 20, inter: 6 }],
@@ -56,7 +54,7 @@ describe("runEmuCheck, moe level", () => {
   });
 });
 
-describe.skipIf(!hasLowering)("runEmuCheck, tile level", () => {
+describe("runEmuCheck, tile level", () => {
   for (const [name, s] of configs)
     for (const pipeline of ["moe-to-tile,comm-tiling", "moe-to-tile{gemm-m=4 gemm-n=8 swiglu-rows=3},comm-tiling{tile-rows=2}", "moe-to-tile{gemm-tiling=per-core cube-cores=3 deps=expert},comm-tiling{tile-rows=4 order=ratr}"])
       it(`passes and equals the moe level bit for bit (${name}; ${pipeline})`, () => {

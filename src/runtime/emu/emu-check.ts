@@ -13,9 +13,7 @@ import type { Diagnostic } from "../../ir/diagnostics.js";
 import type { LayerConfig } from "../../layer/layer-config.js";
 import { buildMoeModule } from "../../layer/moe-import.js";
 import { generateRouting, parseRoutingFile, type Routing } from "../../layer/routing.js";
-import { globalPassRegistry } from "../../pass/pass-registry.js";
-import { parsePassPipeline, PipelineError } from "../../pass/pipeline-parser.js";
-import { registerAllPasses } from "../../../passes/index.js";
+import { kDefaultLowering, lowerMoeToTile } from "../../../passes/moe-lowering.js";
 import { denseBackward, denseForward } from "./dense-reference.js";
 import { isEmuFailure, type EmuFailure } from "./emu-values.js";
 import { bf16Value } from "./kernels.js";
@@ -58,8 +56,6 @@ export interface EmuCheckResult {
  * a missing expert moves elements by the size of the output itself.
  */
 export const kEmuTolerance = 2 ** -6;
-
-const kDefaultLowering = "moe-to-tile,comm-tiling";
 
 /** Runs the check; never throws for a bad config or IR (the details say why it is not ok). */
 export function runEmuCheck(cfg: LayerConfig, opts: EmuCheckOptions): EmuCheckResult {
@@ -143,10 +139,7 @@ function lowerAndRun(cfg: LayerConfig, routing: Routing, worstCase: boolean, dat
   const ctx = new Context();
   registerAllDialects(ctx);
   const module = buildMoeModule(ctx, cfg, worstCase ? undefined : routing);
-  registerAllPasses(globalPassRegistry);
-  const pm = parsePassPipeline(`builtin.module(${pipeline})`, globalPassRegistry);
-  if (pm instanceof PipelineError) return `tile lowering: bad pipeline '${pipeline}'`;
-  if (pm.run(module).failed) return `tile lowering failed: ${ctx.diagnostics.takeAll().map((d: Diagnostic) => d.message).join("; ")}`;
+  if (lowerMoeToTile(module, { pipeline }).failed) return `tile lowering failed: ${ctx.diagnostics.takeAll().map((d: Diagnostic) => d.message).join("; ")}`;
   const run = runTileLayer(module, data, saved);
   if (isEmuFailure(run)) return `tile emu: ${describe(run)}`;
   return run;
