@@ -8,8 +8,10 @@ import { MoeToTilePass } from "./moe-to-tile.js";
 import { MoeVerifyConfigPass } from "./moe-verify-config.js";
 import { StripDebugInfoPass } from "./strip-debuginfo.js";
 import { SymbolDCEPass } from "./symbol-dce.js";
+import { TileRaceCheckPass } from "./tile-race-check.js";
+import { TileStatsPass } from "./tile-stats.js";
 
-export { CanonicalizerPass, CommTilingPass, CSEPass, MoeToTilePass, StripDebugInfoPass, SymbolDCEPass };
+export { CanonicalizerPass, CommTilingPass, CSEPass, MoeToTilePass, StripDebugInfoPass, SymbolDCEPass, TileRaceCheckPass, TileStatsPass };
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
@@ -21,6 +23,8 @@ export function registerAllPasses(registry: PassRegistry = globalPassRegistry): 
     () => new MoeVerifyConfigPass(),
     () => new MoeToTilePass(),
     () => new CommTilingPass(),
+    () => new TileStatsPass(),
+    () => new TileRaceCheckPass(),
   ]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);
