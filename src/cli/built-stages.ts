@@ -1,13 +1,14 @@
-// The stages this build of hpmoe has (see layer-stages.ts). Entries missing
-// here make `hpmoe compile`, `run` and `bench` say which piece is absent.
+// The library entry points `hpmoe compile`, `run` and `bench` call in this
+// build (see layer-stages.ts; tests substitute stand-ins).
 
 import { Context } from "../ir/context.js";
 import { registerAllDialects } from "../dialect/all-dialects.js";
 import { buildMoeModule } from "../layer/moe-import.js";
 import { lowerMoeToTile } from "../../passes/moe-lowering.js";
+import { runEmuCheck } from "../runtime/emu/emu-check.js";
 import type { LayerStages } from "./layer-stages.js";
 
-export const builtStages: Partial<LayerStages> = {
+export const builtStages: LayerStages = {
   createContext(): Context {
     const ctx = new Context();
     registerAllDialects(ctx);
@@ -15,4 +16,5 @@ export const builtStages: Partial<LayerStages> = {
   },
   buildMoeModule,
   lowerMoeToTile,
+  runEmuCheck,
 };
