@@ -8,7 +8,7 @@
 //   --out F    output file (written to F.tmp-PID, then renamed); default stdout
 //   --seed S   PRNG seed (default 1); the same (N, S) always gives the same bytes
 //
-// Every op is unregistered (`"x.op"`, `"tile.put"`, ...), so `mlir-opt-22
+// Every op is unregistered (`"x.op"`, `"xtile.put"`, ...), so `mlir-opt-22
 // --allow-unregistered-dialect` accepts the file and neither tool needs a dialect. The file holds
 // one `builtin.module` of `x.func` functions (100-1000 ops each) with nested region ops, multi-block
 // CFGs with successors and block arguments, multi-result groups, operands that refer to dominating
@@ -24,7 +24,7 @@ import { ChunkWriter } from "./lib/chunk-writer.mjs";
 import { Rng } from "./lib/rng.mjs";
 
 /** Bumped whenever the output for a given (ops, seed) changes; bench/parse.mjs keys its cache on it. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const DEFAULT_OPS = 200_000;
 export const DEFAULT_SEED = 1;
@@ -39,12 +39,12 @@ const OP_NAMES = [
   "x.softmax", "x.transpose", "x.reshape", "x.broadcast", "x.cast", "x.load", "x.store", "x.slice",
   "x.concat", "x.gather", "x.scatter", "x.select", "x.cmp", "x.copy", "x.alloc", "x.dealloc",
   "x.rope", "x.rms_norm", "x.silu", "x.topk", "x.argmax", "x.dot", "x.fma", "x.pad",
-  "moe.dispatch", "moe.combine", "moe.gmm", "moe.swiglu", "moe.route", "moe.permute",
-  "tile.put", "tile.get", "tile.gemm", "tile.swiglu", "tile.signal", "tile.wait", "tile.barrier",
-  "aic.mmad", "aic.load_l1", "aic.fixpipe", "aiv.vadd", "aiv.vmul", "aiv.vexp", "aiv.copy_ub",
+  "xmoe.dispatch", "xmoe.combine", "xmoe.gmm", "xmoe.swiglu", "xmoe.route", "xmoe.permute",
+  "xtile.put", "xtile.get", "xtile.gemm", "xtile.swiglu", "xtile.signal", "xtile.wait", "xtile.barrier",
+  "xaic.mmad", "xaic.load_l1", "xaic.fixpipe", "xaiv.vadd", "xaiv.vmul", "xaiv.vexp", "xaiv.copy_ub",
   "hlo.dot_general", "hlo.convert", "hlo.reduce_window", "torch.aten.linear", "torch.aten.gelu",
 ];
-const ZERO_RESULT_OPS = ["x.store", "x.dealloc", "tile.signal", "tile.wait", "tile.barrier", "x.print", "x.assert", "x.prefetch"];
+const ZERO_RESULT_OPS = ["x.store", "x.dealloc", "xtile.signal", "xtile.wait", "xtile.barrier", "x.print", "x.assert", "x.prefetch"];
 
 const FILES = [
   "model/llama/attention.py", "model/llama/mlp.py", "model/moe/router.py", "model/moe/experts.py",
@@ -62,7 +62,7 @@ const DICT_KEYS = [
   "name", "tile", "axis", "stride", "dims", "offset", "layout", "kind", "unit", "rank", "epsilon",
   "scale", "bias", "group", "perm", "mode", "padding", "dilation", "alpha", "beta", "elem_type",
   "callee", "map", "bytes", "flops", "peer", "queue", "event", "threshold", "segment", "hint",
-  "x.fusion_group", "tile.cost", "moe.expert", "\"quoted key\"", "\"0_leading\"",
+  "x.fusion_group", "xtile.cost", "xmoe.expert", "\"quoted key\"", "\"0_leading\"",
 ];
 const UNIT_KEYS = ["inplace", "nontemporal", "transpose_b", "fast_math", "symmetric", "x.pure", "no_inline"];
 const PROP_KEYS = ["predicate", "overflow", "rounding", "sym_name", "segment_sizes", "tile_sizes", "static_offsets", "kind", "fastmath", "num_stages"];
@@ -156,9 +156,9 @@ class Generator {
     vectors.push("vector<f32>");
     const scalars = ["i32", "f32", "index", "i1", "i64", "bf16", "f16", "i8", "f64", "si32", "ui8", "f8E4M3FN", "i128", "f8E5M2FNUZ", "tf32"];
     const others = [
-      "!x.token", "!tile.token", "!tile.token", "complex<f32>", "complex<f64>", "tuple<i32, f32>", "tuple<>",
-      "tuple<tensor<4xf32>, index>", "none", "!moe.route<4, \"topk\">", "!tile.event<cross_core>", "!x.queue<aiv, 3>",
-      "!x<\"opaque payload\">", "!aic.l1_buffer<128x256xbf16>", "(i32, f32) -> tensor<4xi8>",
+      "!x.token", "!xtile.token", "!xtile.token", "complex<f32>", "complex<f64>", "tuple<i32, f32>", "tuple<>",
+      "tuple<tensor<4xf32>, index>", "none", "!xmoe.route<4, \"topk\">", "!xtile.event<cross_core>", "!x.queue<aiv, 3>",
+      "!x<\"opaque payload\">", "!xaic.l1_buffer<128x256xbf16>", "(i32, f32) -> tensor<4xi8>",
     ];
     // Shuffle so the skewed pick favours a random head, not the first spelling.
     return {
@@ -350,7 +350,7 @@ class Generator {
       return r.pick([`@${f}`, `@kernels::@${f}`, `@"${f} v2"`, `@${f}`]);
     }
     if (k < 93) return this.type();
-    if (k < 96) return r.pick(["#x.kind<aiv>", "#tile.unit<aic>", "#moe.policy<\"rr\", 2>", "#x<\"opaque attr\">", "#x.layout<row_major, [4, 8]>"]);
+    if (k < 96) return r.pick(["#x.kind<aiv>", "#xtile.unit<aic>", "#xmoe.policy<\"rr\", 2>", "#x<\"opaque attr\">", "#x.layout<row_major, [4, 8]>"]);
     if (k < 98) return r.pick(["#rows", "#perm", "#tile_map"]);
     return "unit";
   }
@@ -619,7 +619,7 @@ class Generator {
     const open = () => this.w.write(`${indent}${lhs}"${name}"(${ops.map((v) => v.ref).join(", ")})${props} ({\n`);
     this.depth++;
     if (kind <= 3) {
-      name = r.pick(["x.if", "tile.if", "x.if"]);
+      name = r.pick(["x.if", "xtile.if", "x.if"]);
       ops = [this.valueOfType("i1") ?? this.operand()];
       open();
       const thenSize = Math.max(1, Math.ceil(body / 2));
@@ -629,13 +629,13 @@ class Generator {
         this.singleBlockRegion(inner, body - thenSize, [], "x.yield");
       }
     } else if (kind <= 6) {
-      name = r.pick(["x.for", "tile.for", "aiv.loop"]);
+      name = r.pick(["x.for", "xtile.for", "xaiv.loop"]);
       ops = this.operands(3);
       props = r.chance(0.5) ? ` <{step_hint = ${r.pick([1, 2, 4, 8])} : index}>` : "";
       open();
       this.singleBlockRegion(inner, body, ["index", ...r.sample(this.scalarTypes, r.int(0, 2))], "x.yield");
     } else if (kind <= 8) {
-      name = r.pick(["x.execute_region", "x.while_cfg", "tile.scope"]);
+      name = r.pick(["x.execute_region", "x.while_cfg", "xtile.scope"]);
       ops = this.operands(r.int(0, 1));
       open();
       if (body >= 4) this.cfgRegion(inner, body, [], "x.yield");
