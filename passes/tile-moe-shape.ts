@@ -6,18 +6,14 @@ import { DenseIntOrFPElementsAttr, IntegerAttr } from "../src/ir/builtin-attribu
 import { IntegerType, ShapedType, kDynamic } from "../src/ir/builtin-types.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Type } from "../src/ir/type.js";
+import type { MoeSizes } from "../src/layer/moe-sizes.js";
 
 export type Direction = "fwd" | "bwd";
 
-export interface MoeShape {
+/** A rank's function: the layer's sizes (src/layer/moe-sizes.ts) plus what the function itself fixes. */
+export interface MoeShape extends MoeSizes {
   readonly direction: Direction;
   readonly rank: number;
-  readonly ep: number;
-  readonly experts: number;
-  readonly topK: number;
-  readonly tokensPerRank: number;
-  readonly hidden: number;
-  readonly inter: number;
   /** ep*E routed rows (counts[s*E + g]), or undefined: lower for the static worst case. */
   readonly counts: Int32Array | undefined;
   /** The op that carries routing (`moe.dispatch` / `moe.combine_grad`), for diagnostics. */

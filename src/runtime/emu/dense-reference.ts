@@ -5,19 +5,14 @@
 // activations, fp32 accumulation, f32 weight grads); `f64` mode keeps every
 // value in float64, for finite-difference checks of the backward.
 
+import type { MoeSizes } from "../../layer/moe-sizes.js";
 import type { Routing } from "../../layer/routing.js";
 import { roundBf16 } from "./bf16.js";
 
 export type DenseMode = "bf16" | "f64";
 
-export interface MoeShape {
-  readonly ep: number;
-  readonly experts: number;
-  readonly topK: number;
-  readonly tokensPerRank: number;
-  readonly hidden: number;
-  readonly inter: number;
-}
+/** The layer's sizes (src/layer/moe-sizes.ts). */
+export type MoeShape = MoeSizes;
 
 /** A layer on all tokens: rank s's token t is global token s*T + t. All values float64. */
 export interface DenseProblem {

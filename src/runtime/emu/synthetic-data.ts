@@ -3,12 +3,12 @@
 // Weights scale as 1/sqrt(fan-in), so activations stay near 1 and bf16 sums
 // keep their meaning at every size.
 
-import type { LayerConfig } from "../../layer/layer-config.js";
 import type { Routing } from "../../layer/routing.js";
 import { SeededRandom } from "../../layer/seeded-random.js";
 import { toBf16 } from "./bf16.js";
 import { bf16Value } from "./kernels.js";
 import type { DenseProblem, MoeShape } from "./dense-reference.js";
+import { moeSizesOf } from "../../layer/moe-sizes.js";
 
 /** One layer's data, split as the ranks hold it. */
 export interface MoeData {
@@ -25,16 +25,7 @@ export interface MoeData {
 }
 
 /** The sizes of a layer config. */
-export function moeShapeOf(cfg: LayerConfig): MoeShape {
-  return {
-    ep: cfg.parallel.ep,
-    experts: cfg.model.experts,
-    topK: cfg.model.topK,
-    tokensPerRank: cfg.parallel.tokensPerRank,
-    hidden: cfg.model.hidden,
-    inter: cfg.model.moeIntermediate,
-  };
-}
+export const moeShapeOf = moeSizesOf;
 
 function uniformBf16(rng: SeededRandom, n: number, scale: number): Uint16Array {
   const out = new Uint16Array(n);
