@@ -11,7 +11,7 @@ import { generateRouting, type Routing } from "../layer/routing.js";
 import { commandError, HELP_OPTION, parseSubcommand, presetOption, type CommandIO, type SubcommandSpec } from "./subcommand.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
-import { compileRank, missingStages, RankCompileError } from "./rank-compiler.js";
+import { compileRank, RankCompileError } from "./rank-compiler.js";
 
 const DEFAULT_EPS = [8, 16, 32, 64, 256];
 const DEFAULT_TOKENS = 4096;
@@ -57,7 +57,7 @@ export interface BenchCompileRow {
 }
 
 /** Runs `hpmoe bench compile` with `args` (after `bench compile`); returns the exit code. */
-export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Partial<LayerStages>): number {
+export function runBenchCompile(args: readonly string[], io: BenchIO, stages: LayerStages): number {
   const cl = parseSubcommand(BENCH, args, io);
   if (typeof cl === "number") return cl;
   const v = cl.values;
@@ -66,8 +66,6 @@ export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Pa
   if (typeof preset === "number") return preset;
   const interval = (v.get("progress-interval") as number | undefined) ?? 10;
   if (interval < 0) return fail(`--progress-interval must be at least 0, got ${interval}`);
-  const missing = missingStages(stages, "tile");
-  if (missing) return fail(missing);
 
   const layers: BenchLayer[] = [];
   for (const file of cl.positional) {
@@ -106,7 +104,7 @@ export function runBenchCompile(args: readonly string[], io: BenchIO, stages: Pa
 }
 
 function benchLayer(
-  stages: Partial<LayerStages>,
+  stages: LayerStages,
   layer: BenchLayer,
   preset: "reference" | undefined,
   progress: Progress,

@@ -10,7 +10,7 @@ import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
 import { AtomicFileWriter } from "./output-file.js";
 import { ModuleTextJoiner } from "./module-text-joiner.js";
-import { compileRank, missingStages, RankCompileError, type StopAfter } from "./rank-compiler.js";
+import { compileRank, RankCompileError, type StopAfter } from "./rank-compiler.js";
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
 const STOP_AFTER: readonly StopAfter[] = ["moe", "tile"];
@@ -33,7 +33,7 @@ const COMPILE: SubcommandSpec = {
 };
 
 /** Runs `hpmoe compile` with `args` (after the subcommand); returns the exit code. */
-export function runCompile(args: readonly string[], io: CommandIO, stages: Partial<LayerStages>): number {
+export function runCompile(args: readonly string[], io: CommandIO, stages: LayerStages): number {
   const cl = parseSubcommand(COMPILE, args, io);
   if (typeof cl === "number") return cl;
   const v = cl.values;
@@ -45,8 +45,6 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Parti
   if (!(STOP_AFTER as readonly string[]).includes(stopAfter)) return fail(`--stop-after must be one of ${STOP_AFTER.join(", ")}, got '${stopAfter}'`);
   const preset = presetOption(COMPILE, cl, io);
   if (typeof preset === "number") return preset;
-  const missing = missingStages(stages, stopAfter as StopAfter);
-  if (missing) return fail(missing);
 
   const input = readLayerInput(COMPILE.tool, layerFile, io.err);
   if (!input) return 1;

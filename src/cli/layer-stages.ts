@@ -1,7 +1,5 @@
 // The library entry points `hpmoe compile`, `run` and `bench` call, gathered
-// in one table so the commands can be tested with stand-ins and run with
-// whatever this build has (the moe import, the tile lowering and the emu
-// arrive from separate issue-5 work; an absent stage is reported, not faked).
+// in one table so the commands can be tested with stand-ins.
 
 import type { Context } from "../ir/context.js";
 import type { LogicalResult } from "../ir/logical-result.js";
@@ -27,10 +25,3 @@ export interface LayerStages {
   /** A context with every dialect the stages produce. */
   createContext(): Context;
 }
-
-/** What each stage needs before it exists in this build, for the error message. */
-export const STAGE_ORIGINS: Record<Exclude<keyof LayerStages, "createContext">, string> = {
-  buildMoeModule: "the moe dialect import (src/layer/moe-import.ts)",
-  lowerMoeToTile: "the tile lowering (passes/moe-lowering.ts)",
-  runEmuCheck: "the functional emulator (src/runtime/emu/emu-check.ts)",
-};

@@ -9,7 +9,7 @@ import type { LayerConfig } from "../layer/layer-config.js";
 import type { Routing } from "../layer/routing.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
 import { printTopLevel, type PrintOptions } from "../syntax/printer.js";
-import { STAGE_ORIGINS, type LayerStages } from "./layer-stages.js";
+import type { LayerStages } from "./layer-stages.js";
 import { countTasksPerRank, type TaskCounts } from "./task-counts.js";
 
 export type StopAfter = "moe" | "tile";
@@ -35,13 +35,6 @@ export class RankCompileError {
   constructor(readonly text: string) {}
 }
 
-/** The stages the options need that this build lacks, as one message, or undefined. */
-export function missingStages(stages: Partial<LayerStages>, stopAfter: StopAfter): string | undefined {
-  const need: (keyof typeof STAGE_ORIGINS)[] = stopAfter === "moe" ? ["buildMoeModule"] : ["buildMoeModule", "lowerMoeToTile"];
-  const missing = need.filter((k) => stages[k] === undefined).map((k) => STAGE_ORIGINS[k]);
-  return missing.length ? `this build lacks ${missing.join(" and ")} (issue 5)` : undefined;
-}
-
 function render(diagnostics: readonly Diagnostic[], fallback: string): string {
   const errors = diagnostics.filter((d) => d.severity === Severity.Error || d.severity === Severity.Note);
   const text = errors.map((d) => renderDiagnostic(d, () => undefined)).join("");
@@ -49,20 +42,18 @@ function render(diagnostics: readonly Diagnostic[], fallback: string): string {
 }
 
 /**
- * Compiles ranks `ranks` of `cfg` into one module. Precondition: `missingStages` found nothing.
+ * Compiles ranks `ranks` of `cfg` into one module.
  * Returns the printed texts and task counts, or the rendered diagnostics.
  * O(size of those ranks' IR).
  */
 export function compileRank(
-  stages: Partial<LayerStages>,
+  stages: LayerStages,
   cfg: LayerConfig,
   routing: Routing,
   ranks: number[],
   opts: RankCompileOptions,
 ): RankOutput | RankCompileError {
   const { buildMoeModule, lowerMoeToTile, createContext } = stages;
-  if (!buildMoeModule || !createContext || (opts.stopAfter === "tile" && !lowerMoeToTile))
-    throw new Error("compileRank: a needed stage is missing (check missingStages first)");
   const ctx = createContext();
   const module = buildMoeModule(ctx, cfg, routing, { ranks });
   const which = ranks.length === 1 ? `rank ${ranks[0]}` : `ranks ${ranks[0]}..${ranks[ranks.length - 1]}`;

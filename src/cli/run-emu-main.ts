@@ -3,7 +3,7 @@
 
 import { commandError, HELP_OPTION, parseSubcommand, singleLayerArgument, type CommandIO, type SubcommandSpec } from "./subcommand.js";
 import { readLayerInput } from "./layer-input.js";
-import { STAGE_ORIGINS, type LayerStages } from "./layer-stages.js";
+import type { LayerStages } from "./layer-stages.js";
 
 const LATER_BACKENDS = ["sim", "cpu", "acl"];
 
@@ -20,7 +20,7 @@ const RUN: SubcommandSpec = {
 };
 
 /** Runs `hpmoe run` with `args` (after the subcommand); exit 0 when the check passes. */
-export function runRun(args: readonly string[], io: CommandIO, stages: Partial<LayerStages>): number {
+export function runRun(args: readonly string[], io: CommandIO, stages: LayerStages): number {
   const cl = parseSubcommand(RUN, args, io);
   if (typeof cl === "number") return cl;
   const v = cl.values;
@@ -33,7 +33,6 @@ export function runRun(args: readonly string[], io: CommandIO, stages: Partial<L
   if (backend !== "emu") return fail(`--backend must be emu, sim, cpu or acl, got '${String(backend)}'`);
   const level = String(v.get("level") ?? "tile");
   if (level !== "moe" && level !== "tile") return fail(`--level must be moe or tile, got '${level}'`);
-  if (!stages.runEmuCheck) return fail(`this build lacks ${STAGE_ORIGINS.runEmuCheck} (issue 5)`);
 
   const input = readLayerInput(RUN.tool, layerFile, io.err);
   if (!input) return 1;

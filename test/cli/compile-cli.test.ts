@@ -59,7 +59,7 @@ describe("hpmoe compile --stop-after=moe", () => {
       const text = fs.readFileSync(path.join(dir, "moe.mlir"), "utf8");
 
       const { cfg, routing } = readExample(file);
-      const whole = buildMoeModule(builtStages.createContext!(), cfg, routing);
+      const whole = buildMoeModule(builtStages.createContext(), cfg, routing);
       expect(text).toBe(printTopLevel(whole) + "\n");
 
       const back = spawn("node", [HPMOE_OPT, path.join(dir, "moe.mlir")]);
@@ -106,8 +106,8 @@ describe("hpmoe compile --stop-after=tile", () => {
       const text = fs.readFileSync(path.join(dir, "tile.mlir"), "utf8");
 
       const { cfg, routing } = readExample(file);
-      const whole = buildMoeModule(builtStages.createContext!(), cfg, routing);
-      expect(builtStages.lowerMoeToTile!(whole, {}).failed).toBe(false);
+      const whole = buildMoeModule(builtStages.createContext(), cfg, routing);
+      expect(builtStages.lowerMoeToTile(whole, {}).failed).toBe(false);
       expect(text).toBe(printTopLevel(whole) + "\n");
       const counts = countTasksPerRank(whole);
       expect(JSON.parse(r.out).tasks).toEqual(taskCountsJson(counts.get(0)!));
