@@ -4,6 +4,7 @@
 // The verifier, the import, moe-verify-config and the lowering read and build
 // them through these helpers, never by raw attribute layout.
 
+import { readI64 as readI64Bits } from "../src/ir/int-attr.js";
 import type { Attribute } from "../src/ir/attribute.js";
 import { DenseIntOrFPElementsAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
 import { IntegerType, OpaqueType, RankedTensorType } from "../src/ir/builtin-types.js";
@@ -41,9 +42,8 @@ export function routeType(ctx: Context): OpaqueType {
 
 /** The value of an `i64` integer attribute, or undefined for anything else (or beyond 2^53). */
 export function readI64(a: Attribute | undefined): number | undefined {
-  if (!(a instanceof IntegerAttr) || !(a.type instanceof IntegerType) || a.type.width !== 64) return undefined;
-  const v = Number(a.value);
-  return Number.isSafeInteger(v) ? v : undefined;
+  const v = readI64Bits(a);
+  return v !== undefined && Number.isSafeInteger(v) ? v : undefined;
 }
 
 /** `value` as an `i64` attribute. */

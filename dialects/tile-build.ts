@@ -3,8 +3,8 @@
 // insert at the Builder's insertion point; readers return undefined for ops
 // that are not what they ask for (and trust verified IR for the rest).
 
-import type { Attribute } from "../src/ir/attribute.js";
 import type { Builder } from "../src/ir/builder.js";
+import { intAttrValue } from "../src/ir/int-attr.js";
 import { DictionaryAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr, type NamedAttribute } from "../src/ir/builtin-attributes.js";
 import { IntegerType, type MemRefType } from "../src/ir/builtin-types.js";
 import type { Context } from "../src/ir/context.js";
@@ -62,11 +62,6 @@ export interface TaskView extends Required<Omit<TaskSpec, "deps" | "peer" | "sig
 
 function i64(ctx: Context, v: number): IntegerAttr {
   return IntegerAttr.getFromSafeInteger(ctx, IntegerType.get(ctx, 64), v);
-}
-
-/** The value of an i64 property, or undefined. */
-function readNumber(a: Attribute | undefined): number | undefined {
-  return a instanceof IntegerAttr ? Number(a.value) : undefined;
 }
 
 /** Creates `tile.program @name rank .. ep ..` with an empty body block; the builder moves into that block. */
@@ -150,16 +145,16 @@ export function readTask(op: Operation): TaskView | undefined {
   return {
     kind,
     op,
-    unit: (readNumber(op.getAttr("unit")) ?? taskShapes[kind]!.unit) as Unit,
-    stage: readNumber(op.getAttr("stage")) as Stage,
+    unit: (intAttrValue(op.getAttr("unit")) ?? taskShapes[kind]!.unit) as Unit,
+    stage: intAttrValue(op.getAttr("stage")) as Stage,
     reads: readSliceList(op.getAttr("reads")) ?? [],
     writes: readSliceList(op.getAttr("writes")) ?? [],
     deps: op.getOperands(),
-    flops: readNumber(op.getAttr("flops")) ?? 0,
-    bytes: readNumber(op.getAttr("bytes")) ?? 0,
-    peer: readNumber(op.getAttr("peer")),
-    signal: readNumber(op.getAttr("signal")),
-    bytesSent: readNumber(op.getAttr("bytes_sent")) ?? 0,
+    flops: intAttrValue(op.getAttr("flops")) ?? 0,
+    bytes: intAttrValue(op.getAttr("bytes")) ?? 0,
+    peer: intAttrValue(op.getAttr("peer")),
+    signal: intAttrValue(op.getAttr("signal")),
+    bytesSent: intAttrValue(op.getAttr("bytes_sent")) ?? 0,
     validRows: valid && valid.length === 3 ? [valid[0]!, valid[1]!, valid[2]!] : undefined,
     transposeLhs: op.getAttr("transpose_lhs") !== undefined,
     transposeRhs: op.getAttr("transpose_rhs") !== undefined,

@@ -6,7 +6,7 @@
 
 import type { Operation } from "../src/ir/operation.js";
 import { formatSlice, readSliceList, type Slice } from "./tile-model.js";
-import { readI64 } from "./tile-verify.js";
+import { readI64 } from "../src/ir/int-attr.js";
 
 /** The put/arrival pairs of a set of programs, and what does not pair up. */
 export interface PutArrivalLinks {

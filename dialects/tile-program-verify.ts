@@ -10,7 +10,7 @@ import { MemRefType } from "../src/ir/builtin-types.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
 import { BufferKind, formatSlice, readSliceList, taskShapes, tokenType, type Slice } from "./tile-model.js";
-import { readI64 } from "./tile-verify.js";
+import { readI64 } from "../src/ir/int-attr.js";
 
 interface BufferInfo {
   readonly shape: readonly number[];

@@ -5,18 +5,13 @@
 // the program's buffers is checked once per program (tile-program-verify.ts).
 // Each check is O(slices x rank).
 
-import type { Attribute } from "../src/ir/attribute.js";
-import { IntegerAttr, TypeAttr } from "../src/ir/builtin-attributes.js";
-import { IntegerType, MemRefType, kDynamic } from "../src/ir/builtin-types.js";
+import { TypeAttr } from "../src/ir/builtin-attributes.js";
+import { MemRefType, kDynamic } from "../src/ir/builtin-types.js";
+import { readI64 } from "../src/ir/int-attr.js";
 import { failure, success, type LogicalResult } from "../src/ir/logical-result.js";
 import type { Operation } from "../src/ir/operation.js";
 import { printTypeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 import { formatSlice, readI64Array, readSliceList, stageNames, taskShapes, unitNames, type Slice } from "./tile-model.js";
-
-/** The value of an i64 IntegerAttr as a number, or undefined for anything else. */
-export function readI64(a: Attribute | undefined): number | undefined {
-  return a instanceof IntegerAttr && a.type instanceof IntegerType && a.type.width === 64 ? Number(a.value) : undefined;
-}
 
 /** `128x64`, the sizes of a slice or matrix. */
 function dims(sizes: readonly number[]): string {

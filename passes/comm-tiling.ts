@@ -9,13 +9,14 @@
 // rows, split into T/tile-rows tiles whose `valid_rows = [src, expert, first]`
 // tells the run time how many rows really move (from @counts).
 
+import { intAttrValue } from "../src/ir/int-attr.js";
 import type { Block } from "../src/ir/block.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Value } from "../src/ir/value.js";
 import { slicesOverlap, type Slice, type Stage, type Unit } from "../dialects/tile-model.js";
 import { option, PassOptions } from "../src/pass/pass-options.js";
 import { Pass } from "../src/pass/pass.js";
-import { blockOf, intProp, kArrival, kProgram, kPut, readsOf, TileBuilder, validRowsOf, writesOf, type RoutingBlock } from "./tile-builder.js";
+import { blockOf, kArrival, kProgram, kPut, readsOf, TileBuilder, validRowsOf, writesOf, type RoutingBlock } from "./tile-builder.js";
 import { orderPutTiles, type CommOrder, type PutTile } from "./tile-comm-order.js";
 import { ranges } from "./tile-program-emitter.js";
 import { assignSignals } from "./tile-signals.js";
@@ -76,8 +77,8 @@ export class CommTilingPass extends Pass {
   /** Splits one program's blocks; false when it had none, undefined after an error. */
   private tileProgram(program: Operation, body: Block): boolean | undefined {
     const o = this.options.values;
-    const rank = intProp(program, "rank") ?? 0;
-    const ep = intProp(program, "ep") ?? 1;
+    const rank = intAttrValue(program.getAttr("rank")) ?? 0;
+    const ep = intAttrValue(program.getAttr("ep")) ?? 1;
     const blocks: Operation[] = [];
     for (let op = body.first; op; op = op.next) if ((op.name.name === kPut || op.name.name === kArrival) && blockOf(op)) blocks.push(op);
     if (blocks.length === 0) return false;
@@ -119,11 +120,11 @@ export class CommTilingPass extends Pass {
   private splitPut(tb: TileBuilder, op: Operation, block: RoutingBlock, starts: number[], rows: number, stages: Map<number, { anchor: Operation; tiles: PutTile[] }>): Value[] {
     const read = readsOf(op)[0]!;
     const landed = writesOf(op)[0]!;
-    const stage = intProp(op, "stage")!;
-    const peer = intProp(op, "peer")!;
+    const stage = intAttrValue(op.getAttr("stage"))!;
+    const peer = intAttrValue(op.getAttr("peer"))!;
     const first = validRowsOf(op)?.[2];
-    const rowBytes = rows > 0 ? (intProp(op, "bytes") ?? 0) / rows : 0;
-    const rowSent = rows > 0 ? (intProp(op, "bytes_sent") ?? 0) / rows : 0;
+    const rowBytes = rows > 0 ? (intAttrValue(op.getAttr("bytes")) ?? 0) / rows : 0;
+    const rowSent = rows > 0 ? (intAttrValue(op.getAttr("bytes_sent")) ?? 0) / rows : 0;
     // The block's producers, so each tile keeps only those that wrote its rows.
     const deps = op.getOperands();
     const producers = new WriterIndex<Value>();
@@ -147,7 +148,7 @@ export class CommTilingPass extends Pass {
       const tile = tb.task(
         kPut,
         {
-          unit: intProp(op, "unit") as Unit,
+          unit: intAttrValue(op.getAttr("unit")) as Unit,
           stage: stage as Stage,
           reads: [tileRead],
           writes: [shiftRows(landed, a, m)],
@@ -167,7 +168,7 @@ export class CommTilingPass extends Pass {
   }
 
   private splitArrival(tb: TileBuilder, op: Operation, block: RoutingBlock, landed: Slice, starts: number[], rows: number): Value[] {
-    const peer = intProp(op, "peer")!;
+    const peer = intAttrValue(op.getAttr("peer"))!;
     const out: Value[] = [];
     for (const a of starts) {
       const m = Math.min(this.options.values.tileRows, rows - a);

@@ -3,7 +3,6 @@
 // dialect's builders (dialects/tile-build.ts, the one place that knows the
 // property names), plus the routing-block marks the two lowering passes share.
 
-import type { Attribute } from "../src/ir/attribute.js";
 import type { Block } from "../src/ir/block.js";
 import { Builder } from "../src/ir/builder.js";
 import { IntegerAttr } from "../src/ir/builtin-attributes.js";
@@ -110,12 +109,6 @@ export class TileBuilder {
   markBlock(op: Operation, block: RoutingBlock): void {
     op.setAttr(kBlockAttr, intArrayAttr(this.context, 64, [block.src, block.expert, block.local]));
   }
-}
-
-/** An integer property of a tile op, or undefined. */
-export function intProp(op: Operation, name: string): number | undefined {
-  const a: Attribute | undefined = op.getAttr(name);
-  return a instanceof IntegerAttr ? Number(a.value) : undefined;
 }
 
 /** The slices a tile op writes (`writes`), or [] when it has none. */

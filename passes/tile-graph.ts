@@ -5,9 +5,9 @@
 // dialects/tile-links.ts: source rank, destination rank, signal). Built with
 // graphology.
 
+import { intAttrValue } from "../src/ir/int-attr.js";
 import graphology from "graphology";
-import type { Attribute } from "../src/ir/attribute.js";
-import { IntegerAttr, UnitAttr } from "../src/ir/builtin-attributes.js";
+import { UnitAttr } from "../src/ir/builtin-attributes.js";
 import type { Operation } from "../src/ir/operation.js";
 import { getSymbolName } from "../src/ir/symbol-table.js";
 import { walk, WalkOrder, WalkResult } from "../src/ir/walk.js";
@@ -56,12 +56,6 @@ export interface TileGraphProblem {
 }
 
 export type TileDiGraph = InstanceType<typeof DirectedGraph<{ node: TileNode }, { signal: boolean }>>;
-
-/** The integer value of attribute `name` on `op`, or -1 when absent or not an integer. */
-export function intAttrOf(op: Operation, name: string): number {
-  const a: Attribute | undefined = op.getAttr(name);
-  return a instanceof IntegerAttr ? Number(a.value) : -1;
-}
 
 /** Whether unit attribute `name` is set on `op`. */
 export function hasUnitAttr(op: Operation, name: string): boolean {
@@ -164,7 +158,7 @@ export class TileGraph {
   }
 
   private addProgram(program: Operation): void {
-    const rank = intAttrOf(program, "rank");
+    const rank = (intAttrValue(program.getAttr("rank")) ?? -1);
     const body = program.regions[0]?.entryBlock;
     if (!body) return;
     for (let op = body.first; op; op = op.next) {
@@ -180,15 +174,15 @@ export class TileGraph {
         kind,
         program,
         rank,
-        unit: intAttrOf(op, "unit"),
-        stage: intAttrOf(op, "stage"),
+        unit: (intAttrValue(op.getAttr("unit")) ?? -1),
+        stage: (intAttrValue(op.getAttr("stage")) ?? -1),
         reads: reads ?? [],
         writes: writes ?? [],
-        flops: Math.max(0, intAttrOf(op, "flops")),
-        bytes: Math.max(0, intAttrOf(op, "bytes")),
-        bytesSent: Math.max(0, intAttrOf(op, "bytes_sent")),
-        peer: intAttrOf(op, "peer"),
-        signal: intAttrOf(op, "signal"),
+        flops: Math.max(0, (intAttrValue(op.getAttr("flops")) ?? -1)),
+        bytes: Math.max(0, (intAttrValue(op.getAttr("bytes")) ?? -1)),
+        bytesSent: Math.max(0, (intAttrValue(op.getAttr("bytes_sent")) ?? -1)),
+        peer: (intAttrValue(op.getAttr("peer")) ?? -1),
+        signal: (intAttrValue(op.getAttr("signal")) ?? -1),
       });
       this.indexOfOp.set(op, index);
       this.graph.addNode(String(index), { node: this.nodes[index]! });

@@ -2,7 +2,8 @@
 // when routing is known at compile time, the ep x E routed-row counts), read
 // from its moe ops so moe-to-tile can lay out buffers and tiles.
 
-import { DenseIntOrFPElementsAttr, IntegerAttr } from "../src/ir/builtin-attributes.js";
+import { intAttrValue } from "../src/ir/int-attr.js";
+import { DenseIntOrFPElementsAttr } from "../src/ir/builtin-attributes.js";
 import { IntegerType, ShapedType, kDynamic } from "../src/ir/builtin-types.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Type } from "../src/ir/type.js";
@@ -28,11 +29,6 @@ const kChains: Record<Direction, Record<string, number>> = {
 
 function dims(t: Type): readonly number[] | undefined {
   return t instanceof ShapedType ? t.shape : undefined;
-}
-
-function intAttr(op: Operation, name: string): number | undefined {
-  const a = op.getAttr(name);
-  return a instanceof IntegerAttr ? Number(a.value) : undefined;
 }
 
 /** The i32 entries of a dense elements attribute (splat expanded to `n`), or undefined. */
@@ -86,9 +82,9 @@ export function readMoeShape(func: Operation): MoeShape | undefined {
   const anchor = found.get(direction === "fwd" ? "moe.dispatch" : "moe.combine_grad")![0]!;
   const x = anchor.numOperands >= 2 ? dims(anchor.getOperand(0).type) : undefined;
   const ids = anchor.numOperands >= 2 ? dims(anchor.getOperand(1).type) : undefined;
-  const experts = intAttr(anchor, "experts");
-  const ep = intAttr(anchor, "ep");
-  const rank = intAttr(anchor, "rank");
+  const experts = intAttrValue(anchor.getAttr("experts"));
+  const ep = intAttrValue(anchor.getAttr("ep"));
+  const rank = intAttrValue(anchor.getAttr("rank"));
   if (!x || x.length !== 2 || !ids || ids.length !== 2 || experts === undefined || ep === undefined || rank === undefined) {
     anchor.emitOpError("needs static 2-D token and id operands and 'experts', 'ep', 'rank' integer attributes to be lowered to tiles");
     return undefined;

@@ -4,11 +4,12 @@
 // writes it on the peer, the arrival reports it), so ids are the rank of that
 // slice (buffer name, first row) among all of the pair's transfers.
 
+import { intAttrValue } from "../src/ir/int-attr.js";
 import type { Block } from "../src/ir/block.js";
 import type { Operation } from "../src/ir/operation.js";
 import { IntegerAttr } from "../src/ir/builtin-attributes.js";
 import { IntegerType } from "../src/ir/builtin-types.js";
-import { intProp, kArrival, kPut, writesOf } from "./tile-builder.js";
+import { kArrival, kPut, writesOf } from "./tile-builder.js";
 
 interface Transfer {
   readonly op: Operation;
@@ -30,7 +31,7 @@ export function assignSignals(body: Block): void {
     const name = op.name.name;
     if (name !== kPut && name !== kArrival) continue;
     const landed = writesOf(op)[0];
-    const peer = intProp(op, "peer");
+    const peer = intAttrValue(op.getAttr("peer"));
     if (!landed || peer === undefined) continue;
     const key = `${name === kPut ? "to" : "from"}${peer}`;
     let list = groups.get(key);

@@ -1,7 +1,8 @@
 // The scheduling problem of a set of tile programs (one per rank): every task
 // becomes a TaskGraph node with its duration from the cost model, token
 // operands become edges, and each put is linked to the arrival with the same
-// (source rank, destination rank, signal) in the destination's program.
+// (source rank, destination rank, signal) in the destination's program
+// (dialects/tile-links.ts pairs them; an unpaired one is an error).
 // Arrivals and joins are zero-time events.
 //
 // Programs lowered for the static worst case (they read a `@counts` buffer)
@@ -10,9 +11,11 @@
 // dispatch layout for the valid rows of the (expert, source) regions they
 // cover (T rows each, docs/moe-tile.md).
 
+import { intAttrValue } from "../../src/ir/int-attr.js";
 import type { Operation } from "../../src/ir/operation.js";
 import type { CostModel } from "../../src/target/cost-model.js";
 import { readTask, type TaskView } from "../../dialects/tile-build.js";
+import { linkPutsToArrivals } from "../../dialects/tile-links.js";
 import { CoreType, TaskGraph, type TaskSpec } from "./task-graph.js";
 
 /** The routing the run will see, for programs lowered without it (static worst case). */
@@ -28,11 +31,6 @@ export interface TileTaskGraph {
   /** The op of each task (arrivals and joins included), by task index. */
   readonly ops: readonly Operation[];
 }
-
-const intProp = (op: Operation, name: string): number => {
-  const a = op.getAttr(name) as { value?: bigint } | undefined;
-  return a?.value !== undefined ? Number(a.value) : -1;
-};
 
 /** Element count of a slice's last two dims as (rows, cols). */
 function lastTwo(sizes: readonly number[]): [number, number] {
@@ -78,12 +76,13 @@ export function taskGraphOfPrograms(programs: readonly Operation[], model: CostM
   const ops: Operation[] = [];
   const edges: [number, number][] = [];
   const index = new Map<Operation, number>();
-  const puts = new Map<string, number>();
-  const arrivals: { id: number; key: string }[] = [];
+  const links = linkPutsToArrivals(programs);
+  if (links.errors.length) throw new Error(links.errors[0]!.message);
+  const arrivals: number[] = [];
   const injection = model.profile.links.injection_bandwidth.value * 1e3;
   for (const program of programs) {
-    const rank = intProp(program, "rank");
-    const ep = intProp(program, "ep");
+    const rank = intAttrValue(program.getAttr("rank")) ?? -1;
+    const ep = intAttrValue(program.getAttr("ep")) ?? -1;
     const body = program.regions[0]!.entryBlock!;
     const worstCase = runTime !== undefined && [...body.ops()].some((o) => o.name.name === "tile.buffer" && (o.getAttr("sym_name") as { value?: string })?.value === "counts");
     for (const op of body.ops()) {
@@ -99,13 +98,12 @@ export function taskGraphOfPrograms(programs: readonly Operation[], model: CostM
           bytes = (bytes * Math.max(0, Math.min(rows, runTime.counts[src * runTime.experts + g]! - first))) / rows;
         }
         spec = { type: CoreType.aiv, rank, duration: model.putMicros(bytes, rank, peer), linkTime: peer === rank ? 0 : bytes / injection, bytesSent: peer === rank ? 0 : bytes, peer: peer === rank ? -1 : peer, stage: t.stage };
-        puts.set(`${rank}>${peer}#${t.signal}`, tasks.length);
       } else if (t) {
         const rows = t.reads[0]!.sizes[0]!;
         const scale = worstCase && rows > 0 ? validDispatchRows(runTime!, ep, rank, t.reads[0]!.offsets[0]!, rows) / rows : 1;
         spec = { type: t.unit === 0 ? CoreType.aic : CoreType.aiv, rank, duration: computeMicros(model, t, scale), stage: t.stage };
       } else if (name === "tile.arrival") {
-        arrivals.push({ id: tasks.length, key: `${intProp(op, "peer")}>${rank}#${intProp(op, "signal")}` });
+        arrivals.push(tasks.length);
         spec = { type: CoreType.none, rank, duration: 0 };
       } else if (name === "tile.join") {
         spec = { type: CoreType.none, rank, duration: 0 };
@@ -122,11 +120,10 @@ export function taskGraphOfPrograms(programs: readonly Operation[], model: CostM
     }
   }
   for (const a of arrivals) {
-    const put = puts.get(a.key);
-    if (put === undefined) throw new Error(`no put matches the arrival ${a.key} (source>destination#signal)`);
-    edges.push([put, a.id]);
+    const put = index.get(links.putOf.get(ops[a]!)!)!;
+    edges.push([put, a]);
     // An arrival counts as part of its put's stage.
-    (tasks[a.id] as { stage?: number }).stage = tasks[put]!.stage;
+    (tasks[a] as { stage?: number }).stage = tasks[put]!.stage;
   }
   return { graph: new TaskGraph(tasks, edges), ops };
 }

@@ -1,12 +1,13 @@
 // Test-side views of lowered tile programs: tasks per stage, and a plain
 // (quadratic, small inputs only) checker that every read depends on its writers.
 
+import { intAttrValue } from "../../src/ir/int-attr.js";
 import type { Attribute } from "../../src/ir/attribute.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { printAttributeForDiagnostic } from "../../src/syntax/type-attr-printer.js";
 import type { Value } from "../../src/ir/value.js";
 import { slicesOverlap, stageNames } from "../../dialects/tile-model.js";
-import { intProp, kArrival, kJoin, kProgram, kPut, readsOf, writesOf } from "../../passes/tile-builder.js";
+import { kArrival, kJoin, kProgram, kPut, readsOf, writesOf } from "../../passes/tile-builder.js";
 
 export function programs(module: Operation): Operation[] {
   const out: Operation[] = [];
@@ -29,7 +30,7 @@ export function tasks(program: Operation): Operation[] {
 export function countsByStage(program: Operation): Record<string, number> {
   const out: Record<string, number> = {};
   for (const t of tasks(program)) {
-    const s = stageNames[intProp(t, "stage")!]!;
+    const s = stageNames[intAttrValue(t.getAttr("stage"))!]!;
     out[s] = (out[s] ?? 0) + 1;
   }
   return out;
@@ -74,12 +75,12 @@ export function transfers(progs: Operation[]): { sent: string[]; landed: string[
   const sent: string[] = [];
   const landed: string[] = [];
   for (const p of progs) {
-    const rank = intProp(p, "rank")!;
+    const rank = intAttrValue(p.getAttr("rank"))!;
     for (const op of programOps(p)) {
-      const peer = intProp(op, "peer");
+      const peer = intAttrValue(op.getAttr("peer"));
       if (peer === undefined) continue;
       const w = writesOf(op)[0]!;
-      const key = (src: number, dst: number) => `${src}->${dst} #${intProp(op, "signal")} @${w.buffer}[${w.offsets}|${w.sizes}]`;
+      const key = (src: number, dst: number) => `${src}->${dst} #${intAttrValue(op.getAttr("signal"))} @${w.buffer}[${w.offsets}|${w.sizes}]`;
       if (op.name.name === kArrival) landed.push(key(peer, rank));
       else sent.push(key(rank, peer));
     }

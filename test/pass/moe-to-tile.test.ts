@@ -2,6 +2,7 @@
 // on its writers), tile-exact vs per-expert dependencies, GEMM tilings, token
 // tiles with known and worst-case routing, tile orders and signal matching.
 
+import { intAttrValue } from "../../src/ir/int-attr.js";
 import { describe, expect, test } from "vitest";
 import type { LayerConfig } from "../../src/layer/layer-config.js";
 import { generateRouting } from "../../src/layer/routing.js";
@@ -10,7 +11,7 @@ import { verify } from "../../src/ir/verifier.js";
 import type { Operation } from "../../src/ir/operation.js";
 import type { StringAttr } from "../../src/ir/builtin-attributes.js";
 import { printAttr } from "./moe-to-tile-check.js";
-import { intProp, readsOf, validRowsOf, writesOf, blockOf, kGemm, kJoin, kPut, kArrival, kTerminate } from "../../passes/tile-builder.js";
+import { readsOf, validRowsOf, writesOf, blockOf, kGemm, kJoin, kPut, kArrival, kTerminate } from "../../passes/tile-builder.js";
 import { lowerMoeToTile } from "../../passes/moe-lowering.js";
 import { MoeToTilePass } from "../../passes/moe-to-tile.js";
 import { CommTilingPass } from "../../passes/comm-tiling.js";
@@ -80,7 +81,7 @@ describe("moe-to-tile structure", () => {
     const buffers = (p: Operation) =>
       programOps(p)
         .filter((op) => op.name.name === "tile.buffer")
-        .map((op) => `${symName(op)} ${intProp(op, "kind")} ${printAttr(op.getAttr("type")!)}`);
+        .map((op) => `${symName(op)} ${intAttrValue(op.getAttr("kind"))} ${printAttr(op.getAttr("type")!)}`);
     expect(buffers(progs[0]!).map((b) => b.split(" ")[0])).toEqual(["xsend", "xin", "h", "a", "y", "yret", "w13", "w2"]);
     expect(buffers(progs[4]!).map((b) => b.split(" ")[0])).toEqual(["dsend", "dyin", "xin", "h", "a", "da", "dh", "dxe", "dxret", "w13", "w2", "dw13", "dw2"]);
     const symmetric = (p: Operation) => buffers(p).filter((b) => b.split(" ")[1] === "2");
@@ -137,7 +138,7 @@ describe("moe-to-tile GEMM tiling and dependencies", () => {
     expect(perCoreColumns(100, 4)).toEqual([[0, 32], [32, 64], [64, 96], [96, 100]]);
     expect(perCoreColumns(40, 4)).toEqual([[0, 16], [16, 32], [32, 40], [40, 40]]);
     const { progs } = lower({ ...small, direction: "fwd" }, "moe-to-tile{gemm-tiling=per-core cube-cores=3}");
-    const gmm1 = tasks(progs[0]!).filter((t) => intProp(t, "stage") === Stage.gmm1);
+    const gmm1 = tasks(progs[0]!).filter((t) => intAttrValue(t.getAttr("stage")) === Stage.gmm1);
     expect(gmm1.length).toBe(3 * 2);
     // Each reads all of its expert's rows (2 sources x T) and writes one column share of 2I = 32.
     expect(gmm1.slice(0, 3).map((t) => writesOf(t)[0]!.offsets[1])).toEqual([0, 16, 32]);
@@ -146,7 +147,7 @@ describe("moe-to-tile GEMM tiling and dependencies", () => {
 
   test("mxn: gemm-m x gemm-n output tiles, each depending only on the token tiles it reads", () => {
     const { progs } = lower({ ...small, direction: "fwd" }, "moe-to-tile{gemm-m=8 gemm-n=16},comm-tiling{tile-rows=4}");
-    const gmm1 = tasks(progs[0]!).filter((t) => intProp(t, "stage") === Stage.gmm1);
+    const gmm1 = tasks(progs[0]!).filter((t) => intAttrValue(t.getAttr("stage")) === Stage.gmm1);
     // 2 experts x (32 rows / 8) x (32 cols / 16).
     expect(gmm1.length).toBe(2 * 4 * 2);
     for (const t of gmm1) {
@@ -161,12 +162,12 @@ describe("moe-to-tile GEMM tiling and dependencies", () => {
     const joins = ops.filter((op) => op.name.name === kJoin);
     // dispatch arrivals, gmm1, swiglu, gmm2 for each of 2 experts.
     expect(joins.length).toBe(4 * 2);
-    for (const t of tasks(progs[0]!).filter((t) => intProp(t, "stage") !== Stage.dispatch)) {
+    for (const t of tasks(progs[0]!).filter((t) => intAttrValue(t.getAttr("stage")) !== Stage.dispatch)) {
       expect(t.numOperands).toBe(1);
       expect(t.getOperand(0).definingOp!.name.name).toBe(kJoin);
     }
     // The GEMM1 join of expert 0 counts all 8 arrival tiles of that expert (2 sources x 16 rows / 4).
-    const g = tasks(progs[0]!).find((t) => intProp(t, "stage") === Stage.gmm1)!;
+    const g = tasks(progs[0]!).find((t) => intAttrValue(t.getAttr("stage")) === Stage.gmm1)!;
     expect(g.getOperand(0).definingOp!.numOperands).toBe(8);
   });
 
@@ -174,7 +175,7 @@ describe("moe-to-tile GEMM tiling and dependencies", () => {
     const edges = (deps: string) => {
       const { progs } = lower({ ...small, direction: "fwd" }, `moe-to-tile{deps=${deps} gemm-m=8 gemm-n=16 swiglu-rows=8},comm-tiling{tile-rows=4}`);
       const ops = programOps(progs[0]!);
-      return { joins: ops.filter((o) => o.name.name === kJoin).length, swigluDeps: tasks(progs[0]!).filter((t) => intProp(t, "stage") === Stage.swiglu).map((t) => t.numOperands) };
+      return { joins: ops.filter((o) => o.name.name === kJoin).length, swigluDeps: tasks(progs[0]!).filter((t) => intAttrValue(t.getAttr("stage")) === Stage.swiglu).map((t) => t.numOperands) };
     };
     expect(edges("tile")).toEqual({ joins: 0, swigluDeps: Array(8).fill(2) }); // the two column tiles of its rows
     expect(edges("expert").swigluDeps).toEqual(Array(8).fill(1));
@@ -187,8 +188,8 @@ describe("moe-to-tile GEMM tiling and dependencies", () => {
     expect(countsByStage(progs[1]!)).toEqual({ combine_grad: 2 * 16 / 8, gmm2_grad_weight: 2 * 1 * 2, gmm1_grad_weight: 2 * 2 * 2 });
     for (const t of r1.filter((t) => t.name.name === kGemm)) expect(t.getAttr("transpose_lhs")).toBeDefined();
     const r0 = tasks(progs[0]!);
-    expect(r0.filter((t) => intProp(t, "stage") === Stage.gmm2_grad_lhs).every((t) => t.getAttr("transpose_rhs") !== undefined)).toBe(true);
-    const w1 = r0.find((t) => intProp(t, "stage") === Stage.gmm1_grad_weight)!;
+    expect(r0.filter((t) => intAttrValue(t.getAttr("stage")) === Stage.gmm2_grad_lhs).every((t) => t.getAttr("transpose_rhs") !== undefined)).toBe(true);
+    const w1 = r0.find((t) => intAttrValue(t.getAttr("stage")) === Stage.gmm1_grad_weight)!;
     expect(readsOf(w1).map((s) => s.sizes[0])).toEqual([32, 32]);
     expect(writesOf(w1)[0]!.buffer).toBe("dw13");
   });
@@ -200,8 +201,8 @@ describe("comm-tiling", () => {
     const { progs } = lower(c, "moe-to-tile,comm-tiling{tile-rows=4}");
     const E = c.experts;
     const e = E / c.ep;
-    for (const p of progs.filter((p) => intProp(p, "rank") !== undefined).slice(0, c.ep)) {
-      const r = intProp(p, "rank")!;
+    for (const p of progs.filter((p) => intAttrValue(p.getAttr("rank")) !== undefined).slice(0, c.ep)) {
+      const r = intAttrValue(p.getAttr("rank"))!;
       let expected = 0;
       for (let g = 0; g < E; g++) expected += Math.ceil(c.counts![r * E + g]! / 4);
       for (let s = 0; s < c.ep; s++) for (let d = 0; d < e; d++) expected += Math.ceil(c.counts![s * E + r * e + d]! / 4);
@@ -218,7 +219,7 @@ describe("comm-tiling", () => {
     const { progs } = lower({ ...small, direction: "fwd" }, "moe-to-tile,comm-tiling{tile-rows=4 mode=worst-case}");
     const puts = tasks(progs[1]!).filter((t) => t.name.name === kPut);
     expect(puts.length).toBe(2 * 4 * (16 / 4)); // dispatch and combine: E blocks x T/4
-    const dispatch = puts.filter((t) => intProp(t, "stage") === Stage.dispatch);
+    const dispatch = puts.filter((t) => intAttrValue(t.getAttr("stage")) === Stage.dispatch);
     const firsts = dispatch.filter((t) => blockOf(t)!.expert === 0).map((t) => validRowsOf(t));
     expect(firsts).toEqual([[1, 0, 0], [1, 0, 4], [1, 0, 8], [1, 0, 12]]);
     const arrivals = programOps(progs[1]!).filter((op) => op.name.name === kArrival);
@@ -253,10 +254,10 @@ describe("comm-tiling", () => {
 
   const order = (o: string, c: MoeCase) => {
     const { progs } = lower({ ...c, direction: "fwd" }, `moe-to-tile,comm-tiling{tile-rows=8 order=${o}}`);
-    const puts = tasks(progs[1]!).filter((t) => t.name.name === kPut && intProp(t, "stage") === Stage.dispatch);
+    const puts = tasks(progs[1]!).filter((t) => t.name.name === kPut && intAttrValue(t.getAttr("stage")) === Stage.dispatch);
     // A tile's first row within its block: valid_rows in the worst case, else from the block's first tile.
     const blockStart = new Map<string, number>();
-    const key = (t: Operation) => `p${intProp(t, "peer")}d${blockOf(t)!.local}`;
+    const key = (t: Operation) => `p${intAttrValue(t.getAttr("peer"))}d${blockOf(t)!.local}`;
     for (const t of puts) blockStart.set(key(t), Math.min(blockStart.get(key(t)) ?? Infinity, writesOf(t)[0]!.offsets[0]!));
     return puts.map((t) => `${key(t)}r${validRowsOf(t)?.[2] ?? writesOf(t)[0]!.offsets[0]! - blockStart.get(key(t))!}`);
   };

@@ -43,10 +43,11 @@ describe("runEmuCheck, moe level", () => {
   });
 
   it("reports a routing file it cannot read", () => {
-    const cfg = { ...tinyConfig(configs[0]![1]), routing: { kind: "file" as const, path: "missing-routing.txt" }, source: "/nonexistent/layer.yaml" };
+    // A LayerConfig's routing path is already resolved (the config reader stores it absolute).
+    const cfg = { ...tinyConfig(configs[0]![1]), routing: { kind: "file" as const, path: "/nonexistent/missing-routing.txt" }, source: "/nonexistent/layer.yaml" };
     const r = runEmuCheck(cfg, { level: "moe" });
     expect(r.ok).toBe(false);
-    expect(r.details).toEqual(["/nonexistent/layer.yaml: error: cannot read routing file 'missing-routing.txt'"]);
+    expect(r.details).toEqual(["/nonexistent/missing-routing.txt:1:1: error: could not read the routing file (ENOENT)"]);
   });
 
   it("has a tolerance that a single wrong element of size 'scale' would break", () => {

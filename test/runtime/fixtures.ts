@@ -2,7 +2,8 @@
 
 import type { LayerConfig, RoutingSpec } from "../../src/layer/layer-config.js";
 import { generateRouting } from "../../src/layer/routing.js";
-import { moeShapeOf, syntheticData, type MoeData } from "../../src/runtime/emu/synthetic-data.js";
+import { moeSizesOf } from "../../src/layer/moe-sizes.js";
+import { syntheticData, type MoeData } from "../../src/runtime/emu/synthetic-data.js";
 
 export interface TinySizes {
   ep: number;
@@ -30,5 +31,5 @@ export function tinyConfig(s: TinySizes): LayerConfig {
 /** Seeded data for a tiny config. */
 export function tinyData(s: TinySizes, seed = 3): MoeData {
   const cfg = tinyConfig(s);
-  return syntheticData(moeShapeOf(cfg), generateRouting(cfg), seed);
+  return syntheticData(moeSizesOf(cfg), generateRouting(cfg), seed);
 }

@@ -62,10 +62,10 @@ describe("tile programs as task graphs", () => {
     expect(s.makespan).toBeCloseTo(chain, 6);
     expect(lowerBound(g, m).value).toBeLessThanOrEqual(s.makespan);
   });
-  it("an arrival without its put is an error naming the link", () => {
+  it("an unpaired put or arrival is an error naming the link", () => {
     const ctx = new Context();
     registerAllDialects(ctx);
     const m = parseSourceString(ctx, program(0), "one.mlir")!;
-    expect(() => taskGraphOfPrograms([...m.regions[0]!.entryBlock!.ops()], model)).toThrow("no put matches the arrival 1>0#0");
+    expect(() => taskGraphOfPrograms([...m.regions[0]!.entryBlock!.ops()], model)).toThrow("'tile.put' op to rank 1 has no matching tile.arrival there");
   });
 });

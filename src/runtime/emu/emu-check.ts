@@ -5,20 +5,20 @@
 // bit for bit (they do when the accumulation orders agree, as the contract
 // fixes them).
 
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { registerAllDialects } from "../../dialect/all-dialects.js";
 import { Context } from "../../ir/context.js";
 import type { Diagnostic } from "../../ir/diagnostics.js";
 import type { LayerConfig } from "../../layer/layer-config.js";
 import { buildMoeModule } from "../../layer/moe-import.js";
-import { generateRouting, parseRoutingFile, type Routing } from "../../layer/routing.js";
+import { loadRouting } from "../../layer/load-routing.js";
+import type { Routing } from "../../layer/routing.js";
 import { kDefaultLowering, lowerMoeToTile } from "../../../passes/moe-lowering.js";
 import { denseBackward, denseForward } from "./dense-reference.js";
 import { isEmuFailure, type EmuFailure } from "./emu-values.js";
 import { bf16Value } from "./kernels.js";
 import { runMoeLayer, type MoeLayerRun } from "./moe-emu.js";
-import { denseProblemOf, moeShapeOf, syntheticData, type MoeData } from "./synthetic-data.js";
+import { moeSizesOf } from "../../layer/moe-sizes.js";
+import { denseProblemOf, syntheticData, type MoeData } from "./synthetic-data.js";
 import { runTileLayer } from "./tile-host.js";
 
 export interface EmuCheckOptions {
@@ -61,7 +61,7 @@ export const kEmuTolerance = 2 ** -6;
 export function runEmuCheck(cfg: LayerConfig, opts: EmuCheckOptions): EmuCheckResult {
   const routing = routingOf(cfg);
   if (typeof routing === "string") return failed(routing);
-  const data = syntheticData(moeShapeOf(cfg), routing, opts.seed ?? 1);
+  const data = syntheticData(moeSizesOf(cfg), routing, opts.seed ?? 1);
   const backward = cfg.pass !== "forward";
   // The backward needs the forward's activations, so both directions are built.
   const both: LayerConfig = { ...cfg, pass: "both" };
@@ -119,19 +119,10 @@ function failed(message: string): EmuCheckResult {
   return { ok: false, maxAbsErr: NaN, maxRelErr: NaN, details: [message] };
 }
 
-/** The config's routing, or a message with the routing file's first located error. */
+/** The config's routing (loadRouting), or its routing file's located errors as one message. */
 function routingOf(cfg: LayerConfig): Routing | string {
-  if (cfg.routing.kind !== "file") return generateRouting(cfg);
-  const path = resolve(cfg.source ? dirname(cfg.source) : ".", cfg.routing.path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    return `${cfg.source || "<config>"}: error: cannot read routing file '${cfg.routing.path}'`;
-  }
-  const r = parseRoutingFile(cfg, text, path);
-  if (Array.isArray(r)) return r.map((e) => `${e.file}:${e.line}:${e.col}: error: ${e.message}`).join("\n");
-  return r;
+  const r = loadRouting(cfg);
+  return Array.isArray(r) ? r.map((e) => `${e.file}:${e.line}:${e.col}: error: ${e.message}`).join("\n") : r;
 }
 
 /** Lowers a fresh moe module with `pipeline` and runs the tile programs; a string says what failed. */

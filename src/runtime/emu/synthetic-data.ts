@@ -8,7 +8,6 @@ import { SeededRandom } from "../../layer/seeded-random.js";
 import { toBf16 } from "./bf16.js";
 import { bf16Value } from "./kernels.js";
 import type { DenseProblem, MoeShape } from "./dense-reference.js";
-import { moeSizesOf } from "../../layer/moe-sizes.js";
 
 /** One layer's data, split as the ranks hold it. */
 export interface MoeData {
@@ -23,9 +22,6 @@ export interface MoeData {
   /** E x I x H bf16. */
   readonly w2: Uint16Array;
 }
-
-/** The sizes of a layer config. */
-export const moeShapeOf = moeSizesOf;
 
 function uniformBf16(rng: SeededRandom, n: number, scale: number): Uint16Array {
   const out = new Uint16Array(n);
