@@ -1,0 +1,36 @@
+// The three scheduling policies behind one call: `ours` (list scheduling),
+// `serialized` (kernel by kernel) and `reference` (the paper's round robin).
+// The list-schedule pass and `hpmoe bench schedule` both schedule through
+// here, so they always agree on what a policy means.
+
+import type { SchedulePolicy } from "../../dialects/queue-model.js";
+import type { CostModel } from "../../src/target/cost-model.js";
+import { referenceSchedule, serializedSchedule, type SerializedCosts } from "./baselines.js";
+import { listSchedule, type Priority } from "./list-scheduler.js";
+import type { Machine } from "./machine.js";
+import type { Schedule } from "./schedule.js";
+import type { TaskGraph } from "./task-graph.js";
+
+export interface PolicyOptions {
+  /** `ours` only. */
+  readonly priority?: Priority;
+  /** `serialized` only: launch and collective overheads. */
+  readonly serialized: SerializedCosts;
+}
+
+/** The serialized baseline's overheads from a profile's latencies. */
+export function serializedCostsOf(model: CostModel): SerializedCosts {
+  const l = model.profile.latencies;
+  return { kernelLaunch: l.kernel_launch.value, collectiveAlpha: l.host_collective.value };
+}
+
+export function scheduleWithPolicy(g: TaskGraph, m: Machine, policy: SchedulePolicy, opts: PolicyOptions): Schedule {
+  switch (policy) {
+    case "ours":
+      return listSchedule(g, m, opts.priority ?? "heft");
+    case "reference":
+      return referenceSchedule(g, m);
+    case "serialized":
+      return serializedSchedule(g, m, opts.serialized);
+  }
+}
