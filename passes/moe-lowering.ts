@@ -12,6 +12,9 @@ import { registerAllPasses } from "./index.js";
 /** The default lowering: tile-exact dependencies, mxn GEMM tiles, natural order, routing as the IR gives it. */
 export const kDefaultLowering = "moe-to-tile,comm-tiling";
 
+/** The default lowering with deduplicated dispatch (the moe senders must carry the dedup tables). */
+export const kDedupLowering = "moe-to-tile,comm-tiling{dedup=true}";
+
 /**
  * The reference implementation's plan (hyperparallel-moe.md §3.1): per-core
  * GEMM seats on 24 cube cores, 128-row SwiGLU and token tiles, per-expert
