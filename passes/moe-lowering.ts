@@ -28,6 +28,11 @@ export interface LowerMoeToTileOptions {
   preset?: "reference";
   /** Pass list run on the module (default kDefaultLowering); not together with `preset`. */
   pipeline?: string;
+  /**
+   * Without a pipeline: kDedupLowering instead of kDefaultLowering (the moe
+   * senders must carry the dedup tables: buildMoeModule's `dedup`).
+   */
+  dedup?: boolean;
   registry?: PassRegistry;
 }
 
@@ -55,7 +60,11 @@ export function lowerMoeToTile(module: Operation, options: LowerMoeToTileOptions
     module.emitError("lowerMoeToTile: give a preset or a pipeline, not both");
     return failure();
   }
-  const passes = options.preset === "reference" ? kReferenceLowering : (options.pipeline ?? kDefaultLowering);
+  if (options.preset && options.dedup) {
+    module.emitError("lowerMoeToTile: dedup needs known routing, but the reference preset plans for the static worst case");
+    return failure();
+  }
+  const passes = options.preset === "reference" ? kReferenceLowering : (options.pipeline ?? (options.dedup ? kDedupLowering : kDefaultLowering));
   const pm = parsePassPipeline(`builtin.module(${passes})`, registry);
   if (pm instanceof PipelineError) {
     module.emitError(`lowerMoeToTile: bad pipeline: ${pm.commandLineMessage ?? pm.text}`);

@@ -41,6 +41,9 @@ export const kBlockAttr = "moe.block";
 export const kProgramUniqueCountsAttr = "moe.unique_counts";
 export const kProgramGatherRowsAttr = "moe.gather_rows";
 
+/** Discardable attribute comm-tiling{dedup=true} leaves on a program: `array<i64: bytes sent without dedup, bytes sent with>` of its first exchange. */
+export const kDedupBytesAttr = "moe.dedup_bytes";
+
 /** The rows source rank `src` routes to global expert `expert` (local expert `local` of its rank). */
 export interface RoutingBlock {
   readonly src: number;

@@ -24,13 +24,10 @@ import type { Value } from "../src/ir/value.js";
 import { DedupLayout } from "../src/layer/dedup-layout.js";
 import { decodeDedupTables } from "../dialects/moe-dedup.js";
 import { BufferKind, Stage, Unit, type Slice } from "../dialects/tile-model.js";
-import { blockOf, kArrival, kBuffer, kGather, kProgramGatherRowsAttr, kProgramUniqueCountsAttr, kPut, readsOf, TileBuilder, validRowsOf, writesOf } from "./tile-builder.js";
+import { blockOf, kArrival, kBuffer, kDedupBytesAttr, kGather, kProgramGatherRowsAttr, kProgramUniqueCountsAttr, kPut, readsOf, TileBuilder, validRowsOf, writesOf } from "./tile-builder.js";
 import { orderPutTiles, type CommOrder, type PutTile } from "./tile-comm-order.js";
 import { kBf16, kF32, ranges, rowSlice } from "./tile-program-emitter.js";
 import type { SplitBlock } from "./tile-split-block.js";
-
-/** Discardable attribute on a deduplicated program: `array<i64: bytes sent without dedup, bytes sent with>` of its first exchange. */
-export const kDedupBytesAttr = "moe.dedup_bytes";
 
 /** What one program's deduplication did. */
 export interface DedupSummary {
