@@ -23,6 +23,10 @@ import { generateRouting, type Routing } from "../../src/layer/routing.js";
 import { globalPassRegistry } from "../../src/pass/pass-registry.js";
 import { parsePassPipeline, PipelineError } from "../../src/pass/pipeline-parser.js";
 import { tinyConfig, type TinySizes } from "../runtime/fixtures.js";
+import { CostModel } from "../../src/target/cost-model.js";
+import { loadTarget, type HardwareProfile } from "../../src/target/hardware-profile.js";
+import { taskGraphOfPrograms } from "../../passes/schedule/from-tile.js";
+import { CoreType } from "../../passes/schedule/task-graph.js";
 
 registerAllPasses(globalPassRegistry);
 
@@ -137,6 +141,24 @@ describe("comm-tiling dedup=true: dependencies", () => {
         for (const d of t.deps) expect(readTask(d.definingOp!)?.kind).toBe("gather");
       }
     }
+  });
+});
+
+describe("comm-tiling dedup=true: scheduling input", () => {
+  it("charges gathers as vector tasks from their bytes (backward programs)", () => {
+    const { module } = lower(ep4, "moe-to-tile,comm-tiling{dedup=true tile-rows=2}");
+    const model = new CostModel(loadTarget("a3-die") as HardwareProfile);
+    const bwd = programs(module).filter((p) => (p.getAttr("sym_name") as { value: string }).value.startsWith("bwd"));
+    const { graph: g, ops } = taskGraphOfPrograms(bwd, model);
+    let gathers = 0;
+    for (let i = 0; i < g.n; i++) {
+      const t = readTask(ops[i]!);
+      if (t?.kind !== "gather") continue;
+      gathers++;
+      expect(g.type[i]).toBe(CoreType.aiv);
+      expect(g.duration[i]).toBeCloseTo(model.vectorMicros(0, t.bytes), 9);
+    }
+    expect(gathers).toBeGreaterThan(0);
   });
 });
 
