@@ -19,6 +19,7 @@ import type { Routing } from "../../src/layer/routing.js";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const EXAMPLES = path.join(ROOT, "examples");
 const HPMOE = path.join(ROOT, "dist", "src", "cli", "hpmoe.js");
+const HPMOE_OPT = path.join(ROOT, "dist", "src", "cli", "hpmoe-opt.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-dedup-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -109,6 +110,23 @@ describe("hpmoe compile --dedup", () => {
     expect(m.status, m.stderr).toBe(0);
     expect(m.stdout).toBe(text);
   }, 60_000);
+});
+
+describe("hpmoe-opt comm-tiling{dedup=true}", () => {
+  it("reports the bytes saved as statistics and one remark per program, equal to compile --json's", () => {
+    const file = path.join(EXAMPLES, "small-odd.yaml");
+    const dir = path.join(tmp, "odd-moe");
+    expect(run(runCompile, [file, "--dedup", "--stop-after=moe", "-o", dir]).code).toBe(0);
+    const report = JSON.parse(run(runCompile, [file, "--dedup", "--json"]).out).dedup;
+    const r = spawnSync(process.execPath, [HPMOE_OPT, path.join(dir, "moe.mlir"), "--pass-pipeline=builtin.module(moe-to-tile,comm-tiling{dedup=true})", "--mlir-pass-statistics", "-o", "/dev/null"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const stat = (name: string) => Number(new RegExp(`\\(S\\)\\s+(\\d+) ${name} `).exec(r.stderr)?.[1]);
+    expect(stat("dedup-bytes-without")).toBe(report.bytes_without);
+    expect(stat("dedup-bytes-sent")).toBe(report.bytes_sent);
+    expect(stat("dedup-bytes-saved")).toBe(report.bytes_saved);
+    expect(report.bytes_saved).toBeGreaterThan(0);
+    expect(r.stderr.match(/: remark: comm-tiling dedup: the first exchange sends \d+ bytes instead of \d+ \(\d+ saved\)\n/g)).toHaveLength(2);
+  }, 30_000);
 });
 
 describe("hpmoe run --dedup", () => {
