@@ -86,13 +86,27 @@ export function dedupFirstExchange(program: Operation, body: Block, blocks: read
   }
   const sentPerElement = elementsWithout > 0 ? bytesWithout / elementsWithout : kBf16;
 
+  for (const op of arrivals) {
+    const { src } = blockOf(op)!;
+    const landed = writesOf(op)[0]!;
+    const base = landed.offsets[0] ?? 0;
+    const end = base + (landed.sizes[0] ?? 0);
+    // Gather tiles read one run of tokens: rows in range and ascending within the block.
+    const limit = L.tokens(src, rank);
+    if (end > tables.gatherRows.length || tables.gatherRows.subarray(base, end).some((v, i, a) => v < 0 || v >= limit || (i > 0 && v < a[i - 1]!)))
+      return `dedup=true found dedup tables that do not fit the program's dispatch layout (rows ${base}..${end} from rank ${src})`;
+  }
+  const sendOp = bufferOp(body, sendBuffer);
+  if (!sendOp) return `dedup=true needs the program's @${sendBuffer} buffer`;
+
   const tb = new TileBuilder(program.context);
   tb.builder.loc = first.loc;
-  replaceBuffers(tb, body, sendBuffer, x, { sendRows: L.sendRows(rank), maxRecv, rows: tables.gatherRows.length, cols });
+  replaceBuffers(tb, sendOp, x, { sendRows: L.sendRows(rank), maxRecv, rows: tables.gatherRows.length, cols });
 
   // New ops go before the exchange's first block op: above every consumer.
+  const exchangeOps = new Set<Operation>([...puts, ...arrivals]);
   let at: Operation | null = body.first;
-  while (at && !puts.includes(at) && !arrivals.includes(at)) at = at.next;
+  while (at && !exchangeOps.has(at)) at = at.next;
   tb.builder.setInsertionPoint(at!);
 
   const putTiles: PutTile[] = [];
@@ -181,16 +195,20 @@ export function dedupFirstExchange(program: Operation, body: Block, blocks: read
  * (symmetric, `maxRecv` rows, the same on every rank) and, in the backward,
  * the f32 scales (input, one per dispatch-layout row of the rank).
  */
-function replaceBuffers(tb: TileBuilder, body: Block, sendBuffer: string, x: (typeof kExchanges)[number], n: { sendRows: number; maxRecv: number; rows: number; cols: number }): void {
-  let old: Operation | undefined;
-  for (let op = body.first; op && !old; op = op.next) if (op.name.name === kBuffer && bufferName(op) === sendBuffer) old = op;
-  const type = old ? (old.getAttr("type") as { value?: unknown }).value : undefined;
-  if (!old || !(type instanceof MemRefType)) throw new Error(`comm-tiling: no buffer @${sendBuffer}`);
+function replaceBuffers(tb: TileBuilder, old: Operation, x: (typeof kExchanges)[number], n: { sendRows: number; maxRecv: number; rows: number; cols: number }): void {
+  const type = (old.getAttr("type") as { value?: unknown }).value as MemRefType;
   tb.builder.setInsertionPoint(old);
   tb.buffer(x.tokens, [n.sendRows, n.cols], type.elementType, BufferKind.input);
   tb.buffer(x.received, [n.maxRecv, n.cols], type.elementType, BufferKind.symmetric);
   if (x.scales) tb.buffer(x.scales, [n.rows, 1], FloatType.get(tb.context, "f32"), BufferKind.input);
   old.erase();
+}
+
+/** The `tile.buffer` op named `name` with a memref type, or undefined. O(ops before it). */
+function bufferOp(body: Block, name: string): Operation | undefined {
+  for (let op = body.first; op; op = op.next)
+    if (op.name.name === kBuffer && bufferName(op) === name && (op.getAttr("type") as { value?: unknown } | undefined)?.value instanceof MemRefType) return op;
+  return undefined;
 }
 
 function bufferName(op: Operation): string | undefined {

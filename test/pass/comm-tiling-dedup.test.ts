@@ -16,6 +16,8 @@ import type { Operation } from "../../src/ir/operation.js";
 import { Severity } from "../../src/ir/diagnostics.js";
 import { readIntArray } from "../../src/ir/dense-int-array.js";
 import { intAttrValue } from "../../src/ir/int-attr.js";
+import { DenseIntOrFPElementsAttr } from "../../src/ir/builtin-attributes.js";
+import { IntegerType, RankedTensorType } from "../../src/ir/builtin-types.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
 import { verify } from "../../src/ir/verifier.js";
 import { buildMoeModule } from "../../src/layer/moe-import.js";
@@ -175,6 +177,18 @@ describe("comm-tiling dedup=true: limits", () => {
     expect(failed).toBe(true);
     const d = ctx.diagnostics.takeAll().find((x) => x.severity === Severity.Error)!;
     expect(d.message).toMatch(/needs the moe senders' dedup tables \('unique_counts', 'gather_rows'\)/);
+  });
+
+  it("rejects tables that do not fit the program (edited between the passes)", () => {
+    const { module, ctx } = lower(zipf, "moe-to-tile");
+    const program = programs(module)[0]!;
+    const rows = program.getAttr("moe.gather_rows") as DenseIntOrFPElementsAttr;
+    program.setAttr("moe.gather_rows", DenseIntOrFPElementsAttr.get(ctx, RankedTensorType.get(ctx, [2], IntegerType.get(ctx, 32)), rows.data.slice(0, 8), false));
+    const pm = parsePassPipeline("builtin.module(comm-tiling{dedup=true})", globalPassRegistry);
+    if (pm instanceof PipelineError) throw new Error(pm.text);
+    expect(pm.run(module).failed).toBe(true);
+    const d = ctx.diagnostics.takeAll().find((x) => x.severity === Severity.Error)!;
+    expect(d.message).toMatch(/^'tile.program' op comm-tiling dedup=true found dedup tables that do not fit the program's dispatch layout \(rows \d+\.\.\d+ from rank \d\)$/);
   });
 
   it("drops the tables and lowers as before with dedup=false", () => {
