@@ -174,7 +174,8 @@ export function dedupFirstExchange(program: Operation, body: Block, blocks: read
           reads,
           writes: [rowSlice(landed.buffer, base + a, m, cols)],
           flops: 0,
-          bytes: ((hi - lo) * cols + m * cols) * kBf16 + (x.scales ? m * kF32 : 0),
+          // The rows it copies, not the whole read run (docs/moe-tile.md, cost inputs).
+          bytes: 2 * m * cols * kBf16 + (x.scales ? m * kF32 : 0),
           rows: pick.map((r) => r - lo),
         },
         deps,
