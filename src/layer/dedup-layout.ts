@@ -66,58 +66,87 @@ function prefixSums(ep: number, size: (i: number, j: number) => number): Float64
   return out;
 }
 
-/** unique[s*ep + p]: tokens of s with at least one top-k expert on rank p. O(ep * T * K). */
+/** The distinct ranks of token t's experts (into `out`, ascending slot order), using `stamp` (ep) marked with `mark`. */
+function ranksOfToken(ids: Int32Array, t: number, K: number, e: number, stamp: Int32Array, mark: number, out: number[]): void {
+  out.length = 0;
+  for (let k = 0; k < K; k++) {
+    const p = Math.floor(ids[t * K + k]! / e);
+    if (stamp[p] === mark) continue;
+    stamp[p] = mark;
+    out.push(p);
+  }
+}
+
+const uniqueCache = new WeakMap<Routing, Int32Array>();
+
+/** unique[s*ep + p]: tokens of s with at least one top-k expert on rank p. O(ep * T * K) once per routing (cached). */
 export function uniqueTokenCounts(routing: Routing): Int32Array {
+  const known = uniqueCache.get(routing);
+  if (known) return known;
   const { ep, topK: K, tokensPerRank: T } = routing;
   const e = routing.experts / ep;
   const out = new Int32Array(ep * ep);
-  for (let s = 0; s < ep; s++) {
-    const ids = routing.ids[s]!;
-    for (let t = 0; t < T; t++)
-      for (let p = 0; p < ep; p++) if (hasExpertOn(ids, t, K, p, e)) out[s * ep + p]!++;
-  }
+  const stamp = new Int32Array(ep).fill(-1);
+  const ranks: number[] = [];
+  for (let s = 0; s < ep; s++)
+    for (let t = 0; t < T; t++) {
+      ranksOfToken(routing.ids[s]!, t, K, e, stamp, s * T + t, ranks);
+      for (const p of ranks) out[s * ep + p]!++;
+    }
+  uniqueCache.set(routing, out);
   return out;
 }
 
-function hasExpertOn(ids: Int32Array, t: number, K: number, p: number, e: number): boolean {
-  for (let k = 0; k < K; k++) if (Math.floor(ids[t * K + k]! / e) === p) return true;
-  return false;
+/** For each rank p, the tokens of source s with at least one expert on p, ascending. O(T * K + ep). */
+export function tokensByRank(routing: Routing, s: number): Int32Array[] {
+  const { ep, topK: K, tokensPerRank: T } = routing;
+  const e = routing.experts / ep;
+  const lists: number[][] = Array.from({ length: ep }, () => []);
+  const stamp = new Int32Array(ep).fill(-1);
+  const ranks: number[] = [];
+  for (let t = 0; t < T; t++) {
+    ranksOfToken(routing.ids[s]!, t, K, e, stamp, t, ranks);
+    for (const p of ranks) lists[p]!.push(t);
+  }
+  return lists.map((l) => Int32Array.from(l));
 }
 
-/** The tokens of source s with at least one expert on rank p, ascending. O(T * K). */
-export function tokensTo(routing: Routing, s: number, p: number): Int32Array {
-  const { topK: K, tokensPerRank: T } = routing;
-  const e = routing.experts / routing.ep;
-  const ids = routing.ids[s]!;
-  const out: number[] = [];
-  for (let t = 0; t < T; t++) if (hasExpertOn(ids, t, K, p, e)) out.push(t);
-  return Int32Array.from(out);
-}
+const gatherCache = new WeakMap<Routing, Int32Array[]>();
 
 /**
  * For each row of rank r's compact dispatch layout (local expert d, source s,
  * token ascending), the index of its token among the tokens s sends to r.
- * O(ep * T * K).
+ * All ranks' tables are made in one O(ep * T * K + ep * E) pass, cached per
+ * routing, so building rank after rank stays linear.
  */
 export function gatherRows(routing: Routing, r: number): Int32Array {
+  let all = gatherCache.get(routing);
+  if (!all) gatherCache.set(routing, (all = allGatherRows(routing)));
+  return all[r]!;
+}
+
+function allGatherRows(routing: Routing): Int32Array[] {
   const { ep, topK: K, tokensPerRank: T, experts: E } = routing;
   const e = E / ep;
   const layout = new RowLayout(routing, routing.counts);
-  const out = new Int32Array(layout.recvRows(r));
+  const out = Array.from({ length: ep }, (_, p) => new Int32Array(layout.recvRows(p)));
+  const next = new Float64Array(E);
+  const index = new Int32Array(ep);
+  const stamp = new Int32Array(ep).fill(-1);
+  const ranks: number[] = [];
   for (let s = 0; s < ep; s++) {
     const ids = routing.ids[s]!;
-    const next = new Float64Array(e);
-    for (let d = 0; d < e; d++) next[d] = layout.recvOffset(r, d, s);
-    let index = 0;
+    for (let g = 0; g < E; g++) next[g] = layout.recvOffset(Math.floor(g / e), g % e, s);
+    index.fill(0);
     for (let t = 0; t < T; t++) {
-      let sent = false;
+      ranksOfToken(ids, t, K, e, stamp, s * T + t, ranks);
+      // Rows of one (d, s) block come out in token order, as the dispatch layout orders them.
       for (let k = 0; k < K; k++) {
         const g = ids[t * K + k]!;
-        if (Math.floor(g / e) !== r) continue;
-        out[next[g - r * e]!++] = index;
-        sent = true;
+        const p = Math.floor(g / e);
+        out[p]![next[g]!++] = index[p]!;
       }
-      if (sent) index++;
+      for (const p of ranks) index[p]!++;
     }
   }
   return out;

@@ -3,7 +3,7 @@
 // the unscaled dout: each token once per peer rank) and, for the backward's
 // scaling gathers, @prow (p of each row of the rank's dispatch layout).
 
-import { DedupLayout, tokensTo, uniqueTokenCounts } from "../../layer/dedup-layout.js";
+import { DedupLayout, tokensByRank, uniqueTokenCounts } from "../../layer/dedup-layout.js";
 import type { Routing } from "../../layer/routing.js";
 import { compactLayout, dispatchRowOfSlot } from "./exchange.js";
 
@@ -15,12 +15,13 @@ export function tokenSendRows(routing: Routing, r: number): number {
 /**
  * Rank r's token send layout: for each peer p in order, row
  * sendOffset(r, p) + i = token i of those r sends to p, taken from `tokens`
- * (T x cols). O(ep * T * K + rows * cols).
+ * (T x cols). O(T * K + ep + rows * cols) after the routing's unique counts.
  */
 export function fillTokenSendLayout(routing: Routing, r: number, tokens: Uint16Array, cols: number, dst: Uint16Array): void {
   const L = new DedupLayout(routing.ep, uniqueTokenCounts(routing));
+  const lists = tokensByRank(routing, r);
   for (let p = 0; p < routing.ep; p++) {
-    const list = tokensTo(routing, r, p);
+    const list = lists[p]!;
     const first = L.sendOffset(r, p);
     for (let i = 0; i < list.length; i++) dst.set(tokens.subarray(list[i]! * cols, (list[i]! + 1) * cols), (first + i) * cols);
   }
