@@ -23,8 +23,12 @@ export abstract class Value {
   firstUse: OpOperand | null = null;
   constructor(public type: Type) {}
 
-  /** The head of the complete use-list: ops with deferred use nodes link theirs first (Operation.createDeferred). */
-  private get useHead(): OpOperand | null {
+  /**
+   * The head of the complete use-list (ops with deferred use nodes link
+   * theirs first: Operation.createDeferred); walk on with `nextUse`. Cheaper
+   * than `uses()` on hot paths: no iterator object.
+   */
+  get useHead(): OpOperand | null {
     const ctx = this.type.context;
     if (ctx.deferredUseOps !== undefined) ctx.flushDeferredUses();
     return this.firstUse;
