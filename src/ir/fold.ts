@@ -78,7 +78,9 @@ const kNoOperands: readonly (Attribute | undefined)[] = Object.freeze([]);
 /** The constant a ConstantLike op holds (its fold with no operands), or undefined. */
 export function constantValueOf(op: Operation): Attribute | undefined {
   const def = op.name.definition;
-  if (!def?.fold || !(def.traits & OpTrait.ConstantLike)) return undefined;
+  if (!def || !(def.traits & OpTrait.ConstantLike)) return undefined;
+  if (def.constantValue) return def.constantValue(op);
+  if (!def.fold) return undefined;
   const r = def.fold(op, kNoOperands);
   return r !== undefined && r !== "in-place" && r.length === 1 && !isValue(r[0]!) ? (r[0] as Attribute) : undefined;
 }

@@ -17,10 +17,20 @@ export function nextAnalysisMark(): number {
   return ++lastAnalysisMark;
 }
 
+let lastValueHashId = 0;
+
+/** A stable nonzero number for `v`, for hashes by value identity (CSE's); given on first call. O(1). */
+export function valueHashId(v: Value): number {
+  if (v.hashId === 0) v.hashId = ++lastValueHashId;
+  return v.hashId;
+}
+
 /** Base of SSA values. Uses form an intrusive doubly linked list headed here. */
 export abstract class Value {
   /** @internal Head of the use-list. */
   firstUse: OpOperand | null = null;
+  /** @internal A number for hashing by identity, given on first use (see valueHashId); 0 until then. */
+  hashId = 0;
   constructor(public type: Type) {}
 
   /**
