@@ -5,7 +5,7 @@
 // simplification between sweeps) until nothing changes or the iteration
 // limit is hit, and then says which patterns were still firing.
 
-import { constantValue, foldOperation, getConstantMaterializer, isValue } from "../ir/fold.js";
+import { constantValue, foldOperation, getConstantMaterializer, isValue, type ConstantMaterializer } from "../ir/fold.js";
 import type { Attribute } from "../ir/attribute.js";
 import { isOpTriviallyDead } from "../ir/side-effects.js";
 import type { Operation } from "../ir/operation.js";
@@ -193,6 +193,18 @@ export function applyPatternsGreedily(
     if (cfg.topDown) worklist.reverse();
   };
 
+  const operandConstants: (Attribute | undefined)[][] = [];
+  // The last dialect's constant materialiser: folds come in runs of one dialect's ops.
+  let lastDialect: string | undefined;
+  let lastMaterializer: ConstantMaterializer | undefined;
+  const materializerOf = (dialect: string): ConstantMaterializer | undefined => {
+    if (dialect !== lastDialect) {
+      lastMaterializer = getConstantMaterializer(ctx, dialect);
+      lastDialect = dialect;
+    }
+    return lastMaterializer;
+  };
+
   /** Replaces `op` by its fold results; false when it does not fold or a constant cannot be made. */
   const tryFold = (op: Operation): boolean => {
     const def = op.name.definition;
@@ -219,7 +231,7 @@ export function applyPatternsGreedily(
         replacements.push(r);
         continue;
       }
-      const materialize = getConstantMaterializer(ctx, op.name.dialect);
+      const materialize = materializerOf(op.name.dialect);
       const c = materialize?.(rewriter, r, op.results[i]!.type, op.loc);
       if (!c) {
         for (const m of made) rewriter.eraseOp(m);
@@ -232,7 +244,6 @@ export function applyPatternsGreedily(
     return true;
   };
 
-  const operandConstants: (Attribute | undefined)[][] = [];
   const traceDead = traceOf("dead-op-erasure");
   const traceFold = traceOf("fold");
 
