@@ -8,7 +8,7 @@ import type { Location } from "./location.js";
 import type { Operation } from "./operation.js";
 import { OpTrait, type FoldResult } from "./operation-name.js";
 import type { Type } from "./type.js";
-import type { Value } from "./value.js";
+import { Value } from "./value.js";
 
 /** Builds a constant op of `type` holding `value` at the builder's insertion point (MLIR's Dialect::materializeConstant). */
 export type ConstantMaterializer = (builder: Builder, value: Attribute, type: Type, loc: Location) => Operation | undefined;
@@ -92,5 +92,5 @@ export function constantValue(v: Value): Attribute | undefined {
 }
 
 export function isValue(x: Attribute | Value): x is Value {
-  return "firstUse" in x;
+  return x instanceof Value;
 }

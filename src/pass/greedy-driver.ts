@@ -223,22 +223,21 @@ export function applyPatternsGreedily(
       return true;
     }
     rewriter.setInsertionPoint(op);
-    const replacements: Value[] = [];
-    const made: Operation[] = [];
+    const replacements = new Array<Value>(result.length);
     for (let i = 0; i < result.length; i++) {
       const r = result[i]!;
       if (isValue(r)) {
-        replacements.push(r);
+        replacements[i] = r;
         continue;
       }
       const materialize = materializerOf(op.name.dialect);
       const c = materialize?.(rewriter, r, op.results[i]!.type, op.loc);
       if (!c) {
-        for (const m of made) rewriter.eraseOp(m);
+        // Erase the constants made for the results before this one.
+        for (let j = 0; j < i; j++) if (!isValue(result[j]!)) rewriter.eraseOp(replacements[j]!.definingOp!);
         return false;
       }
-      made.push(c);
-      replacements.push(c.results[0]!);
+      replacements[i] = c.results[0]!;
     }
     rewriter.replaceOp(op, replacements);
     return true;
