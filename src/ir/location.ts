@@ -3,15 +3,12 @@
 
 import { Attribute } from "./attribute.js";
 import type { Context } from "./context.js";
+import { addToBucket, mixHash } from "./structural-hash.js";
 
 /** Base of all location attributes. */
 export abstract class Location extends Attribute {}
 
 const unknownLocs = new WeakMap<Context, UnknownLoc>();
-/** NameLocs per child location, keyed by name (no key string per lookup). */
-const nameLocs = new WeakMap<Location, Map<string, NameLoc>>();
-/** CallSiteLocs per callee, keyed by the caller's id. */
-const callSiteLocs = new WeakMap<Location, Map<number, CallSiteLoc>>();
 
 /** `loc(unknown)`. */
 export class UnknownLoc extends Location {
@@ -126,12 +123,30 @@ export class NameLoc extends Location {
   ) {
     super(ctx);
   }
+  /** Interned by name, then by the child's id (see BuiltinTables.nameLocs). O(1) average. */
   static get(ctx: Context, name: string, child?: Location): NameLoc {
     const c = child ?? UnknownLoc.get(ctx);
-    let byName = nameLocs.get(c);
-    if (!byName) nameLocs.set(c, (byName = new Map()));
-    let loc = byName.get(name);
-    if (!loc) byName.set(name, (loc = new NameLoc(ctx, name, c)));
+    const table = ctx.builtinTables.nameLocs;
+    const entry = table.get(name);
+    if (entry === undefined) {
+      const loc = new NameLoc(ctx, name, c);
+      table.set(name, loc);
+      return loc;
+    }
+    if (entry instanceof NameLoc) {
+      if (entry.child === c) return entry;
+      const loc = new NameLoc(ctx, name, c);
+      table.set(
+        name,
+        new Map([
+          [entry.child.id, entry],
+          [c.id, loc],
+        ]),
+      );
+      return loc;
+    }
+    let loc = entry.get(c.id);
+    if (!loc) entry.set(c.id, (loc = new NameLoc(ctx, name, c)));
     return loc;
   }
 }
@@ -145,11 +160,20 @@ export class CallSiteLoc extends Location {
   ) {
     super(ctx);
   }
+  /** Interned by a numeric hash of the two ids (no table per callee). O(1) average. */
   static get(ctx: Context, callee: Location, caller: Location): CallSiteLoc {
-    let byCaller = callSiteLocs.get(callee);
-    if (!byCaller) callSiteLocs.set(callee, (byCaller = new Map()));
-    let loc = byCaller.get(caller.id);
-    if (!loc) byCaller.set(caller.id, (loc = new CallSiteLoc(ctx, callee, caller)));
+    const table = ctx.builtinTables.callSiteLocs;
+    const h = mixHash(mixHash(0, callee.id), caller.id);
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const loc = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (loc.callee === callee && loc.caller === caller) return loc;
+      }
+    }
+    const loc = new CallSiteLoc(ctx, callee, caller);
+    addToBucket(table, h, bucket, loc);
     return loc;
   }
 }
