@@ -65,18 +65,24 @@ const fusedTables = new WeakMap<Context, Map<number, FusedLoc[]>>();
 /**
  * `loc("f":3:4)`, `loc("f":3:4 to 5:6)`, `loc("f":3:4 to :9)` and `loc("f":3)`.
  * `startColumn` is 0 when absent (`"f":3`); `endLine`/`endColumn` equal the
- * start when the location is a point. `filename` is a byte string.
+ * start when the location is a point. `filename` is a byte string. Points
+ * (one per op in most IR) are instances of this class itself, without fields
+ * for the end; ranges are a private subclass that has them.
  */
 export class FileLineColRange extends Location {
-  private constructor(
+  protected constructor(
     ctx: Context,
     readonly filename: string,
     readonly startLine: number,
     readonly startColumn: number,
-    readonly endLine: number,
-    readonly endColumn: number,
   ) {
     super(ctx);
+  }
+  get endLine(): number {
+    return this.startLine;
+  }
+  get endColumn(): number {
+    return this.startColumn;
   }
   /**
    * The interned location. Points (the common case: one per op) are interned
@@ -86,11 +92,12 @@ export class FileLineColRange extends Location {
    */
   static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
     const small = line < kPointLineLimit && column < kPointColumnLimit;
-    if (endLine === line && endColumn === column && small) {
+    const point = endLine === line && endColumn === column;
+    if (point && small) {
       const table = pointTable(ctx, filename);
       const key = (line << kPointColumnBits) | column;
       let loc = table.get(key);
-      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column, line, column)));
+      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column)));
       return loc;
     }
     if (small && endLine < kPointLineLimit && endColumn < kPointColumnLimit) {
@@ -101,16 +108,35 @@ export class FileLineColRange extends Location {
       if (!ends) table.set(key, (ends = new Map()));
       const endKey = (endLine << kPointColumnBits) | endColumn;
       let loc = ends.get(endKey);
-      if (!loc) ends.set(endKey, (loc = new FileLineColRange(ctx, filename, line, column, endLine, endColumn)));
+      if (!loc) ends.set(endKey, (loc = new FileLineColSpan(ctx, filename, line, column, endLine, endColumn)));
       return loc;
     }
-    return ctx.intern(
-      `locf:${line}:${column}:${endLine}:${endColumn}:${filename}`,
-      () => new FileLineColRange(ctx, filename, line, column, endLine, endColumn),
+    return ctx.intern(`locf:${line}:${column}:${endLine}:${endColumn}:${filename}`, () =>
+      point ? new FileLineColRange(ctx, filename, line, column) : new FileLineColSpan(ctx, filename, line, column, endLine, endColumn),
     );
   }
   get isPoint(): boolean {
     return this.endLine === this.startLine && this.endColumn === this.startColumn;
+  }
+}
+
+/** A FileLineColRange whose end differs from its start. */
+class FileLineColSpan extends FileLineColRange {
+  constructor(
+    ctx: Context,
+    filename: string,
+    startLine: number,
+    startColumn: number,
+    private readonly lastLine: number,
+    private readonly lastColumn: number,
+  ) {
+    super(ctx, filename, startLine, startColumn);
+  }
+  override get endLine(): number {
+    return this.lastLine;
+  }
+  override get endColumn(): number {
+    return this.lastColumn;
   }
 }
 
