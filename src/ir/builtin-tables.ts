@@ -14,6 +14,7 @@ import type {
   UnitAttr,
 } from "./builtin-attributes.js";
 import type { FunctionType } from "./builtin-types.js";
+import type { CallSiteLoc, NameLoc } from "./location.js";
 import type { Bucket } from "./structural-hash.js";
 
 export class BuiltinTables {
@@ -30,5 +31,12 @@ export class BuiltinTables {
   readonly typeAttrs = new Map<number, TypeAttr>();
   /** Flat SymbolRefAttrs (`@name`) by name. */
   readonly flatSymbolRefs = new Map<string, SymbolRefAttr>();
+  /**
+   * NameLocs by name, then (once a name has several) by the child's id: names
+   * are few and children many (a Map per child was a tenth of a location's cost).
+   */
+  readonly nameLocs = new Map<string, NameLoc | Map<number, NameLoc>>();
+  /** CallSiteLocs by a hash of the callee's and the caller's ids. */
+  readonly callSiteLocs = new Map<number, Bucket<CallSiteLoc>>();
   unit: UnitAttr | undefined = undefined;
 }

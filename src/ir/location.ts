@@ -3,15 +3,12 @@
 
 import { Attribute } from "./attribute.js";
 import type { Context } from "./context.js";
+import { addToBucket, mixHash } from "./structural-hash.js";
 
 /** Base of all location attributes. */
 export abstract class Location extends Attribute {}
 
 const unknownLocs = new WeakMap<Context, UnknownLoc>();
-/** NameLocs per child location, keyed by name (no key string per lookup). */
-const nameLocs = new WeakMap<Location, Map<string, NameLoc>>();
-/** CallSiteLocs per callee, keyed by the caller's id. */
-const callSiteLocs = new WeakMap<Location, Map<number, CallSiteLoc>>();
 
 /** `loc(unknown)`. */
 export class UnknownLoc extends Location {
@@ -68,18 +65,24 @@ const fusedTables = new WeakMap<Context, Map<number, FusedLoc[]>>();
 /**
  * `loc("f":3:4)`, `loc("f":3:4 to 5:6)`, `loc("f":3:4 to :9)` and `loc("f":3)`.
  * `startColumn` is 0 when absent (`"f":3`); `endLine`/`endColumn` equal the
- * start when the location is a point. `filename` is a byte string.
+ * start when the location is a point. `filename` is a byte string. Points
+ * (one per op in most IR) are instances of this class itself, without fields
+ * for the end; ranges are a private subclass that has them.
  */
 export class FileLineColRange extends Location {
-  private constructor(
+  protected constructor(
     ctx: Context,
     readonly filename: string,
     readonly startLine: number,
     readonly startColumn: number,
-    readonly endLine: number,
-    readonly endColumn: number,
   ) {
     super(ctx);
+  }
+  get endLine(): number {
+    return this.startLine;
+  }
+  get endColumn(): number {
+    return this.startColumn;
   }
   /**
    * The interned location. Points (the common case: one per op) are interned
@@ -89,11 +92,12 @@ export class FileLineColRange extends Location {
    */
   static get(ctx: Context, filename: string, line: number, column: number, endLine = line, endColumn = column): FileLineColRange {
     const small = line < kPointLineLimit && column < kPointColumnLimit;
-    if (endLine === line && endColumn === column && small) {
+    const point = endLine === line && endColumn === column;
+    if (point && small) {
       const table = pointTable(ctx, filename);
       const key = (line << kPointColumnBits) | column;
       let loc = table.get(key);
-      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column, line, column)));
+      if (!loc) table.set(key, (loc = new FileLineColRange(ctx, filename, line, column)));
       return loc;
     }
     if (small && endLine < kPointLineLimit && endColumn < kPointColumnLimit) {
@@ -104,16 +108,35 @@ export class FileLineColRange extends Location {
       if (!ends) table.set(key, (ends = new Map()));
       const endKey = (endLine << kPointColumnBits) | endColumn;
       let loc = ends.get(endKey);
-      if (!loc) ends.set(endKey, (loc = new FileLineColRange(ctx, filename, line, column, endLine, endColumn)));
+      if (!loc) ends.set(endKey, (loc = new FileLineColSpan(ctx, filename, line, column, endLine, endColumn)));
       return loc;
     }
-    return ctx.intern(
-      `locf:${line}:${column}:${endLine}:${endColumn}:${filename}`,
-      () => new FileLineColRange(ctx, filename, line, column, endLine, endColumn),
+    return ctx.intern(`locf:${line}:${column}:${endLine}:${endColumn}:${filename}`, () =>
+      point ? new FileLineColRange(ctx, filename, line, column) : new FileLineColSpan(ctx, filename, line, column, endLine, endColumn),
     );
   }
   get isPoint(): boolean {
     return this.endLine === this.startLine && this.endColumn === this.startColumn;
+  }
+}
+
+/** A FileLineColRange whose end differs from its start. */
+class FileLineColSpan extends FileLineColRange {
+  constructor(
+    ctx: Context,
+    filename: string,
+    startLine: number,
+    startColumn: number,
+    private readonly lastLine: number,
+    private readonly lastColumn: number,
+  ) {
+    super(ctx, filename, startLine, startColumn);
+  }
+  override get endLine(): number {
+    return this.lastLine;
+  }
+  override get endColumn(): number {
+    return this.lastColumn;
   }
 }
 
@@ -126,12 +149,30 @@ export class NameLoc extends Location {
   ) {
     super(ctx);
   }
+  /** Interned by name, then by the child's id (see BuiltinTables.nameLocs). O(1) average. */
   static get(ctx: Context, name: string, child?: Location): NameLoc {
     const c = child ?? UnknownLoc.get(ctx);
-    let byName = nameLocs.get(c);
-    if (!byName) nameLocs.set(c, (byName = new Map()));
-    let loc = byName.get(name);
-    if (!loc) byName.set(name, (loc = new NameLoc(ctx, name, c)));
+    const table = ctx.builtinTables.nameLocs;
+    const entry = table.get(name);
+    if (entry === undefined) {
+      const loc = new NameLoc(ctx, name, c);
+      table.set(name, loc);
+      return loc;
+    }
+    if (entry instanceof NameLoc) {
+      if (entry.child === c) return entry;
+      const loc = new NameLoc(ctx, name, c);
+      table.set(
+        name,
+        new Map([
+          [entry.child.id, entry],
+          [c.id, loc],
+        ]),
+      );
+      return loc;
+    }
+    let loc = entry.get(c.id);
+    if (!loc) entry.set(c.id, (loc = new NameLoc(ctx, name, c)));
     return loc;
   }
 }
@@ -145,11 +186,20 @@ export class CallSiteLoc extends Location {
   ) {
     super(ctx);
   }
+  /** Interned by a numeric hash of the two ids (no table per callee). O(1) average. */
   static get(ctx: Context, callee: Location, caller: Location): CallSiteLoc {
-    let byCaller = callSiteLocs.get(callee);
-    if (!byCaller) callSiteLocs.set(callee, (byCaller = new Map()));
-    let loc = byCaller.get(caller.id);
-    if (!loc) byCaller.set(caller.id, (loc = new CallSiteLoc(ctx, callee, caller)));
+    const table = ctx.builtinTables.callSiteLocs;
+    const h = mixHash(mixHash(0, callee.id), caller.id);
+    const bucket = table.get(h);
+    if (bucket !== undefined) {
+      const n = Array.isArray(bucket) ? bucket.length : 1;
+      for (let i = 0; i < n; i++) {
+        const loc = Array.isArray(bucket) ? bucket[i]! : bucket;
+        if (loc.callee === callee && loc.caller === caller) return loc;
+      }
+    }
+    const loc = new CallSiteLoc(ctx, callee, caller);
+    addToBucket(table, h, bucket, loc);
     return loc;
   }
 }

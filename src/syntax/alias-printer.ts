@@ -31,7 +31,19 @@ import { OpTrait, type OpDefinition } from "../ir/operation-name.js";
 import { AliasRecorder } from "./asm-alias-recorder.js";
 import { mergedAttributes } from "./op-attrs.js";
 import type { Type } from "../ir/type.js";
-import { AttrKind, attrKind, isAttribute, kAliasKnown, kMayContainAlias, pushTypeChildren, TypeKind, typeKind } from "./print-facts.js";
+import {
+  AttrKind,
+  attrKind,
+  isAttribute,
+  kAliasKnown,
+  kFactsMask,
+  kMaxSlot,
+  kMayContainAlias,
+  kSlotShift,
+  pushTypeChildren,
+  TypeKind,
+  typeKind,
+} from "./print-facts.js";
 
 /** What the collector needs from the print options. */
 export interface AliasOptions {
@@ -258,9 +270,9 @@ const enum TaskKind {
  * deferrability and child entries; then sorts and names them.
  */
 export class AliasCollector {
-  /** collectsStarted when this collector ran: its printSlot marks are valid while no other collector has run since. */
+  /** collectsStarted when this collector ran: its slots (in printFacts) are valid while no other collector has run since. */
   private stamp = -1;
-  /** Value → entry index, built only if another collector has overwritten printSlot marks since. */
+  /** Value → entry index, built only if another collector has overwritten the slots since. */
   private index: Map<Value, number> | undefined = undefined;
   private readonly values: Value[] = [];
   private readonly alias: (string | undefined)[] = [];
@@ -284,12 +296,13 @@ export class AliasCollector {
 
   /**
    * The entry index of `v`, or undefined. O(1): the index is kept on the value
-   * (printSlot) and confirmed against `values`, which rejects marks left by
+   * (its slot in printFacts) and confirmed against `values`, which rejects marks left by
    * other collectors; once another collector has run, a Map takes over.
    */
   private entryOf(v: Value): number | undefined {
-    if (this.stamp !== collectsStarted) return this.indexMap().get(v);
-    const i = v.printSlot;
+    // Past kMaxSlot entries, some values have no slot: the Map then.
+    if (this.stamp !== collectsStarted || this.values.length > kMaxSlot + 1) return this.indexMap().get(v);
+    const i = v.printFacts >>> kSlotShift;
     return i < this.values.length && this.values[i] === v ? i : undefined;
   }
 
@@ -488,8 +501,9 @@ export class AliasCollector {
   /** Creates the entry of a newly visited value; returns its frame, or undefined when it has no children. */
   private enter(v: Value, canBeDeferred: boolean): VisitFrame | undefined {
     const i = this.values.length;
-    v.printSlot = i;
+    if (i <= kMaxSlot) v.printFacts = (v.printFacts & kFactsMask) | (i << kSlotShift);
     this.values.push(v);
+    if (this.index !== undefined) this.index.set(v, i);
     const name = aliasNameOf(v);
     this.alias.push(name);
     this.depth.push(name ? 1 : 0);

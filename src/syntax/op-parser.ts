@@ -22,6 +22,7 @@ import { parseResourceBlock } from "./resource-parser.js";
 import type { SourceFile } from "./source.js";
 import { ForwardRefValue, NameScope, ssaKeyAt, type SsaKey } from "./ssa-scope.js";
 import { skipTrivia } from "./trivia.js";
+import type { OpSignature } from "./type-parser.js";
 import { AsmOperationState, CustomOpParser } from "./asm-parser.js";
 import type { OpAsmArgument } from "../ir/op-asm.js";
 import { Ch, isAlpha, isBareIdChar, isDigit, scanBareId, scanSuffixId, wrongTokenOffset } from "./scan.js";
@@ -186,6 +187,8 @@ export class OpParser {
   };
   /** Reused while reading an operand list. */
   private readonly operandScratch: OperandRef[] = [];
+  /** The member types of the generic op signature being finished (finishOp). */
+  private readonly signature: OpSignature = { taken: false, types: [], numInputs: 0, numResults: 0 };
   /** Offset of the `%name` last read by readSsaName. */
   ssaNameOffset = 0;
   /** Regions of custom-form ops being parsed by recursion (see kMaxCustomNesting). */
@@ -854,7 +857,8 @@ export class OpParser {
     const block = frame ? frame.block! : top;
     const scope = op.scope;
     let attributes: DictionaryAttr = this.ctx.emptyDictionary;
-    let fnType: FunctionType | undefined;
+    let operandTypes: readonly Type[] = op.operandTypes;
+    let resultTypes: readonly Type[] = op.resultTypes;
     if (op.form === OpForm.Generic) {
       if (this.peek() === Ch.LBrace) {
         this.tp.pos = this.pos;
@@ -866,25 +870,30 @@ export class OpParser {
       if (!this.expect(Ch.Colon, "expected ':' followed by operation type")) return false;
       const typeOffset = this.skip();
       this.tp.pos = typeOffset;
-      const t = this.tp.parseType();
+      const sig = this.signature;
+      const t = this.tp.parseOpSignature(sig);
       this.pos = this.tp.pos;
-      if (!t) return false;
-      if (!(t instanceof FunctionType)) {
-        this.error(typeOffset, "expected function type");
+      let numInputs: number;
+      if (sig.taken) {
+        // Written out (nearly always): the member types, without a FunctionType.
+        numInputs = sig.numInputs;
+        operandTypes = sig.types;
+        resultTypes = sig.numResults === 0 ? kNoTypes : sig.types.slice(numInputs, numInputs + sig.numResults);
+      } else if (t instanceof FunctionType) {
+        numInputs = t.inputs.length;
+        operandTypes = t.inputs;
+        resultTypes = t.results;
+      } else {
+        if (t) this.error(typeOffset, "expected function type");
         return false;
       }
-      fnType = t;
-      if (fnType.inputs.length !== op.operands.length) {
-        this.error(
-          typeOffset,
-          `expected ${op.operands.length} operand type${op.operands.length === 1 ? "" : "s"} but had ${fnType.inputs.length}`,
-        );
+      if (numInputs !== op.operands.length) {
+        this.error(typeOffset, `expected ${op.operands.length} operand type${op.operands.length === 1 ? "" : "s"} but had ${numInputs}`);
         return false;
       }
     } else if (op.moduleAttrs.length) {
       attributes = DictionaryAttr.get(this.ctx, op.moduleAttrs);
     }
-    const operandTypes: readonly Type[] = fnType ? fnType.inputs : op.operandTypes;
     // Location.
     const loc = this.parseTrailingLocation(op.nameOffset);
     if (!loc) return false;
@@ -895,7 +904,6 @@ export class OpParser {
       if (!v) return false;
       operandValues[i] = v;
     }
-    const resultTypes: readonly Type[] = fnType ? fnType.results : op.resultTypes;
     if (op.results.length && !this.checkResultCount(op.results, resultTypes.length)) return false;
     // Registered ops keep inherent attributes as properties even when written in the dictionary.
     let properties = op.properties;

@@ -90,10 +90,14 @@ export const enum TypeKind {
   Opaque,
 }
 
-/** Bits of printFacts: the kind tag, then alias-printer.ts's two bits. */
+/** Bits of printFacts: the kind tag, then alias-printer.ts's two bits; its entry index (the slot) above them. */
 export const kKindMask = 63;
 export const kAliasKnown = 64;
 export const kMayContainAlias = 128;
+export const kFactsMask = 255;
+export const kSlotShift = 8;
+/** The largest slot: printFacts stays a small integer (31 bits). */
+export const kMaxSlot = (1 << 22) - 1;
 
 /** Per class: the first instanceof that matches is the kind, as the old if-chains decided. */
 const attrKinds = new Map<unknown, number>();

@@ -34,7 +34,7 @@ import { parseDenseAttr } from "./dense-parser.js";
 import type { SourceFile } from "./source.js";
 import { STOP, TypeAttrGrammar } from "./type-attr-grammar.js";
 import { typeAttrLexer } from "./type-attr-lexer.js";
-import { parseTypeFast, scalarType } from "./type-parser.js";
+import { parseOpSignature, parseTypeFast, scalarType, type OpSignature } from "./type-parser.js";
 import { printTypeForDiagnostic } from "./type-attr-printer.js";
 import { skipTrivia } from "./trivia.js";
 
@@ -123,6 +123,18 @@ export class TypeAttrParser implements ParserHost {
     const q = skipTrivia(this.text, this.pos);
     if (this.grammarOnly) return this.runGrammar(GrammarKind.Type, q, scanTypeExtent(this.text, q), undefined) as Type | undefined;
     return this.parseTypeAt(q);
+  }
+
+  /**
+   * A generic op's type at `pos`: a function type written out goes into
+   * `sink` (see parseOpSignature) instead of being interned; anything else
+   * (an alias, a non-function type) is returned as parseType returns it.
+   */
+  parseOpSignature(sink: OpSignature): Type | undefined {
+    sink.taken = false;
+    if (this.hasFailed) return undefined;
+    if (this.grammarOnly) return this.parseType();
+    return parseOpSignature(this, skipTrivia(this.text, this.pos), sink);
   }
 
   /**

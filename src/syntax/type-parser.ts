@@ -92,8 +92,58 @@ function pushMember(t: Type): void {
   membersTop++;
 }
 
-/** The function type of a closed frame; pops its members. */
-function closeFunction(host: ParserHost, f: TypeFrame): FunctionType {
+/**
+ * Where parseOpSignature leaves the member types of a generic op's
+ * `(inputs) -> results`: the op needs them only to check its operands and
+ * make its results, so no FunctionType is interned for them (parsed IR has
+ * about one distinct signature per op; each kept a type, two arrays and a
+ * table entry for the rest of the run).
+ */
+export interface OpSignature {
+  /** Set when the outermost type was a function type and its members were copied here. */
+  taken: boolean;
+  /** The inputs, then the results (a scratch array: only the first numInputs + numResults are valid). */
+  types: Type[];
+  numInputs: number;
+  numResults: number;
+}
+
+/** The sink for the outermost function type of the parseTypeWith call parseOpSignature starts (re-entrant calls see undefined). */
+let pendingSignature: OpSignature | undefined;
+
+/**
+ * A generic op's signature at `q` (trivia skipped): parses the type as
+ * parseTypeFast does, but a function type at the top is copied into `sink`
+ * (`sink.taken`) instead of being interned. Any other type is returned as
+ * parseTypeFast returns it (then `sink.taken` is false). Sets host.pos.
+ */
+export function parseOpSignature(host: ParserHost, q: number, sink: OpSignature): Type | undefined {
+  sink.taken = false;
+  pendingSignature = sink;
+  try {
+    return parseTypeFast(host, q);
+  } finally {
+    pendingSignature = undefined;
+  }
+}
+
+/**
+ * The function type of a closed frame; pops its members. For the outermost
+ * frame of a signature parse (`sink`), copies the members there instead and
+ * returns undefined: the caller's stack is then empty, so that is what
+ * parseTypeWith returns, and parseOpSignature reads the sink.
+ */
+function closeFunction(host: ParserHost, f: TypeFrame, sink: OpSignature | undefined): FunctionType {
+  if (sink !== undefined) {
+    const n = membersTop - f.base;
+    const types = sink.types;
+    for (let i = 0; i < n; i++) types[i] = members[f.base + i]!;
+    sink.numInputs = f.inputsEnd - f.base;
+    sink.numResults = membersTop - f.inputsEnd;
+    sink.taken = true;
+    membersTop = f.base;
+    return undefined!;
+  }
   const t = FunctionType.getFromRanges(host.ctx, members, f.base, f.inputsEnd, membersTop);
   membersTop = f.base;
   return t;
@@ -102,6 +152,9 @@ function closeFunction(host: ParserHost, f: TypeFrame): FunctionType {
 function parseTypeWith(host: ParserHost, q: number): Type | undefined {
   const text = host.text;
   const stack: TypeFrame[] = [];
+  // Only this call's outermost function type goes to a signature sink (types nested in attributes parse re-entrantly).
+  const sink = pendingSignature;
+  pendingSignature = undefined;
   // `nonFunction`: the next type is a function result written without parentheses.
   let nonFunction = false;
   outer: for (;;) {
@@ -121,7 +174,7 @@ function parseTypeWith(host: ParserHost, q: number): Type | undefined {
         continue;
       }
       if (text.charCodeAt(q) !== Ch.RParen) continue;
-      value = closeFunction(host, stack.pop()!);
+      value = closeFunction(host, stack.pop()!, stack.length === 0 ? sink : undefined);
       q++;
     } else if (isAlpha(c) || c === Ch.Underscore) {
       const e = scanBareId(text, q);
@@ -210,7 +263,7 @@ function parseTypeWith(host: ParserHost, q: number): Type | undefined {
         // The result type ends the function type: do not look past it.
         stack.pop();
         pushMember(value);
-        value = closeFunction(host, top);
+        value = closeFunction(host, top, stack.length === 0 ? sink : undefined);
         continue;
       }
       q = skipTrivia(text, q);
@@ -255,7 +308,7 @@ function parseTypeWith(host: ParserHost, q: number): Type | undefined {
           if (text.charCodeAt(q) !== Ch.RParen) continue outer;
           q++;
           stack.pop();
-          value = closeFunction(host, top);
+          value = closeFunction(host, top, stack.length === 0 ? sink : undefined);
           break;
         }
         case Frame.FnResults:
@@ -267,7 +320,7 @@ function parseTypeWith(host: ParserHost, q: number): Type | undefined {
           if (d !== Ch.RParen) return host.emitWrongToken(q, "expected ')'");
           q++;
           stack.pop();
-          value = closeFunction(host, top);
+          value = closeFunction(host, top, stack.length === 0 ? sink : undefined);
           break;
         case Frame.Shaped: {
           const prefix = top.prefix!;

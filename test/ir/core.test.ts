@@ -6,7 +6,7 @@ import { Builder } from "../../src/ir/builder.js";
 import { DictionaryAttr, IntegerAttr, StringAttr } from "../../src/ir/builtin-attributes.js";
 import { FunctionType, IntegerType, RankedTensorType, Signedness, kDynamic } from "../../src/ir/builtin-types.js";
 import { Context } from "../../src/ir/context.js";
-import { UnknownLoc } from "../../src/ir/location.js";
+import { CallSiteLoc, FileLineColRange, NameLoc, UnknownLoc } from "../../src/ir/location.js";
 import { Operation } from "../../src/ir/operation.js";
 import type { Type } from "../../src/ir/type.js";
 import type { Value } from "../../src/ir/value.js";
@@ -45,6 +45,21 @@ describe("uniquing", () => {
     expect(d1.entries.map((e) => e.name)).toEqual(["e", "k"]);
     expect(d1.get("k")).toBe(a);
     expect(d1.get("zz")).toBeUndefined();
+  });
+
+  it("interns name and callsite locations by name and child, and by callee and caller", () => {
+    const { ctx } = setup();
+    const [a, b, c] = [1, 2, 3].map((line) => FileLineColRange.get(ctx, "f.py", line, 1));
+    const names = ["n", "m"].flatMap((name) => [undefined, a, b, c].map((child) => NameLoc.get(ctx, name, child)));
+    expect(new Set(names).size).toBe(8);
+    expect(NameLoc.get(ctx, "n")).toBe(names[0]);
+    expect(NameLoc.get(ctx, "n", UnknownLoc.get(ctx))).toBe(names[0]);
+    expect(NameLoc.get(ctx, "m", c)).toBe(names[7]);
+    expect(names[7]!.child).toBe(c);
+    const pairs = [a!, b!, c!].flatMap((callee) => [a!, b!, c!].map((caller) => CallSiteLoc.get(ctx, callee, caller)));
+    expect(new Set(pairs).size).toBe(9);
+    expect(CallSiteLoc.get(ctx, b!, a!)).toBe(pairs[3]);
+    expect(CallSiteLoc.get(ctx, a!, b!)).toBe(pairs[1]);
   });
 });
 

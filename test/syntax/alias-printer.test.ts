@@ -79,7 +79,7 @@ describe("aliases match mlir-opt-22", () => {
   }
 });
 
-describe("alias entries kept on the values (printSlot)", () => {
+describe("alias entries kept on the values (the slot in printFacts)", () => {
   test("a collector stays right after another one has collected the same IR", () => {
     const text = MODULES["maps in results, attributes and nested arrays"]! + MODULES["locations in attributes and as op locations"]!;
     const ctx = new Context({ allowUnregisteredDialects: true });
