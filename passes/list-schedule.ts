@@ -59,6 +59,8 @@ export class ListSchedulePass extends Pass {
   readonly argument = "list-schedule";
   readonly name = "ListSchedule";
   readonly summary = "Schedule the tile programs of every rank onto AIC/AIV queues (schedule-level queue programs)";
+  // Scheduling needs every rank of a launch, which only the module holding them sees.
+  override readonly opName = "builtin.module";
   override readonly options = new PassOptions({
     policy: option("policy", "enum", "ours", "ours (list scheduling), reference (the paper's round robin) or serialized (kernel by kernel)", kPolicies),
     priority: option("priority", "enum", "heft", "Task priority of the `ours` policy: heft (upward rank) or peft (optimistic cost table)", ["heft", "peft"]),
