@@ -1,14 +1,23 @@
 // list-schedule on small layers: each policy gives valid schedule-level queue
 // programs (every tile task once, in a queue of its unit; `after` = the tile
 // deps with joins flattened; no dependency later in its own queue), the
-// makespan is at least the lower bound, and ours beats serialized.
+// makespan is at least the lower bound, and ours beats serialized. The pass
+// puts those programs in the IR (read back equal, printed and parsed back
+// equal), with a remark per program and its statistics.
 
+import * as fs from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { SchedulePolicy } from "../../dialects/queue-model.js";
+import { readQueueProgram } from "../../dialects/queue-build.js";
+import type { QueueProgramSpec, SchedulePolicy } from "../../dialects/queue-model.js";
+import { ListSchedulePass } from "../../passes/list-schedule.js";
 import { lowerMoeToTile } from "../../passes/moe-lowering.js";
 import { scheduleLaunch, type ScheduledLaunch } from "../../passes/schedule-queues.js";
 import { familyOf } from "../../passes/tile-graph.js";
+import { Context, parseSourceString, printTopLevel, registerAllDialects, verify } from "../../src/index.js";
+import { Severity } from "../../src/ir/diagnostics.js";
 import { intAttrValue } from "../../src/ir/int-attr.js";
+import { PassManager } from "../../src/pass/pass-manager.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { generateRouting } from "../../src/layer/routing.js";
 import { CostModel } from "../../src/target/cost-model.js";
@@ -83,4 +92,60 @@ describe("list-schedule: schedule-level queue programs", () => {
     const peft = scheduleLaunch(a!, model, "ours", "peft", "a3-die");
     peft.specs.forEach((spec, r) => expect(queueProblems(a![r]!, spec)).toEqual([]));
   });
+});
+
+/** What a queue program says about placement: queues with their task ids and `after`, arrivals, buffers. */
+function placement(spec: QueueProgramSpec): unknown {
+  return {
+    header: [spec.name, spec.rank, spec.ep, spec.target, spec.blockDim, spec.policy],
+    buffers: spec.buffers.map((b) => [b.name, b.kind]),
+    arrivals: spec.arrivals.map((a) => [a.task, a.peer, a.signal]),
+    queues: spec.queues.map((q) => [q.unit, q.core, q.sub, q.entries.map((e) => (e.op === "task" ? [e.kind, e.task, e.spec.stage, [...(e.after ?? [])]] : [e.op]))]),
+  };
+}
+
+describe("list-schedule: the pass on examples/ir/small-ep2.tile.mlir", () => {
+  const file = fileURLToPath(new URL("../../examples/ir/small-ep2.tile.mlir", import.meta.url));
+  const text = fs.readFileSync(file, "utf8");
+  const parse = (src: string) => {
+    const ctx = new Context();
+    registerAllDialects(ctx);
+    const m = parseSourceString(ctx, src, file);
+    if (!m) throw new Error(ctx.diagnostics.takeAll().map((d) => d.message).join("\n"));
+    return { ctx, m };
+  };
+
+  for (const policy of kPolicies) {
+    it(`policy=${policy}: queue programs as scheduled, remarks, statistics, print/parse round trip`, () => {
+      const { ctx, m } = parse(text);
+      const expected = scheduleLaunch(launches(m)[0]!, model, policy, "heft", "a3-die");
+      const pass = new ListSchedulePass();
+      expect(pass.options.parse(`policy=${policy}`)).toBeUndefined();
+      const pm = new PassManager("builtin.module");
+      pm.addPass(pass);
+      expect(pm.run(m).failed, ctx.diagnostics.takeAll().map((d) => d.message).join("\n")).toBe(false);
+      const ops = [...m.regions[0]!.entryBlock!.ops()];
+      expect(ops.map((o) => o.name.name)).toEqual(["queue.program", "queue.program"]);
+      expect(ops.map((o) => placement(readQueueProgram(o)))).toEqual(expected.specs.map(placement));
+      const remarks = ctx.diagnostics.takeAll().filter((d) => d.severity === Severity.Remark);
+      expect(remarks.map((d) => d.message)).toEqual(
+        [0, 1].map((r) => expect.stringMatching(new RegExp(`^list-schedule: policy ${policy}: rank ${r} finishes at [0-9.]+ us; launch makespan [0-9.]+ us, lower bound [0-9.]+ us, gap [0-9.]+%$`))),
+      );
+      expect(remarks[0]!.message).toContain(`launch makespan ${expected.makespan.toFixed(3)} us, lower bound ${expected.bound.toFixed(3)} us`);
+      const stats = Object.fromEntries(pass.statistics.map((st) => [st.name, st.value]));
+      expect(stats).toEqual({
+        "num-tasks": expected.numTasks,
+        "num-launches": 1,
+        "makespan-ns": Math.round(expected.makespan * 1e3),
+        "lower-bound-ns": Math.round(expected.bound * 1e3),
+        "gap-permille": Math.round((1000 * (Math.round(expected.makespan * 1e3) - Math.round(expected.bound * 1e3))) / Math.round(expected.bound * 1e3)),
+      });
+      const printed = printTopLevel(m, {});
+      const again = parse(printed);
+      expect(verify(again.m).failed).toBe(false);
+      expect(printTopLevel(again.m, {})).toBe(printed);
+      const generic = printTopLevel(m, { printGenericOpForm: true });
+      expect(printTopLevel(parse(generic).m, { printGenericOpForm: true })).toBe(generic);
+    });
+  }
 });
