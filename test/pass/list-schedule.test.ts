@@ -123,11 +123,13 @@ describe("list-schedule: the pass on examples/ir/small-ep2.tile.mlir", () => {
       expect(pass.options.parse(`policy=${policy}`)).toBeUndefined();
       const pm = new PassManager("builtin.module");
       pm.addPass(pass);
-      expect(pm.run(m).failed, ctx.diagnostics.takeAll().map((d) => d.message).join("\n")).toBe(false);
+      const failed = pm.run(m).failed;
+      const diagnostics = ctx.diagnostics.takeAll();
+      expect(failed, diagnostics.map((d) => d.message).join("\n")).toBe(false);
       const ops = [...m.regions[0]!.entryBlock!.ops()];
       expect(ops.map((o) => o.name.name)).toEqual(["queue.program", "queue.program"]);
       expect(ops.map((o) => placement(readQueueProgram(o)))).toEqual(expected.specs.map(placement));
-      const remarks = ctx.diagnostics.takeAll().filter((d) => d.severity === Severity.Remark);
+      const remarks = diagnostics.filter((d) => d.severity === Severity.Remark);
       expect(remarks.map((d) => d.message)).toEqual(
         [0, 1].map((r) => expect.stringMatching(new RegExp(`^list-schedule: policy ${policy}: rank ${r} finishes at [0-9.]+ us; launch makespan [0-9.]+ us, lower bound [0-9.]+ us, gap [0-9.]+%$`))),
       );
