@@ -80,7 +80,8 @@ describe("hpmoe compile --stop-after=schedule", () => {
   it("without -o prints the schedule module on stdout", () => {
     const r = compile([path.join(EXAMPLES, "small-ep2.yaml"), "--stop-after=schedule"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^module \{\n {2}queue\.program @fwd_rank0 /);
+    expect(r.out.startsWith("module {\n")).toBe(true);
+    expect(r.out.match(/queue\.program/g)?.length).toBe(2);
     expect(r.out).not.toContain("tile.program");
   });
 });
