@@ -81,9 +81,11 @@ export class ListSchedulePass extends Pass {
       return this.signalPassFailure();
     }
     const model = new CostModel(profile);
+    const launches = launchesOf(root);
+    if (launches.length === 0) return this.markAllAnalysesPreserved();
     let makespan = 0;
     let bound = 0;
-    for (const launch of launchesOf(root)) {
+    for (const launch of launches) {
       const times = this.scheduleLaunch(launch, model, o.policy as SchedulePolicy, o.priority as Priority, o.target);
       if (!times) return this.signalPassFailure();
       makespan += times.makespan;

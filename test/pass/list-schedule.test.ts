@@ -115,6 +115,16 @@ describe("list-schedule: the pass on examples/ir/small-ep2.tile.mlir", () => {
     return { ctx, m };
   };
 
+  it("leaves a module without tile programs alone, with no remark", () => {
+    const { ctx, m } = parse("module {\n  func.func @f() {\n    return\n  }\n}\n");
+    const before = printTopLevel(m, {});
+    const pm = new PassManager("builtin.module");
+    pm.addPass(new ListSchedulePass());
+    expect(pm.run(m).failed).toBe(false);
+    expect(printTopLevel(m, {})).toBe(before);
+    expect(ctx.diagnostics.takeAll()).toEqual([]);
+  });
+
   for (const policy of kPolicies) {
     it(`policy=${policy}: queue programs as scheduled, remarks, statistics, print/parse round trip`, () => {
       const { ctx, m } = parse(text);
