@@ -24,7 +24,7 @@ type Policy = (typeof POLICIES)[number];
 const COMPILE: SubcommandSpec = {
   tool: "hpmoe compile",
   usage: "hpmoe compile LAYER.yaml [-o DIR] [options]",
-  overview: "compile a MoE layer config to moe, tile and queue (schedule) IR",
+  overview: "compile a MoE layer config to moe, tile and schedule IR",
   options: [
     { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
     { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe, tile or schedule (default tile)" },
