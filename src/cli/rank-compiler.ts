@@ -11,6 +11,9 @@ import type { Routing } from "../layer/routing.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
 import { printTopLevel, type PrintOptions } from "../syntax/printer.js";
 import type { LayerStages } from "./layer-stages.js";
+import type { Operation } from "../ir/operation.js";
+import { readIntArray } from "../ir/dense-int-array.js";
+import { kDedupBytesAttr } from "../../passes/tile-builder.js";
 import { countTasksPerRank, type TaskCounts } from "./task-counts.js";
 
 export type StopAfter = "moe" | "tile" | "schedule";
@@ -20,6 +23,8 @@ export interface RankCompileOptions {
   readonly preset: "reference" | undefined;
   /** Scheduling policy (stopAfter = schedule; default ours). */
   readonly policy?: "ours" | "reference" | "serialized";
+  /** Deduplicated dispatch: the moe senders carry the dedup tables and comm-tiling runs with dedup=true. */
+  readonly dedup?: boolean;
   /** Print options for the IR texts, or undefined to print nothing (counting only). */
   readonly print: Partial<PrintOptions> | undefined;
 }
@@ -33,6 +38,13 @@ export interface RankOutput {
   readonly schedule?: string | undefined;
   /** Tile tasks per compiled rank (undefined when stopping after moe). */
   readonly tasks: Map<number, TaskCounts> | undefined;
+  /** With dedup: bytes the first exchanges send without and with dedup, summed over the compiled programs. */
+  readonly dedupBytes: DedupBytes | undefined;
+}
+
+export interface DedupBytes {
+  without: number;
+  sent: number;
 }
 
 /** A failure, already rendered as diagnostics (`loc: error: ...` lines). */
@@ -60,21 +72,35 @@ export function compileRank(
 ): RankOutput | RankCompileError {
   const { buildMoeModule, lowerMoeToTile, createContext } = stages;
   const ctx = createContext();
-  const module = buildMoeModule(ctx, cfg, routing, { ranks });
+  const module = buildMoeModule(ctx, cfg, routing, { ranks, ...(opts.dedup ? { dedup: true } : {}) });
   const which = ranks.length === 1 ? `rank ${ranks[0]}` : `ranks ${ranks[0]}..${ranks[ranks.length - 1]}`;
   if (verify(module).failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: the moe module does not verify`));
   const print = opts.print && { ...opts.print, assumeVerified: true };
   const moe = print && printTopLevel(module, print);
-  if (opts.stopAfter === "moe") return { moe, tile: undefined, tasks: undefined };
-  const lowered = lowerMoeToTile!(module, opts.preset ? { preset: opts.preset } : {});
+  if (opts.stopAfter === "moe") return { moe, tile: undefined, tasks: undefined, dedupBytes: undefined };
+  const lowered = lowerMoeToTile!(module, opts.preset ? { preset: opts.preset } : opts.dedup ? { dedup: true } : {});
   // No verify here: lowerMoeToTile runs a PassManager, which verifies after every pass
   // (re-verifying a DeepSeek-V3 rank costs ~7% of its lowering).
   if (lowered.failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: lowering to tile failed`));
   const tile = print && printTopLevel(module, print);
+  // Counted before scheduling: the dedup record is an attribute of the tile programs.
   const tasks = countTasksPerRank(module);
-  if (opts.stopAfter === "tile") return { moe, tile, tasks };
+  const dedupBytes = opts.dedup ? dedupBytesOf(module) : undefined;
+  if (opts.stopAfter === "tile") return { moe, tile, tasks, dedupBytes };
   // The scheduling pass needs every rank of a launch in the module (the caller passes them all).
   if (stages.scheduleTileModule(module, { policy: opts.policy, target: cfg.target }).failed)
     return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: scheduling failed`));
-  return { moe, tile, schedule: print && printTopLevel(module, print), tasks };
+  return { moe, tile, schedule: print && printTopLevel(module, print), tasks, dedupBytes };
+}
+
+/** The sum of the programs' `moe.dedup_bytes` (comm-tiling's record of what dedup saved). O(programs). */
+function dedupBytesOf(module: Operation): DedupBytes {
+  const out = { without: 0, sent: 0 };
+  for (const program of module.regions[0]!.entryBlock!.ops()) {
+    const v = readIntArray(program.getAttr(kDedupBytesAttr), 64);
+    if (v?.length !== 2) continue;
+    out.without += v[0]!;
+    out.sent += v[1]!;
+  }
+  return out;
 }
