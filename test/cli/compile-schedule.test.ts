@@ -13,7 +13,9 @@ import { readQueueProgram } from "../../dialects/queue-build.js";
 import { builtStages } from "../../src/cli/built-stages.js";
 import { runCompile } from "../../src/cli/compile-main.js";
 import { Context, parseSourceString, registerAllDialects, verify } from "../../src/index.js";
+import { intAttrValue } from "../../src/ir/int-attr.js";
 import type { Operation } from "../../src/ir/operation.js";
+import { getSymbolName } from "../../src/ir/symbol-table.js";
 import { queueProblems } from "../pass/list-schedule-check.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -38,27 +40,30 @@ function topLevel(file: string): Operation[] {
 }
 
 describe("hpmoe compile --stop-after=schedule", () => {
-  for (const [layer, policy] of [
+  for (const [layer, policy, ...flags] of [
     ["small-ep2.yaml", "ours"],
     ["small-ep2.yaml", "reference"],
     ["small-ep2.yaml", "serialized"],
     ["small-ep2-backward.yaml", "ours"],
+    ["small-ep2.yaml", "ours", "--dedup"],
+    ["small-zipf.yaml", "reference", "--preset=reference"],
   ] as const) {
-    it(`${layer} --policy=${policy}`, () => {
+    it(`${layer} --policy=${policy} ${flags.join(" ")}`, () => {
       const dir = path.join(tmp, `out${dirs++}`);
-      const r = compile([path.join(EXAMPLES, layer), "-o", dir, "--stop-after=schedule", `--policy=${policy}`, "--json"]);
+      const r = compile([path.join(EXAMPLES, layer), "-o", dir, "--stop-after=schedule", `--policy=${policy}`, "--json", ...flags]);
       expect(r.err).toBe("");
       expect(r.code).toBe(0);
       const json = JSON.parse(r.out);
       expect(json.outputs).toEqual(["moe", "tile", "schedule"].map((s) => path.join(dir, `${s}.mlir`)));
       // The same tasks as the tile stage counts, rank by rank.
-      expect(json.tasks).toEqual(JSON.parse(compile([path.join(EXAMPLES, layer), "--json"]).out).tasks);
+      expect(json.tasks).toEqual(JSON.parse(compile([path.join(EXAMPLES, layer), "--json", ...flags]).out).tasks);
       const tiles = topLevel(path.join(dir, "tile.mlir"));
       const queues = topLevel(path.join(dir, "schedule.mlir"));
       expect(queues.map((q) => q.name.name)).toEqual(tiles.map(() => "queue.program"));
       queues.forEach((q, i) => {
         const spec = readQueueProgram(q);
-        expect([spec.name, spec.rank, spec.policy, spec.blockDim, spec.target]).toEqual([`${spec.name}`, i, policy, 24, "a3-die"]);
+        const tile = tiles[i]!;
+        expect([spec.name, spec.rank, spec.policy, spec.blockDim, spec.target]).toEqual([getSymbolName(tile), intAttrValue(tile.getAttr("rank")), policy, 24, "a3-die"]);
         expect(queueProblems(tiles[i]!, spec)).toEqual([]);
       });
     });
