@@ -4,6 +4,7 @@ import { PassRegistry, globalPassRegistry } from "../src/pass/pass-registry.js";
 import { CanonicalizerPass } from "./canonicalize.js";
 import { CommTilingPass } from "./comm-tiling.js";
 import { CSEPass } from "./cse.js";
+import { ListSchedulePass } from "./list-schedule.js";
 import { MoeToTilePass } from "./moe-to-tile.js";
 import { MoeVerifyConfigPass } from "./moe-verify-config.js";
 import { StripDebugInfoPass } from "./strip-debuginfo.js";
@@ -11,7 +12,7 @@ import { SymbolDCEPass } from "./symbol-dce.js";
 import { TileRaceCheckPass } from "./tile-race-check.js";
 import { TileStatsPass } from "./tile-stats.js";
 
-export { CanonicalizerPass, CommTilingPass, CSEPass, MoeToTilePass, StripDebugInfoPass, SymbolDCEPass, TileRaceCheckPass, TileStatsPass };
+export { CanonicalizerPass, CommTilingPass, CSEPass, ListSchedulePass, MoeToTilePass, StripDebugInfoPass, SymbolDCEPass, TileRaceCheckPass, TileStatsPass };
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
@@ -25,6 +26,7 @@ export function registerAllPasses(registry: PassRegistry = globalPassRegistry): 
     () => new CommTilingPass(),
     () => new TileStatsPass(),
     () => new TileRaceCheckPass(),
+    () => new ListSchedulePass(),
   ]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);

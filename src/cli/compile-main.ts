@@ -1,6 +1,8 @@
 // `hpmoe compile LAYER.yaml -o DIR`: reads a layer config, builds its moe
 // module and lowers it to tile programs rank by rank, writing DIR/moe.mlir
 // and DIR/tile.mlir (each one module holding every rank) whole or not at all.
+// `--stop-after=schedule` schedules every rank of a launch together, so it
+// compiles the whole module at once and also writes DIR/schedule.mlir.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,17 +15,20 @@ import { ModuleTextJoiner } from "./module-text-joiner.js";
 import { compileRank, RankCompileError, type DedupBytes, type StopAfter } from "./rank-compiler.js";
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
-const STOP_AFTER: readonly StopAfter[] = ["moe", "tile"];
-/** Later stages of DESIGN.md's pipeline, named so the error says where they come from. */
-const LATER_STAGES = ["schedule", "events"];
+const STOP_AFTER: readonly StopAfter[] = ["moe", "tile", "schedule"];
+/** Later stages of DESIGN.md's pipeline, with the pass this build lacks for them. */
+const LATER_STAGES: ReadonlyMap<string, string> = new Map([["events", "event-insertion"]]);
+const POLICIES = ["ours", "reference", "serialized"] as const;
+type Policy = (typeof POLICIES)[number];
 
 const COMPILE: SubcommandSpec = {
   tool: "hpmoe compile",
   usage: "hpmoe compile LAYER.yaml [-o DIR] [options]",
-  overview: "compile a MoE layer config to moe and tile IR",
+  overview: "compile a MoE layer config to moe, tile and schedule IR",
   options: [
     { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
-    { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe or tile (default tile)" },
+    { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe, tile or schedule (default tile)" },
+    { name: "policy", kind: "string", valueName: "<name>", help: "Scheduling policy of the schedule stage: ours (default), reference or serialized" },
     { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
     { name: "dedup", kind: "bool", help: "Deduplicated dispatch: a token goes to a peer rank once (known routing; not with --preset=reference)" },
     { name: "rank", kind: "int", valueName: "<n>", help: "Rank whose task counts --json prints (default 0)" },
@@ -42,10 +47,15 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const layerFile = singleLayerArgument(COMPILE, cl, io);
   if (typeof layerFile === "number") return layerFile;
   const stopAfter = String(v.get("stop-after") ?? "tile");
-  if (LATER_STAGES.includes(stopAfter)) return fail(`--stop-after=${stopAfter} is not available yet (scheduling and events: issue 6)`);
+  const missingPass = LATER_STAGES.get(stopAfter);
+  if (missingPass) return fail(`--stop-after=${stopAfter} is not available yet: this build has no ${missingPass} pass (issue 6)`);
   if (!(STOP_AFTER as readonly string[]).includes(stopAfter)) return fail(`--stop-after must be one of ${STOP_AFTER.join(", ")}, got '${stopAfter}'`);
   const preset = presetOption(COMPILE, cl, io);
   if (typeof preset === "number") return preset;
+  const policy = String(v.get("policy") ?? "ours");
+  if (!(POLICIES as readonly string[]).includes(policy)) return fail(`--policy must be one of ${POLICIES.join(", ")}, got '${policy}'`);
+  if (v.get("policy") !== undefined && STOP_AFTER.indexOf(stopAfter as StopAfter) < STOP_AFTER.indexOf("schedule"))
+    return fail(`--policy needs --stop-after=schedule (it chooses how the schedule stage places tasks)`);
 
   const dedup = Boolean(v.get("dedup"));
   if (dedup && preset === "reference") return fail("--dedup needs known routing, but --preset=reference plans for the static worst case");
@@ -58,15 +68,16 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
 
   const json = Boolean(v.get("json"));
   const dir = v.get("o") as string | undefined;
-  const stageFiles: StopAfter[] = stopAfter === "moe" ? ["moe"] : ["moe", "tile"];
+  const stageFiles = STOP_AFTER.slice(0, STOP_AFTER.indexOf(stopAfter as StopAfter) + 1);
   const sinks = openSinks(dir, json ? [] : stageFiles, stageFiles, io);
   if (typeof sinks === "string") return fail(sinks);
 
   const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
   let counted: TaskCounts = emptyTaskCounts();
   const dedupBytes: DedupBytes = { without: 0, sent: 0 };
-  for (const { cfg, ranks } of compileSteps(input.cfg, Boolean(print?.printGenericOpForm))) {
-    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, dedup, print });
+  const wholeModule = Boolean(print?.printGenericOpForm) || stopAfter === "schedule";
+  for (const { cfg, ranks } of compileSteps(input.cfg, wholeModule)) {
+    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, policy: policy as Policy, dedup, print });
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
     if (problem !== undefined) {
       for (const s of sinks.values()) s.abort();
@@ -98,13 +109,14 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
 /**
  * The (config, ranks) compiled together, in output order. One rank at a
  * time, so memory stays bounded by one rank; `both` runs every rank forward,
- * then every rank backward, the order of the module built all at once. In
- * generic form all ranks go together: MLIR numbers values across the whole
- * module there (unique SSA ids), which printing rank by rank would restart.
+ * then every rank backward, the order of the module built all at once. With
+ * `wholeModule` all ranks go together: in generic form MLIR numbers values
+ * across the whole module (unique SSA ids), which printing rank by rank would
+ * restart, and scheduling places every rank of a launch at once.
  */
-export function compileSteps(cfg: LayerConfig, generic: boolean): { cfg: LayerConfig; ranks: number[] }[] {
+export function compileSteps(cfg: LayerConfig, wholeModule: boolean): { cfg: LayerConfig; ranks: number[] }[] {
   const all = Array.from({ length: cfg.parallel.ep }, (_, r) => r);
-  if (generic) return [{ cfg, ranks: all }];
+  if (wholeModule) return [{ cfg, ranks: all }];
   const directions = cfg.pass === "both" ? (["forward", "backward"] as const) : [cfg.pass];
   return directions.flatMap((pass) => all.map((r) => ({ cfg: { ...cfg, pass }, ranks: [r] })));
 }
@@ -170,9 +182,9 @@ function openSinks(dir: string | undefined, printed: readonly StopAfter[], stage
 }
 
 /** Hands one rank's texts to their sinks; returns an error message on a malformed text. */
-function addTexts(sinks: Map<StopAfter, StageSink>, r: { moe: string | undefined; tile: string | undefined }): string | undefined {
+function addTexts(sinks: Map<StopAfter, StageSink>, r: { moe: string | undefined; tile: string | undefined; schedule?: string | undefined }): string | undefined {
   for (const [stage, sink] of sinks) {
-    const text = stage === "moe" ? r.moe : r.tile;
+    const text = r[stage];
     const problem = text === undefined ? `no ${stage} IR was printed` : sink.joiner.add(text);
     if (problem) return problem;
   }

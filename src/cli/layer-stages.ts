@@ -20,6 +20,8 @@ export interface LayerStages {
   buildMoeModule(ctx: Context, cfg: LayerConfig, routing: Routing | undefined, opts?: { ranks?: number[]; dedup?: boolean }): Operation;
   /** passes/moe-lowering.ts: lowers the moe module to tile programs in place. */
   lowerMoeToTile(module: Operation, options: { preset?: "reference"; pipeline?: string; dedup?: boolean }): LogicalResult;
+  /** passes/tile-scheduling.ts: replaces every rank's tile programs by schedule-level queue programs in place. */
+  scheduleTileModule(module: Operation, options: { policy?: "ours" | "reference" | "serialized"; target?: string }): LogicalResult;
   /** src/runtime/emu/emu-check.ts: runs the layer on the emu and compares with the dense reference. */
   runEmuCheck(cfg: LayerConfig, opts: { level: "moe" | "tile"; pipeline?: string; dedup?: boolean }): EmuCheckResult;
   /** A context with every dialect the stages produce. */

@@ -1,7 +1,8 @@
 // Compiling some ranks of a layer: build their moe functions, verify, print,
-// lower to tile programs, count tasks, print, and drop the IR. Called rank by
-// rank, each with a fresh Context, so uniqued attributes (slices, counts) of a
-// rank are garbage once it is done and memory stays bounded by one rank.
+// lower to tile programs, count tasks, print, (with every rank: schedule onto
+// queues, print) and drop the IR. Called rank by rank up to the tile stage,
+// each with a fresh Context, so uniqued attributes (slices, counts) of a rank
+// are garbage once it is done and memory stays bounded by one rank.
 
 import { Severity, type Diagnostic } from "../ir/diagnostics.js";
 import { verify } from "../ir/verifier.js";
@@ -15,11 +16,13 @@ import { readIntArray } from "../ir/dense-int-array.js";
 import { kDedupBytesAttr } from "../../passes/tile-builder.js";
 import { countTasksPerRank, type TaskCounts } from "./task-counts.js";
 
-export type StopAfter = "moe" | "tile";
+export type StopAfter = "moe" | "tile" | "schedule";
 
 export interface RankCompileOptions {
   readonly stopAfter: StopAfter;
   readonly preset: "reference" | undefined;
+  /** Scheduling policy (stopAfter = schedule; default ours). */
+  readonly policy?: "ours" | "reference" | "serialized";
   /** Deduplicated dispatch: the moe senders carry the dedup tables and comm-tiling runs with dedup=true. */
   readonly dedup?: boolean;
   /** Print options for the IR texts, or undefined to print nothing (counting only). */
@@ -31,6 +34,8 @@ export interface RankOutput {
   readonly moe: string | undefined;
   /** The tile module of this rank, printed (when printing and lowering). */
   readonly tile: string | undefined;
+  /** The schedule-level queue module, printed (when printing and scheduling). */
+  readonly schedule?: string | undefined;
   /** Tile tasks per compiled rank (undefined when stopping after moe). */
   readonly tasks: Map<number, TaskCounts> | undefined;
   /** With dedup: bytes the first exchanges send without and with dedup, summed over the compiled programs. */
@@ -78,7 +83,14 @@ export function compileRank(
   // (re-verifying a DeepSeek-V3 rank costs ~7% of its lowering).
   if (lowered.failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: lowering to tile failed`));
   const tile = print && printTopLevel(module, print);
-  return { moe, tile, tasks: countTasksPerRank(module), dedupBytes: opts.dedup ? dedupBytesOf(module) : undefined };
+  // Counted before scheduling: the dedup record is an attribute of the tile programs.
+  const tasks = countTasksPerRank(module);
+  const dedupBytes = opts.dedup ? dedupBytesOf(module) : undefined;
+  if (opts.stopAfter === "tile") return { moe, tile, tasks, dedupBytes };
+  // The scheduling pass needs every rank of a launch in the module (the caller passes them all).
+  if (stages.scheduleTileModule(module, { policy: opts.policy, target: cfg.target }).failed)
+    return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: scheduling failed`));
+  return { moe, tile, schedule: print && printTopLevel(module, print), tasks, dedupBytes };
 }
 
 /** The sum of the programs' `moe.dedup_bytes` (comm-tiling's record of what dedup saved). O(programs). */

@@ -166,7 +166,7 @@ describe("hpmoe (built CLI)", () => {
   it("commands: compile --help, run --backend=sim, bench without a kind, unknown command", () => {
     const help = spawn("node", [HPMOE, "compile", "--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^OVERVIEW: compile a MoE layer config to moe and tile IR\n\nUSAGE: hpmoe compile LAYER\.yaml/);
+    expect(help.out).toMatch(/^OVERVIEW: compile a MoE layer config to moe, tile and schedule IR\n\nUSAGE: hpmoe compile LAYER\.yaml/);
     const sim = spawn("node", [HPMOE, "run", path.join(EXAMPLES, "small-ep2.yaml"), "--backend=sim"]);
     expect(sim).toEqual({ code: 1, out: "", err: "hpmoe run: error: --backend=sim is not available yet (issue 6); use --backend=emu\n" });
     const bench = spawn("node", [HPMOE, "bench"]);

@@ -109,6 +109,35 @@ describe("hpmoe compile", () => {
     expect(JSON.parse(run(runCompile, [SMALL, "--json"]).out).outputs).toEqual([]);
   });
 
+  it("--stop-after=schedule schedules the whole module once, with --policy, and writes schedule.mlir too", () => {
+    const calls: string[] = [];
+    const base = standInStages();
+    const spy: LayerStages = {
+      ...base,
+      scheduleTileModule(module, options) {
+        calls.push(`${[...module.regions[0]!.entryBlock!.ops()].length} programs, ${options.policy}, ${options.target}`);
+        return base.scheduleTileModule(module, options);
+      },
+    };
+    const dir = freshDir();
+    const r = run(runCompile, [SMALL, "-o", dir, "--json", "--stop-after=schedule", "--policy=serialized"], spy);
+    expect(r.err).toBe("");
+    expect(JSON.parse(r.out)).toEqual({
+      ranks: 2,
+      tasks: { total: 3, dispatch: 2, gmm1: 1 },
+      events: 0,
+      outputs: ["moe", "tile", "schedule"].map((s) => path.join(dir, `${s}.mlir`)),
+    });
+    expect(calls).toEqual(["2 programs, serialized, a3-die"]);
+    const text = fs.readFileSync(path.join(dir, "schedule.mlir"), "utf8");
+    expect(text.match(/standin\.scheduled/g)?.length).toBe(2);
+    expect(text).toBe(mlirOpt(path.join(dir, "schedule.mlir")));
+    // The tile file is written before scheduling; the default policy is ours.
+    expect(fs.readFileSync(path.join(dir, "tile.mlir"), "utf8")).not.toContain("standin.scheduled");
+    run(runCompile, [SMALL, "--stop-after=schedule"], spy);
+    expect(calls[1]).toBe("2 programs, ours, a3-die");
+  });
+
   it("a failing rank leaves no output file behind and existing files untouched", () => {
     const dir = freshDir();
     fs.mkdirSync(dir);
@@ -124,8 +153,10 @@ describe("hpmoe compile", () => {
     ["no input", [], /^hpmoe compile: error: no layer config given \(usage: hpmoe compile LAYER\.yaml/],
     ["two inputs", [SMALL, SMALL], /^hpmoe compile: error: expected one layer config, got 2/],
     ["unknown flag", [SMALL, "--stop-afterr=moe"], /^hpmoe compile: Unknown command line argument '--stop-afterr=moe'\. {2}Try: 'hpmoe compile --help'\nhpmoe compile: Did you mean '--stop-after'\?\n$/],
-    ["later stage", [SMALL, "--stop-after=schedule"], /^hpmoe compile: error: --stop-after=schedule is not available yet \(scheduling and events: issue 6\)\n$/],
-    ["bad stage", [SMALL, "--stop-after=llvm"], /^hpmoe compile: error: --stop-after must be one of moe, tile, got 'llvm'\n$/],
+    ["later stage", [SMALL, "--stop-after=events"], /^hpmoe compile: error: --stop-after=events is not available yet: this build has no event-insertion pass \(issue 6\)\n$/],
+    ["bad stage", [SMALL, "--stop-after=llvm"], /^hpmoe compile: error: --stop-after must be one of moe, tile, schedule, got 'llvm'\n$/],
+    ["bad policy", [SMALL, "--stop-after=schedule", "--policy=fastest"], /^hpmoe compile: error: --policy must be one of ours, reference, serialized, got 'fastest'\n$/],
+    ["policy before scheduling", [SMALL, "--policy=ours"], /^hpmoe compile: error: --policy needs --stop-after=schedule \(it chooses how the schedule stage places tasks\)\n$/],
     ["bad preset", [SMALL, "--preset=fast"], /^hpmoe compile: error: --preset must be 'reference', got 'fast'\n$/],
     ["rank out of range", [SMALL, "--rank", "2"], /^hpmoe compile: error: --rank must be in \[0, 1\] \(parallel\.ep = 2\), got 2\n$/],
     ["rank not an integer", [SMALL, "--rank=x"], /^hpmoe compile: for the --rank option: 'x' value invalid for integer argument!\n$/],
@@ -160,7 +191,7 @@ describe("hpmoe compile", () => {
   it("--help lists the options", () => {
     const r = run(runCompile, ["--help"]);
     expect(r.code).toBe(0);
-    for (const flag of ["-o=<dir>", "--stop-after=<stage>", "--preset=<name>", "--rank=<n>", "--json", "--mlir-print-op-generic"]) expect(r.out).toContain(flag);
+    for (const flag of ["-o=<dir>", "--stop-after=<stage>", "--policy=<name>", "--preset=<name>", "--rank=<n>", "--json", "--mlir-print-op-generic"]) expect(r.out).toContain(flag);
   });
 });
 

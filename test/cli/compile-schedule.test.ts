@@ -1,0 +1,92 @@
+// `hpmoe compile --stop-after=schedule` on the built stages: every policy
+// writes moe, tile and schedule IR; the schedule file holds one schedule-level
+// queue program per rank whose queues hold exactly the tile file's tasks;
+// output is deterministic and its generic form is what mlir-opt-22 prints.
+
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { readQueueProgram } from "../../dialects/queue-build.js";
+import { builtStages } from "../../src/cli/built-stages.js";
+import { runCompile } from "../../src/cli/compile-main.js";
+import { Context, parseSourceString, registerAllDialects, verify } from "../../src/index.js";
+import { intAttrValue } from "../../src/ir/int-attr.js";
+import type { Operation } from "../../src/ir/operation.js";
+import { getSymbolName } from "../../src/ir/symbol-table.js";
+import { queueProblems } from "../pass/list-schedule-check.js";
+
+const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-schedule-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+let dirs = 0;
+
+function compile(args: string[]): { code: number; out: string; err: string } {
+  let out = "";
+  let err = "";
+  const code = runCompile(args, { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
+  return { code, out, err };
+}
+
+function topLevel(file: string): Operation[] {
+  const ctx = new Context();
+  registerAllDialects(ctx);
+  const m = parseSourceString(ctx, fs.readFileSync(file, "utf8"), file);
+  expect(m, ctx.diagnostics.takeAll().map((d) => d.message).join("\n")).toBeDefined();
+  expect(verify(m!).failed).toBe(false);
+  return [...m!.regions[0]!.entryBlock!.ops()];
+}
+
+describe("hpmoe compile --stop-after=schedule", () => {
+  for (const [layer, policy, ...flags] of [
+    ["small-ep2.yaml", "ours"],
+    ["small-ep2.yaml", "reference"],
+    ["small-ep2.yaml", "serialized"],
+    ["small-ep2-backward.yaml", "ours"],
+    ["small-ep2.yaml", "ours", "--dedup"],
+    ["small-zipf.yaml", "reference", "--preset=reference"],
+  ] as const) {
+    it(`${layer} --policy=${policy} ${flags.join(" ")}`, () => {
+      const dir = path.join(tmp, `out${dirs++}`);
+      const r = compile([path.join(EXAMPLES, layer), "-o", dir, "--stop-after=schedule", `--policy=${policy}`, "--json", ...flags]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.out);
+      expect(json.outputs).toEqual(["moe", "tile", "schedule"].map((s) => path.join(dir, `${s}.mlir`)));
+      // The same tasks as the tile stage counts, rank by rank.
+      expect(json.tasks).toEqual(JSON.parse(compile([path.join(EXAMPLES, layer), "--json", ...flags]).out).tasks);
+      const tiles = topLevel(path.join(dir, "tile.mlir"));
+      const queues = topLevel(path.join(dir, "schedule.mlir"));
+      expect(queues.map((q) => q.name.name)).toEqual(tiles.map(() => "queue.program"));
+      queues.forEach((q, i) => {
+        const spec = readQueueProgram(q);
+        const tile = tiles[i]!;
+        expect([spec.name, spec.rank, spec.policy, spec.blockDim, spec.target]).toEqual([getSymbolName(tile), intAttrValue(tile.getAttr("rank")), policy, 24, "a3-die"]);
+        expect(queueProblems(tiles[i]!, spec)).toEqual([]);
+      });
+    });
+  }
+
+  it("is deterministic, and its generic form is mlir-opt-22's print of it", () => {
+    const texts = [0, 1].map(() => {
+      const dir = path.join(tmp, `out${dirs++}`);
+      expect(compile([path.join(EXAMPLES, "small-ep2.yaml"), "-o", dir, "--stop-after=schedule", "--mlir-print-op-generic"]).code).toBe(0);
+      return path.join(dir, "schedule.mlir");
+    });
+    const text = fs.readFileSync(texts[0]!, "utf8");
+    expect(fs.readFileSync(texts[1]!, "utf8")).toBe(text);
+    const r = spawnSync("mlir-opt-22", ["--allow-unregistered-dialect", "--mlir-print-op-generic", texts[0]!], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(text);
+  });
+
+  it("without -o prints the schedule module on stdout", () => {
+    const r = compile([path.join(EXAMPLES, "small-ep2.yaml"), "--stop-after=schedule"]);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith("module {\n")).toBe(true);
+    expect(r.out.match(/queue\.program/g)?.length).toBe(2);
+    expect(r.out).not.toContain("tile.program");
+  });
+});
