@@ -125,3 +125,55 @@ export function happensBefore(g: GraphEdges, order: Int32Array, queries: readonl
   }
   return answers;
 }
+
+/** The nodes of one rank: entries [entryLo, entryHi), events [eventLo, eventHi), queues [queueLo, queueHi). */
+export interface RankSpan {
+  readonly entryLo: number;
+  readonly entryHi: number;
+  readonly eventLo: number;
+  readonly eventHi: number;
+  readonly queueLo: number;
+  readonly queueHi: number;
+}
+
+/**
+ * Vector clocks of one rank's nodes over its own queues, through edges inside
+ * the rank only: `at(v, q)` is the last position of queue q known finished
+ * when node v runs (-1: none), a lower bound of the exact answer. O(nodes *
+ * queues of the rank), so callers do one rank at a time.
+ */
+export class RankClocks {
+  private readonly clock: Int32Array;
+  private readonly width: number;
+
+  constructor(g: GraphEdges, order: Int32Array, readonly span: RankSpan) {
+    this.width = span.queueHi - span.queueLo;
+    const w = this.width;
+    this.clock = new Int32Array(((span.entryHi - span.entryLo) + (span.eventHi - span.eventLo)) * w).fill(-1);
+    for (const v of order) {
+      const at = this.slot(v);
+      if (at < 0) continue;
+      for (let k = g.predStart[v]!; k < g.predStart[v + 1]!; k++) {
+        const from = this.slot(g.preds[k]!);
+        if (from < 0) continue;
+        for (let j = 0; j < w; j++) if (this.clock[from + j]! > this.clock[at + j]!) this.clock[at + j] = this.clock[from + j]!;
+      }
+      const q = g.queueOf[v]!;
+      if (q >= 0) this.clock[at + q - span.queueLo] = g.posOf[v]!;
+    }
+  }
+
+  /** Offset of node v's clock, -1 outside the rank. */
+  private slot(v: number): number {
+    const s = this.span;
+    if (v >= s.entryLo && v < s.entryHi) return (v - s.entryLo) * this.width;
+    if (v >= s.eventLo && v < s.eventHi) return (s.entryHi - s.entryLo + v - s.eventLo) * this.width;
+    return -1;
+  }
+
+  /** Last position of (global) queue q known finished at node v, through this rank's edges. */
+  at(v: number, q: number): number {
+    const slot = this.slot(v);
+    return slot < 0 || q < this.span.queueLo || q >= this.span.queueHi ? -1 : this.clock[slot + q - this.span.queueLo]!;
+  }
+}

@@ -21,6 +21,7 @@
 
 import type { CoreQueueSpec, QueueEntry, QueueEventSpec, QueueProgramSpec } from "../../dialects/queue-model.js";
 import { flagModeOf, type EventLimits } from "./limits.js";
+import { globalOrder, putKey, putsOf, type RankView } from "./global-order.js";
 import { indexRankTasks, neededDeps, type NeededDeps, type RankTasks, type ScheduleProblem } from "./rank-clocks.js";
 
 export interface InsertionStats {
@@ -29,6 +30,8 @@ export interface InsertionStats {
   remote: number;
   /** Cross-core events that exist only to bound a channel's pending sets. */
   credits: number;
+  /** Same-AI-Core dependencies sent through a GM counter because a credit would run against the schedule. */
+  demoted: number;
   /** Cross-queue dependencies the schedule states (tasks and arrivals). */
   waitsBefore: number;
   /** Wait ops emitted. */
@@ -44,11 +47,11 @@ export interface InsertionResult {
 }
 
 /** A rank's plan: its kept dependencies (credits included) and the events they become. */
-interface RankPlan {
-  readonly p: QueueProgramSpec;
-  readonly t: RankTasks;
+interface RankPlan extends RankView {
   readonly need: NeededDeps;
   readonly extra: Map<number, number[]>;
+  /** Same-AI-Core pairs (producer * nodes + consumer) that go through a GM counter instead of a flag. */
+  readonly demoted: Set<number>;
   readonly events: QueueEventSpec[];
   readonly waits: string[][];
   readonly signals: string[][];
@@ -58,44 +61,61 @@ interface RankPlan {
 
 const kMaxCreditRounds = 16;
 
-/** Adds credits where a cross-core channel could hold more than `pending` sets; how many. */
-function addCredits(p: QueueProgramSpec, t: RankTasks, need: NeededDeps, extra: Map<number, number[]>, pending: number): number {
+/** Whether producer u and consumer v of a kept dependency talk through a cross-core flag. */
+function onFlag(p: QueueProgramSpec, t: RankTasks, demoted: ReadonlySet<number>, u: number, v: number): boolean {
+  return p.queues[t.queueOf[u]!]!.core === p.queues[t.queueOf[v]!]!.core && !demoted.has(u * t.queueOf.length + v);
+}
+
+/**
+ * Bounds every cross-core channel's pending sets: before the n-th set the
+ * producer must know the consumer took set n - pending. Where it does not, a
+ * credit (producer after that consumer task) is added if it runs forward in
+ * the global order `tau`; otherwise the pair is demoted to a GM counter.
+ * Returns how many credits and demotions it made.
+ */
+function boundChannels(p: QueueProgramSpec, t: RankTasks, need: NeededDeps, extra: Map<number, number[]>, demoted: Set<number>, tau: Int32Array, pending: number): number {
   const nQ = p.queues.length;
+  const n = t.queueOf.length;
   // Channel (producer queue, consumer queue) -> its (producer, consumer) pairs in consumer order.
   const channels = new Map<number, [number, number][]>();
-  for (let v = 0; v < need.tasks.length; v++) {
-    const qc = t.queueOf[v]!;
+  for (let v = 0; v < n; v++) {
     for (const u of need.tasks[v]!) {
-      const qp = t.queueOf[u]!;
-      if (p.queues[qp]!.core !== p.queues[qc]!.core) continue;
-      const key = qp * nQ + qc;
+      if (!onFlag(p, t, demoted, u, v)) continue;
+      const key = t.queueOf[u]! * nQ + t.queueOf[v]!;
       let seq = channels.get(key);
       if (!seq) channels.set(key, (seq = []));
       seq.push([u, v]);
     }
   }
-  let added = 0;
+  let changes = 0;
   for (const [key, seq] of channels) {
     const qc = key % nQ;
-    for (let i = pending; i < seq.length; i++) {
-      const [producer] = seq[i]!;
-      const consumer = seq[i - pending]![1];
-      if (need.clocks[producer * nQ + qc]! >= t.posOf[consumer]!) continue;
-      let list = extra.get(producer);
-      if (!list) extra.set(producer, (list = []));
-      list.push(consumer);
-      added++;
+    const kept: number[] = [];
+    for (const [producer, consumer] of seq) {
+      const taken = kept.length >= pending ? kept[kept.length - pending]! : -1;
+      if (taken >= 0 && need.clocks[producer * nQ + qc]! < t.posOf[taken]!) {
+        changes++;
+        if (tau[taken]! > tau[producer]!) {
+          demoted.add(producer * n + consumer);
+          continue;
+        }
+        let list = extra.get(producer);
+        if (!list) extra.set(producer, (list = []));
+        list.push(taken);
+      }
+      kept.push(consumer);
     }
   }
-  return added;
+  return changes;
 }
 
 /** Flag id per channel: per AI Core, its channels in (producer, consumer) queue order get 0, 1, ... */
-function allocateFlagIds(p: QueueProgramSpec, plan: Pick<RankPlan, "t" | "need">, limits: EventLimits, problems: ScheduleProblem[]): { ids: Map<number, number>; most: number } {
+function allocateFlagIds(plan: Pick<RankPlan, "p" | "t" | "need" | "demoted">, limits: EventLimits, problems: ScheduleProblem[]): { ids: Map<number, number>; most: number } {
+  const { p, t, demoted } = plan;
   const nQ = p.queues.length;
   const keys = new Set<number>();
   plan.need.tasks.forEach((producers, v) => {
-    for (const u of producers) if (p.queues[plan.t.queueOf[u]!]!.core === p.queues[plan.t.queueOf[v]!]!.core) keys.add(plan.t.queueOf[u]! * nQ + plan.t.queueOf[v]!);
+    for (const u of producers) if (onFlag(p, t, demoted, u, v)) keys.add(t.queueOf[u]! * nQ + t.queueOf[v]!);
   });
   const ids = new Map<number, number>();
   const perCore = new Map<number, number>();
@@ -111,65 +131,51 @@ function allocateFlagIds(p: QueueProgramSpec, plan: Pick<RankPlan, "t" | "need">
   return { ids, most };
 }
 
-/** Kept dependencies of one rank, with credits; undefined (and a problem) on a cycle. */
-function planDeps(p: QueueProgramSpec, t: RankTasks, limits: EventLimits, problems: ScheduleProblem[]): { need: NeededDeps; extra: Map<number, number[]> } | undefined {
+/** Kept dependencies of one rank, with credits and demotions; undefined (and a problem) if they do not settle. */
+function planDeps(r: RankView, tau: Int32Array, limits: EventLimits, problems: ScheduleProblem[]): Pick<RankPlan, "need" | "extra" | "demoted"> | undefined {
   const extra = new Map<number, number[]>();
+  const demoted = new Set<number>();
   for (let round = 0; round < kMaxCreditRounds; round++) {
-    const need = neededDeps(t, p.queues.length, extra);
+    const need = neededDeps(r.t, r.p.queues.length, extra);
     if (!need) {
-      problems.push({ op: p.op, message: `the schedule of rank ${p.rank} has cyclic dependencies${round ? " once credits bound its cross-core channels" : ""}` });
+      problems.push({ op: r.p.op, message: `the schedule of rank ${r.p.rank} has cyclic dependencies` });
       return undefined;
     }
-    if (addCredits(p, t, need, extra, limits.pending) === 0) return { need, extra };
+    if (boundChannels(r.p, r.t, need, extra, demoted, tau, limits.pending) === 0) return { need, extra, demoted };
   }
-  problems.push({ op: p.op, message: `rank ${p.rank}: cross-core credits did not settle in ${kMaxCreditRounds} rounds` });
+  problems.push({ op: r.p.op, message: `rank ${r.p.rank}: cross-core credits did not settle in ${kMaxCreditRounds} rounds` });
   return undefined;
-}
-
-function putKey(peer: number, signal: number): string {
-  return `${peer},${signal}`;
 }
 
 /** Turns `after` dependencies of schedule-level programs (all ranks) into events. */
 export function insertEvents(programs: readonly QueueProgramSpec[], limits: EventLimits): InsertionResult {
   const problems: ScheduleProblem[] = [];
-  const stats: InsertionStats = { crossCore: 0, gmCounter: 0, remote: 0, credits: 0, waitsBefore: 0, waitsAfter: 0, flagIds: 0 };
-  const plans = new Map<number, RankPlan>();
+  const stats: InsertionStats = { crossCore: 0, gmCounter: 0, remote: 0, credits: 0, demoted: 0, waitsBefore: 0, waitsAfter: 0, flagIds: 0 };
+  const views = new Map<number, RankView>();
   for (const p of programs) {
     if (p.blockDim > limits.aiCores) problems.push({ op: p.op, message: `rank ${p.rank} launches block_dim ${p.blockDim} but target ${limits.target} has ${limits.aiCores} AI Cores: its queues could not all be resident, so waits could deadlock` });
+    if (views.has(p.rank)) problems.push({ op: p.op, message: `two programs claim rank ${p.rank}` });
     const t = indexRankTasks(p, problems);
     stats.waitsBefore += t.stated;
-    if (problems.length) continue;
-    const planned = planDeps(p, t, limits, problems);
-    if (!planned) continue;
-    const n = t.queueOf.length;
-    plans.set(p.rank, {
-      p,
-      t,
-      ...planned,
-      events: [],
-      waits: Array.from({ length: n }, () => []),
-      signals: Array.from({ length: n }, () => []),
-      remoteSignals: new Map(),
-    });
+    views.set(p.rank, { p, t });
   }
   if (problems.length) return { programs: [], stats, problems };
-
-  // Puts by (destination, signal) per rank, to find the put behind an arrival.
-  const putNode = new Map<number, Map<string, number>>();
-  for (const { p, t } of plans.values()) {
-    const byKey = new Map<string, number>();
-    for (let v = 0; v < t.queueOf.length; v++) {
-      const e = p.queues[t.queueOf[v]!]!.entries[t.posOf[v]!]!;
-      if (e.op === "task" && e.kind === "put") byKey.set(putKey(e.spec.peer ?? p.rank, e.spec.signal ?? -1), v);
-    }
-    putNode.set(p.rank, byKey);
+  const putNode = new Map([...views].map(([rank, r]) => [rank, putsOf(r)]));
+  const tau = globalOrder(views, putNode);
+  if (!tau) return { programs: [], stats, problems: [{ op: programs[0]?.op, message: "the schedule's dependencies form a cycle (through queue order, 'after' and put -> arrival links)" }] };
+  const plans = new Map<number, RankPlan>();
+  for (const [rank, r] of views) {
+    const planned = planDeps(r, tau.get(rank)!, limits, problems);
+    if (!planned) continue;
+    const n = r.t.queueOf.length;
+    plans.set(rank, { ...r, ...planned, events: [], waits: Array.from({ length: n }, () => []), signals: Array.from({ length: n }, () => []), remoteSignals: new Map() });
   }
+  if (problems.length) return { programs: [], stats, problems };
 
   for (const plan of plans.values()) {
     const { p, t, need } = plan;
     const nQ = p.queues.length;
-    const { ids, most } = allocateFlagIds(p, plan, limits, problems);
+    const { ids, most } = allocateFlagIds(plan, limits, problems);
     stats.flagIds = Math.max(stats.flagIds, most);
     const cross: QueueEventSpec[] = [];
     const gm = new Map<string, QueueEventSpec>();
@@ -182,7 +188,8 @@ export function insertEvents(programs: readonly QueueProgramSpec[], limits: Even
       for (const u of need.tasks[v]!) {
         const qp = t.queueOf[u]!;
         const producer = p.queues[qp]!;
-        if (producer.core !== consumer.core) {
+        if (!onFlag(p, t, plan.demoted, u, v)) {
+          if (producer.core === consumer.core) stats.demoted++;
           far.push(u);
           continue;
         }

@@ -122,29 +122,35 @@ export function neededDeps(t: RankTasks, queues: number, extra: ReadonlyMap<numb
   if (!order) return undefined;
   const n = t.queueOf.length;
   const clocks = new Int32Array(n * queues).fill(-1);
-  const tasks: number[][] = Array.from({ length: n }, () => []);
-  const arrivals: number[][] = Array.from({ length: n }, () => []);
+  const none: number[] = [];
+  const tasks: number[][] = new Array<number[]>(n).fill(none);
+  const arrivals: number[][] = new Array<number[]>(n).fill(none);
+  const kept: number[] = [];
   const seen = Array.from({ length: queues }, () => new Set<number>());
   for (const v of order) {
     const q = t.queueOf[v]!;
     const base = v * queues;
     if (t.posOf[v]! > 0) clocks.copyWithin(base, base - queues, base);
     // Latest dependency per producer queue that the clock does not cover yet.
-    const latest = new Map<number, number>();
+    kept.length = 0;
     const consider = (u: number) => {
       const uq = t.queueOf[u]!;
       if (clocks[base + uq]! >= t.posOf[u]!) return;
-      if ((latest.get(uq) ?? -1) < u) latest.set(uq, u);
+      const same = kept.findIndex((w) => t.queueOf[w] === uq);
+      if (same < 0) kept.push(u);
+      else if (kept[same]! < u) kept[same] = u;
     };
     for (const u of t.deps[v]!) consider(u);
-    for (const u of extra.get(v) ?? []) consider(u);
-    const kept = [...latest.values()];
-    const needed = kept.filter((u) => !kept.some((w) => w !== u && clocks[w * queues + t.queueOf[u]!]! >= t.posOf[u]!)).sort((a, b) => a - b);
+    const more = extra.get(v);
+    if (more) for (const u of more) consider(u);
+    const needed = kept.length === 0 ? none : kept.filter((u) => !kept.some((w) => w !== u && clocks[w * queues + t.queueOf[u]!]! >= t.posOf[u]!)).sort((a, b) => a - b);
     for (const u of needed) for (let k = 0; k < queues; k++) if (clocks[u * queues + k]! > clocks[base + k]!) clocks[base + k] = clocks[u * queues + k]!;
     clocks[base + q] = t.posOf[v]!;
     tasks[v] = needed;
-    arrivals[v] = [...new Set(t.arrivals[v])].filter((a) => !seen[q]!.has(a)).sort((a, b) => a - b);
-    for (const a of arrivals[v]!) seen[q]!.add(a);
+    if (t.arrivals[v]!.length) {
+      arrivals[v] = [...new Set(t.arrivals[v])].filter((a) => !seen[q]!.has(a)).sort((a, b) => a - b);
+      for (const a of arrivals[v]!) seen[q]!.add(a);
+    }
   }
   return { tasks, arrivals, clocks };
 }
