@@ -273,14 +273,15 @@ function pendingQueries(x: ScheduleIndex, channels: readonly FlagChannel[], pend
     let consumed = c.events[0]!.ev.threshold;
     for (let n = pending; n < signals.length; n++) {
       while (consumed < n + 1 - pending) consumed += c.events[++j]!.ev.threshold;
-      const wait = c.events[j]!.waits[0]!;
+      const taken = c.events[j]!;
+      const wait = taken.waits[0]!;
       const signal = signals[n]!;
       out.push({
         q: { queue: c.consumer, pos: x.posOfNode[wait]!, node: signal },
         report: () =>
           x.problem(
             x.opOf(signal),
-            `more than ${pending} sets could be pending on cross-core flag ${c.id} of AI Core ${c.core} on rank ${c.rank}: ${x.queues[c.producer]!.name} signals set ${n + 1} (@${(x.entryOf[signal] as { event: string }).event}) without waiting for ${x.queues[c.consumer]!.name} to take @${c.events[j]!.ev.name} (no credit)`,
+            `more than ${pending} sets could be pending on cross-core flag ${c.id} of AI Core ${c.core} on rank ${c.rank}: ${x.queues[c.producer]!.name} signals set ${n + 1} (@${(x.entryOf[signal] as { event: string }).event}) without waiting for ${x.queues[c.consumer]!.name} to take @${taken.ev.name} (no credit)`,
           ),
       });
     }
