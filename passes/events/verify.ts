@@ -251,17 +251,20 @@ function buildGraph(x: ScheduleIndex): GraphEdges {
 }
 
 function reportCycle(x: ScheduleIndex, g: GraphEdges, order: Int32Array): void {
-  const cycle = findCycle(g, order);
+  // findCycle starts at the cycle's smallest node: an entry, as entries come before event nodes.
+  const found = findCycle(g, order);
+  const firstWait = found.findIndex((v) => x.entryOf[v]?.op === "wait");
+  // Start at the event that first wait waits on, so each step reads "queue waits on event".
+  const from = (firstWait - 1 + found.length) % found.length;
+  const cycle = [...found.slice(from), ...found.slice(0, from)];
   const steps: string[] = [];
   for (let i = 0; i < cycle.length; i++) {
     const v = cycle[i]!;
     if (v < x.entryOf.length) continue;
-    const use = x.eventNodes[v - x.entryOf.length]!;
     const wait = cycle[(i + 1) % cycle.length]!;
-    steps.push(`${x.queues[x.queueOfNode[wait]!]!.name} waits on @${use.ev.name}`);
+    steps.push(`${x.queues[x.queueOfNode[wait]!]!.name} waits on @${x.eventNodes[v - x.entryOf.length]!.ev.name}`);
   }
-  const firstWait = cycle.find((v) => v < x.entryOf.length && x.entryOf[v]!.op === "wait") ?? cycle[0]!;
-  x.problem(x.opOf(firstWait), `deadlock: cyclic wait: ${steps.join(", then ")}, which is signalled only after the first wait passes`);
+  x.problem(x.opOf(cycle[1]!), `deadlock: cyclic wait: ${steps.join(", then ")}, which is signalled only after the first wait passes`);
 }
 
 /** Pending-set bound: before the n-th set of a channel, the consumer has taken at least n + 1 - pending. */
