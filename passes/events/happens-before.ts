@@ -83,7 +83,7 @@ export function findCycle(g: GraphEdges, order: Int32Array): number[] {
     v = next;
   }
   const cycle = walk.slice(seenAt[v]!).reverse();
-  const start = cycle.indexOf(Math.min(...cycle));
+  const start = cycle.indexOf(cycle.reduce((a, b) => Math.min(a, b)));
   return [...cycle.slice(start), ...cycle.slice(0, start)];
 }
 
@@ -146,11 +146,13 @@ export class RankClocks {
   private readonly clock: Int32Array;
   private readonly width: number;
 
-  constructor(g: GraphEdges, order: Int32Array, readonly span: RankSpan) {
+  /** `order`: a topological order of (at least) the rank's nodes. */
+  constructor(g: GraphEdges, order: ArrayLike<number>, readonly span: RankSpan) {
     this.width = span.queueHi - span.queueLo;
     const w = this.width;
     this.clock = new Int32Array(((span.entryHi - span.entryLo) + (span.eventHi - span.eventLo)) * w).fill(-1);
-    for (const v of order) {
+    for (let i = 0; i < order.length; i++) {
+      const v = order[i]!;
       const at = this.slot(v);
       if (at < 0) continue;
       for (let k = g.predStart[v]!; k < g.predStart[v + 1]!; k++) {

@@ -341,9 +341,18 @@ function answerQueries(x: ScheduleIndex, g: GraphEdges, order: Int32Array, queri
     if (!list) byRank.set(r, (list = []));
     list.push(i);
   });
+  // The order split by rank, so each rank's clocks walk only its own nodes.
+  const rankOrder = new Map<number, number[]>();
+  for (const v of order) {
+    const rank = v < x.entryOf.length ? x.queues[x.queueOfNode[v]!]!.p.rank : x.eventNodes[v - x.entryOf.length]!.p.rank;
+    if (!byRank.has(rank)) continue;
+    let list = rankOrder.get(rank);
+    if (!list) rankOrder.set(rank, (list = []));
+    list.push(v);
+  }
   const rest: number[] = [];
   for (const [rank, list] of byRank) {
-    const clocks = new RankClocks(g, order, x.spans.get(rank)!);
+    const clocks = new RankClocks(g, rankOrder.get(rank) ?? [], x.spans.get(rank)!);
     for (const i of list) {
       const q = queries[i]!;
       const source = x.queues[q.queue]!;
