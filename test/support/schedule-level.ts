@@ -7,11 +7,11 @@
 import { readFileSync } from "node:fs";
 import type { CoreQueueSpec, QueueEntry, QueueProgramSpec, SchedulePolicy } from "../../dialects/queue-model.js";
 import { readTask } from "../../dialects/tile-build.js";
-import { readSliceList } from "../../dialects/tile-model.js";
+import { readSliceList, type BufferKind } from "../../dialects/tile-model.js";
 import { taskGraphOfPrograms } from "../../passes/schedule/from-tile.js";
 import { coresPerRank, machineOf } from "../../passes/schedule/machine.js";
 import { scheduleWithPolicy, serializedCostsOf } from "../../passes/schedule/policies.js";
-import { Context, parseSourceString, registerAllDialects } from "../../src/index.js";
+import { Context, parseSourceString, registerAllDialects, type MemRefType, type StringAttr, type TypeAttr } from "../../src/index.js";
 import { intAttrValue } from "../../src/ir/int-attr.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { CostModel } from "../../src/target/cost-model.js";
@@ -67,6 +67,9 @@ export function scheduleLevelSpecs(programs: readonly Operation[], blockDim: num
     const arrivals = ops
       .filter((o) => o.parentOp === p && o.name.name === "tile.arrival")
       .map((o) => ({ task: idOf.get(o)!, writes: readSliceList(o.getAttr("writes"))![0]!, peer: intAttrValue(o.getAttr("peer"))!, signal: intAttrValue(o.getAttr("signal"))! }));
-    return { name: `fwd_rank${rank}`, rank, ep: programs.length, target: "a3-die", blockDim, policy, buffers: [], arrivals, events: [], queues };
+    const buffers = [...p.regions[0]!.entryBlock!.ops()]
+      .filter((o) => o.name.name === "tile.buffer")
+      .map((o) => ({ name: (o.getAttr("sym_name") as StringAttr).value, type: (o.getAttr("type") as TypeAttr).value as MemRefType, kind: intAttrValue(o.getAttr("kind")) as BufferKind }));
+    return { name: `fwd_rank${rank}`, rank, ep: programs.length, target: "a3-die", blockDim, policy, buffers, arrivals, events: [], queues };
   });
 }
