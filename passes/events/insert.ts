@@ -7,8 +7,10 @@
 //    queue order implies.
 // 2. Cross-core channels (producer queue -> consumer queue of one AI Core)
 //    that could hold more than `pending` sets get credits: the producer of the
-//    n-th set depends on the consumer of set n - pending. The credits are
-//    dependencies like any other, so step 1 runs again until none is missing.
+//    n-th set depends on the consumer of set n - pending, if that runs forward
+//    in one global task order (global-order.ts); otherwise the pair goes
+//    through a GM counter. Credits are dependencies like any other, so step 1
+//    runs again until none is missing.
 // 3. Each kept dependency becomes an event by where its producer runs: same AI
 //    Core -> cross_core (one flag id per channel, so the channel is FIFO);
 //    another core of the rank -> gm_counter (consumers waiting for the same
@@ -147,6 +149,73 @@ function planDeps(r: RankView, tau: Int32Array, limits: EventLimits, problems: S
   return undefined;
 }
 
+/** Creates rank `plan`'s events, its waits and signals, and the signal_remote ops its arrivals need on the source ranks. */
+function createEvents(plan: RankPlan, plans: ReadonlyMap<number, RankPlan>, putNode: ReadonlyMap<number, Map<string, number>>, limits: EventLimits, stats: InsertionStats, problems: ScheduleProblem[]): void {
+  const { p, t, need } = plan;
+  const nQ = p.queues.length;
+  const { ids, most } = allocateFlagIds(plan, limits, problems);
+  stats.flagIds = Math.max(stats.flagIds, most);
+  const cross: QueueEventSpec[] = [];
+  const gm = new Map<string, QueueEventSpec>();
+  const remote = new Map<string, QueueEventSpec>();
+  const arrivalById = new Map(p.arrivals.map((a) => [a.task, a]));
+  for (let v = 0; v < t.queueOf.length; v++) {
+    const qc = t.queueOf[v]!;
+    const consumer = p.queues[qc]!;
+    const far: number[] = [];
+    for (const u of need.tasks[v]!) {
+      const qp = t.queueOf[u]!;
+      const producer = p.queues[qp]!;
+      if (!onFlag(p, t, plan.demoted, u, v)) {
+        if (producer.core === consumer.core) stats.demoted++;
+        far.push(u);
+        continue;
+      }
+      const ev: QueueEventSpec = { name: `cc${cross.length}`, kind: "cross_core", id: ids.get(qp * nQ + qc)!, threshold: 1, core: consumer.core, mode: flagModeOf(producer, consumer) };
+      cross.push(ev);
+      plan.signals[u]!.push(ev.name);
+      plan.waits[v]!.push(ev.name);
+      if (!t.deps[v]!.includes(u)) stats.credits++;
+    }
+    if (far.length) {
+      const key = far.join(",");
+      let ev = gm.get(key);
+      if (!ev) {
+        gm.set(key, (ev = { name: `gm${gm.size}`, kind: "gm_counter", id: gm.size, threshold: far.length }));
+        for (const u of far) plan.signals[u]!.push(ev.name);
+      }
+      plan.waits[v]!.push(ev.name);
+    }
+    const arrivals = need.arrivals[v]!;
+    if (arrivals.length) {
+      const key = arrivals.join(",");
+      let ev = remote.get(key);
+      if (!ev) {
+        remote.set(key, (ev = { name: `rs${remote.size}`, kind: "remote", id: remote.size, threshold: arrivals.length }));
+        for (const id of arrivals) {
+          const a = arrivalById.get(id)!;
+          const source = plans.get(a.peer);
+          const put = putNode.get(a.peer)?.get(putKey(p.rank, a.signal));
+          if (!source || put === undefined) {
+            problems.push({ op: p.op, message: `arrival ${id} of rank ${p.rank} (from rank ${a.peer}, signal ${a.signal}) has no put in the module` });
+            continue;
+          }
+          let list = source.remoteSignals.get(put);
+          if (!list) source.remoteSignals.set(put, (list = []));
+          list.push({ event: ev.name, peer: p.rank });
+        }
+      }
+      plan.waits[v]!.push(ev.name);
+    }
+  }
+  plan.events.push(...cross, ...gm.values(), ...remote.values());
+  stats.crossCore += cross.length;
+  stats.gmCounter += gm.size;
+  stats.remote += remote.size;
+  if (gm.size > limits.gmLines) problems.push({ op: p.op, message: `rank ${p.rank} needs ${gm.size} GM counters but target ${limits.target} has ${limits.gmLines} lines` });
+  if (remote.size > limits.remoteLines) problems.push({ op: p.op, message: `rank ${p.rank} needs ${remote.size} remote signals but target ${limits.target} has ${limits.remoteLines} lines` });
+}
+
 /** Turns `after` dependencies of schedule-level programs (all ranks) into events. */
 export function insertEvents(programs: readonly QueueProgramSpec[], limits: EventLimits): InsertionResult {
   const problems: ScheduleProblem[] = [];
@@ -172,71 +241,7 @@ export function insertEvents(programs: readonly QueueProgramSpec[], limits: Even
   }
   if (problems.length) return { programs: [], stats, problems };
 
-  for (const plan of plans.values()) {
-    const { p, t, need } = plan;
-    const nQ = p.queues.length;
-    const { ids, most } = allocateFlagIds(plan, limits, problems);
-    stats.flagIds = Math.max(stats.flagIds, most);
-    const cross: QueueEventSpec[] = [];
-    const gm = new Map<string, QueueEventSpec>();
-    const remote = new Map<string, QueueEventSpec>();
-    const arrivalById = new Map(p.arrivals.map((a) => [a.task, a]));
-    for (let v = 0; v < t.queueOf.length; v++) {
-      const qc = t.queueOf[v]!;
-      const consumer = p.queues[qc]!;
-      const far: number[] = [];
-      for (const u of need.tasks[v]!) {
-        const qp = t.queueOf[u]!;
-        const producer = p.queues[qp]!;
-        if (!onFlag(p, t, plan.demoted, u, v)) {
-          if (producer.core === consumer.core) stats.demoted++;
-          far.push(u);
-          continue;
-        }
-        const ev: QueueEventSpec = { name: `cc${cross.length}`, kind: "cross_core", id: ids.get(qp * nQ + qc)!, threshold: 1, core: consumer.core, mode: flagModeOf(producer, consumer) };
-        cross.push(ev);
-        plan.signals[u]!.push(ev.name);
-        plan.waits[v]!.push(ev.name);
-        if (!t.deps[v]!.includes(u)) stats.credits++;
-      }
-      if (far.length) {
-        const key = far.join(",");
-        let ev = gm.get(key);
-        if (!ev) {
-          gm.set(key, (ev = { name: `gm${gm.size}`, kind: "gm_counter", id: gm.size, threshold: far.length }));
-          for (const u of far) plan.signals[u]!.push(ev.name);
-        }
-        plan.waits[v]!.push(ev.name);
-      }
-      const arrivals = need.arrivals[v]!;
-      if (arrivals.length) {
-        const key = arrivals.join(",");
-        let ev = remote.get(key);
-        if (!ev) {
-          remote.set(key, (ev = { name: `rs${remote.size}`, kind: "remote", id: remote.size, threshold: arrivals.length }));
-          for (const id of arrivals) {
-            const a = arrivalById.get(id)!;
-            const source = plans.get(a.peer);
-            const put = putNode.get(a.peer)?.get(putKey(p.rank, a.signal));
-            if (!source || put === undefined) {
-              problems.push({ op: p.op, message: `arrival ${id} of rank ${p.rank} (from rank ${a.peer}, signal ${a.signal}) has no put in the module` });
-              continue;
-            }
-            let list = source.remoteSignals.get(put);
-            if (!list) source.remoteSignals.set(put, (list = []));
-            list.push({ event: ev.name, peer: p.rank });
-          }
-        }
-        plan.waits[v]!.push(ev.name);
-      }
-    }
-    plan.events.push(...cross, ...gm.values(), ...remote.values());
-    stats.crossCore += cross.length;
-    stats.gmCounter += gm.size;
-    stats.remote += remote.size;
-    if (gm.size > limits.gmLines) problems.push({ op: p.op, message: `rank ${p.rank} needs ${gm.size} GM counters but target ${limits.target} has ${limits.gmLines} lines` });
-    if (remote.size > limits.remoteLines) problems.push({ op: p.op, message: `rank ${p.rank} needs ${remote.size} remote signals but target ${limits.target} has ${limits.remoteLines} lines` });
-  }
+  for (const plan of plans.values()) createEvents(plan, plans, putNode, limits, stats, problems);
   if (problems.length) return { programs: [], stats, problems };
 
   const out: QueueProgramSpec[] = [];
