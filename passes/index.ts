@@ -4,6 +4,7 @@ import { PassRegistry, globalPassRegistry } from "../src/pass/pass-registry.js";
 import { CanonicalizerPass } from "./canonicalize.js";
 import { CommTilingPass } from "./comm-tiling.js";
 import { CSEPass } from "./cse.js";
+import { EventInsertionPass } from "./event-insertion.js";
 import { ListSchedulePass } from "./list-schedule.js";
 import { MoeToTilePass } from "./moe-to-tile.js";
 import { MoeVerifyConfigPass } from "./moe-verify-config.js";
@@ -11,8 +12,9 @@ import { StripDebugInfoPass } from "./strip-debuginfo.js";
 import { SymbolDCEPass } from "./symbol-dce.js";
 import { TileRaceCheckPass } from "./tile-race-check.js";
 import { TileStatsPass } from "./tile-stats.js";
+import { VerifySchedulePass } from "./verify-schedule.js";
 
-export { CanonicalizerPass, CommTilingPass, CSEPass, ListSchedulePass, MoeToTilePass, StripDebugInfoPass, SymbolDCEPass, TileRaceCheckPass, TileStatsPass };
+export { CanonicalizerPass, CommTilingPass, CSEPass, EventInsertionPass, ListSchedulePass, MoeToTilePass, StripDebugInfoPass, SymbolDCEPass, TileRaceCheckPass, TileStatsPass, VerifySchedulePass };
 
 /** Registers the shipped passes in `registry` (the global one by default). Idempotent. */
 export function registerAllPasses(registry: PassRegistry = globalPassRegistry): void {
@@ -27,6 +29,8 @@ export function registerAllPasses(registry: PassRegistry = globalPassRegistry): 
     () => new TileStatsPass(),
     () => new TileRaceCheckPass(),
     () => new ListSchedulePass(),
+    () => new EventInsertionPass(),
+    () => new VerifySchedulePass(),
   ]) {
     const argument = create().argument;
     if (!registry.lookup(argument)) registry.register(create);

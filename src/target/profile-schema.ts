@@ -61,6 +61,8 @@ export const profileSchema = {
     intra_core_event_ids: { unit: "ids", kind: "count", doc: "SetFlag/WaitFlag ids per pipe pair generated code may use" },
     counter_stride: { unit: "bytes", kind: "count", doc: "spacing of GM counters written by different cores" },
     dma_atomic_granularity: { unit: "bytes", kind: "count", doc: "smallest DMA atomic add" },
+    gm_counter_lines: { unit: "lines", kind: "count", doc: "counter_stride-byte GM counter lines per rank that gm_counter events may use (ids 0..n-1)" },
+    remote_signal_lines: { unit: "lines", kind: "count", doc: "counter_stride-byte lines of a rank's symmetric signal area that remote events may use (ids 0..n-1)" },
   },
 } as const satisfies Record<string, Record<string, FigureSpec>>;
 
