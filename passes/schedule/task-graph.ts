@@ -157,6 +157,13 @@ export class MinHeap {
       i = p;
     }
   }
+  /** The smallest id and its key; call only when size > 0. */
+  peek(): number {
+    return this.ids[0]!;
+  }
+  peekKey(): number {
+    return this.keys[0]!;
+  }
   pop(): number {
     const top = this.ids[0]!;
     this.size--;
