@@ -120,6 +120,7 @@ export function runBenchSchedule(args: readonly string[], io: BenchIO, stages: L
     const row = benchLayer(stages, layer, progress);
     progress.clear();
     if (typeof row === "string") return fail(row);
+    io.err(`${BENCH.tool}: ${row.config}: ${row.tasks} tasks built in ${row.build_s} s; ours in ${row.ours_s} s (${row.ours_us_per_task} us/task, ${row.chosen})\n`);
     rows.push(row);
     io.out(json ? JSON.stringify(row) + "\n" : tableRow(row, nameWidth));
   }
