@@ -248,10 +248,13 @@ function tableLine(cells: readonly string[], nameWidth: number): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(nameWidth) : c.padStart(WIDTHS[i - 1]!))).join(" ") + "\n";
 }
 
-/** One character per goal (ours/serialized, ours/reference, gap): y met, n missed, - impossible (the bound forbids it). */
+/**
+ * One character per goal (ours/serialized, ours/reference, gap): y met, n
+ * missed, - impossible (the baseline is already within the goal's factor of the bound).
+ */
 export function goalMarks(r: BenchScheduleRow): string {
   const ser = r.best_vs_serialized < kGoals.vsSerialized ? "-" : r.ours_vs_serialized >= kGoals.vsSerialized ? "y" : "n";
-  const ref = r.ours_vs_reference >= kGoals.vsReference ? "y" : "n";
+  const ref = r.reference_us / r.bound_us < kGoals.vsReference ? "-" : r.ours_vs_reference >= kGoals.vsReference ? "y" : "n";
   const gap = r.gap <= kGoals.gap ? "y" : "n";
   return ser + ref + gap;
 }
@@ -281,8 +284,9 @@ function goalsLine(rows: readonly BenchScheduleRow[]): string {
   const marks = rows.map(goalMarks);
   const count = (k: number, c: string) => marks.filter((m) => m[k] === c).length;
   return (
-    `goals (y met, n missed, - impossible: serialized / bound < ${kGoals.vsSerialized}x): ` +
+    `goals (y met, n missed, - impossible: the baseline is within the goal's factor of the bound): ` +
     `ours/serialized >= ${kGoals.vsSerialized}x ${count(0, "y")} met, ${count(0, "n")} missed, ${count(0, "-")} impossible; ` +
-    `ours/reference >= ${kGoals.vsReference}x ${count(1, "y")}/${rows.length}; gap <= ${100 * kGoals.gap}% ${count(2, "y")}/${rows.length}\n`
+    `ours/reference >= ${kGoals.vsReference}x ${count(1, "y")} met, ${count(1, "n")} missed, ${count(1, "-")} impossible; ` +
+    `gap <= ${100 * kGoals.gap}% ${count(2, "y")}/${rows.length}\n`
   );
 }
