@@ -69,10 +69,10 @@ function schedulers(g: TaskGraph, m: Machine): [string, Schedule][] {
 }
 
 describe("schedule properties", () => {
-  it("200 random two-rank graphs of 5-60 tasks: every scheduler is valid and at or above the bound; ours <= reference", () => {
+  it("120 random two-rank graphs of 5-60 tasks: every scheduler is valid and at or above the bound; ours <= reference", () => {
     const rng = new SeededRandom(23);
-    for (let round = 0; round < 200; round++) {
-      const g = randomSmallGraph(rng, 5 + (round % 56));
+    for (let round = 0; round < 120; round++) {
+      const g = randomSmallGraph(rng, 5 + ((round * 7) % 56));
       const m = machine(1 + (round % 3));
       const bound = lowerBound(g, m).value;
       const all = schedulers(g, m);
