@@ -2,17 +2,20 @@
 // order of dispatching ready tasks to every core of their type (each task
 // starting as early as its inputs and its core allow: the semi-active
 // schedules, which include an optimal one). Idle cores are interchangeable,
-// so a task tries only the first idle core of each AI Core pattern. For
+// so a task tries only the first idle core of each AI Core pattern. A branch
+// ends as soon as a placed task's end plus the longest chain after it reaches
+// the best makespan found (the caller may seed it with a known schedule's). For
 // graphs of at most about 12 tasks: it is how the list scheduler's quality
 // is measured, not a scheduler.
 
 import { coreRange, coresPerRank, syncDelay, type Machine } from "./machine.js";
-import { lowerBound } from "./lower-bound.js";
+import { headsAndTails, lowerBound } from "./lower-bound.js";
 import { CoreType, type TaskGraph } from "./task-graph.js";
 
 export const kExhaustiveLimit = 12;
 
-export function optimalMakespan(g: TaskGraph, m: Machine): number {
+/** The optimum; `upper`, a makespan some valid schedule reaches, only speeds the search. */
+export function optimalMakespan(g: TaskGraph, m: Machine, upper = Infinity): number {
   if (g.n > kExhaustiveLimit) throw new Error(`optimalMakespan: ${g.n} tasks, more than the ${kExhaustiveLimit} it can enumerate`);
   const per = coresPerRank(m);
   const core = new Int32Array(g.n).fill(-1);
@@ -22,8 +25,9 @@ export function optimalMakespan(g: TaskGraph, m: Machine): number {
   const used = new Uint8Array(m.ranks * per);
   const linkFree = new Float64Array(m.ranks);
   const floor = lowerBound(g, m).value;
-  // Remaining work per (rank, type), for pruning.
-  let best = Infinity;
+  const { tail } = headsAndTails(g);
+  // Strictly above `upper`, so a schedule matching it is still found (and returned).
+  let best = upper === Infinity ? Infinity : upper * (1 + 1e-9) + 1e-9;
 
   const readyTime = (i: number, c: number): number => {
     let t = 0;
@@ -33,7 +37,9 @@ export function optimalMakespan(g: TaskGraph, m: Machine): number {
     }
     return t;
   };
-  const search = (count: number, makespan: number): void => {
+  // Tasks are placed in order of start time: every semi-active schedule is still reached (place its
+  // tasks by start), and the orders that differ only in how simultaneous choices interleave are not.
+  const search = (count: number, makespan: number, lastStart: number): void => {
     if (makespan >= best || best <= floor) return;
     if (count === g.n) {
       best = makespan;
@@ -47,7 +53,7 @@ export function optimalMakespan(g: TaskGraph, m: Machine): number {
       placed[i] = 1;
       if (g.type[i] === CoreType.none) {
         end[i] = readyTime(i, -1);
-        search(count + 1, Math.max(makespan, end[i]!));
+        if (end[i]! >= lastStart && end[i]! + tail[i]! < best) search(count + 1, Math.max(makespan, end[i]!), end[i]!);
       } else {
         const r = g.rank[i]!;
         const [first, n] = coreRange(m, g.type[i] as CoreType);
@@ -62,6 +68,7 @@ export function optimalMakespan(g: TaskGraph, m: Machine): number {
             if (!mate) triedIdle = true;
           }
           const start0 = Math.max(readyTime(i, gc), coreFree[gc]!);
+          if (start0 < lastStart) continue;
           const wait = g.linkTime[i]! > 0 ? Math.max(0, linkFree[r]! - start0) : 0;
           const saved = [coreFree[gc]!, used[gc]!, linkFree[r]!] as const;
           core[i] = gc;
@@ -69,7 +76,7 @@ export function optimalMakespan(g: TaskGraph, m: Machine): number {
           coreFree[gc] = end[i]!;
           used[gc] = 1;
           if (g.linkTime[i]! > 0) linkFree[r] = Math.max(start0, linkFree[r]!) + g.linkTime[i]!;
-          search(count + 1, Math.max(makespan, end[i]!));
+          if (end[i]! + tail[i]! < best) search(count + 1, Math.max(makespan, end[i]!), start0);
           [coreFree[gc], used[gc], linkFree[r]] = saved;
           core[i] = -1;
         }
@@ -77,8 +84,8 @@ export function optimalMakespan(g: TaskGraph, m: Machine): number {
       placed[i] = 0;
     }
   };
-  search(0, 0);
-  return best;
+  search(0, 0, 0);
+  return Math.min(best, upper);
 }
 
 function sharesAiCoreWithUsed(m: Machine, used: Uint8Array, rankBase: number, local: number): boolean {

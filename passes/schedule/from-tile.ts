@@ -67,6 +67,41 @@ function computeMicros(model: CostModel, t: TaskView, rowScale: number): number 
   return model.vectorMicros(flops, bytes);
 }
 
+/** Whether `program` was lowered for the static worst case (it reads `@counts`) and `runTime` is given. */
+export function runsWorstCase(program: Operation, runTime: RunTimeCounts | undefined): boolean {
+  if (runTime === undefined) return false;
+  for (const o of program.regions[0]!.entryBlock!.ops()) if (o.name.name === "tile.buffer" && (o.getAttr("sym_name") as { value?: string })?.value === "counts") return true;
+  return false;
+}
+
+/**
+ * The scheduling task of one op of a tile program of `rank` (undefined for ops
+ * that are no task: buffers, the terminator). `worstCase`: see runsWorstCase.
+ */
+export function taskSpecOf(op: Operation, rank: number, ep: number, model: CostModel, runTime: RunTimeCounts | undefined, worstCase: boolean): TaskSpec | undefined {
+  const name = op.name.name;
+  const t = readTask(op);
+  if (t && t.kind === "put") {
+    const peer = t.peer ?? rank;
+    let bytes = t.bytesSent > 0 ? t.bytesSent : t.bytes;
+    if (runTime && t.validRows) {
+      const [src, g, first] = t.validRows;
+      const rows = t.writes[0]!.sizes[0]!;
+      bytes = (bytes * Math.max(0, Math.min(rows, runTime.counts[src * runTime.experts + g]! - first))) / rows;
+    }
+    const injection = model.profile.links.injection_bandwidth.value * 1e3;
+    const remote = peer !== rank;
+    return { type: CoreType.aiv, rank, duration: model.putMicros(bytes, rank, peer), linkTime: remote ? bytes / injection : 0, bytesSent: remote ? bytes : 0, peer: remote ? peer : -1, stage: t.stage };
+  }
+  if (t) {
+    const rows = t.reads[0]!.sizes[0]!;
+    const scale = worstCase && rows > 0 ? validDispatchRows(runTime!, ep, rank, t.reads[0]!.offsets[0]!, rows) / rows : 1;
+    return { type: t.unit === 0 ? CoreType.aic : CoreType.aiv, rank, duration: computeMicros(model, t, scale), stage: t.stage };
+  }
+  if (name === "tile.arrival" || name === "tile.join") return { type: CoreType.none, rank, duration: 0 };
+  return undefined;
+}
+
 /**
  * Builds the task graph of `programs` (tile.program ops, any order). `runTime`
  * gives the counts worst-case programs run with. O(ops + deps).
@@ -79,37 +114,15 @@ export function taskGraphOfPrograms(programs: readonly Operation[], model: CostM
   const links = linkPutsToArrivals(programs);
   if (links.errors.length) throw new Error(links.errors[0]!.message);
   const arrivals: number[] = [];
-  const injection = model.profile.links.injection_bandwidth.value * 1e3;
   for (const program of programs) {
     const rank = intAttrValue(program.getAttr("rank")) ?? -1;
     const ep = intAttrValue(program.getAttr("ep")) ?? -1;
-    const body = program.regions[0]!.entryBlock!;
-    const worstCase = runTime !== undefined && [...body.ops()].some((o) => o.name.name === "tile.buffer" && (o.getAttr("sym_name") as { value?: string })?.value === "counts");
-    for (const op of body.ops()) {
-      const name = op.name.name;
-      const t = readTask(op);
-      let spec: TaskSpec | undefined;
-      if (t && t.kind === "put") {
-        const peer = t.peer ?? rank;
-        let bytes = t.bytesSent > 0 ? t.bytesSent : t.bytes;
-        if (runTime && t.validRows) {
-          const [src, g, first] = t.validRows;
-          const rows = t.writes[0]!.sizes[0]!;
-          bytes = (bytes * Math.max(0, Math.min(rows, runTime.counts[src * runTime.experts + g]! - first))) / rows;
-        }
-        spec = { type: CoreType.aiv, rank, duration: model.putMicros(bytes, rank, peer), linkTime: peer === rank ? 0 : bytes / injection, bytesSent: peer === rank ? 0 : bytes, peer: peer === rank ? -1 : peer, stage: t.stage };
-      } else if (t) {
-        const rows = t.reads[0]!.sizes[0]!;
-        const scale = worstCase && rows > 0 ? validDispatchRows(runTime!, ep, rank, t.reads[0]!.offsets[0]!, rows) / rows : 1;
-        spec = { type: t.unit === 0 ? CoreType.aic : CoreType.aiv, rank, duration: computeMicros(model, t, scale), stage: t.stage };
-      } else if (name === "tile.arrival") {
-        arrivals.push(tasks.length);
-        spec = { type: CoreType.none, rank, duration: 0 };
-      } else if (name === "tile.join") {
-        spec = { type: CoreType.none, rank, duration: 0 };
-      }
+    const worstCase = runsWorstCase(program, runTime);
+    for (const op of program.regions[0]!.entryBlock!.ops()) {
+      const spec = taskSpecOf(op, rank, ep, model, runTime, worstCase);
       if (!spec) continue;
       const id = tasks.push(spec) - 1;
+      if (op.name.name === "tile.arrival") arrivals.push(id);
       ops.push(op);
       index.set(op, id);
       for (const dep of op.getOperands()) {

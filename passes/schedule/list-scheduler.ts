@@ -62,6 +62,9 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
   const s = emptySchedule(g.n);
   const timelines = new CoreTimelines(m.ranks * per);
   const linkFree = new Float64Array(m.ranks);
+  // Puts of a rank start in the order they book its link (no insertion before a booked put),
+  // so the link carries them one after another.
+  const lastPutStart = new Float64Array(m.ranks);
   const up = upwardRank(g, m);
   const { oct, critical } = priority === "peft" ? optimisticCost(g, m) : { oct: up, critical: undefined };
   const key = priority === "peft" ? oct : up;
@@ -131,6 +134,7 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
         const ai = aiCoreOf(m, first + c);
         let readyAt = ai === farAi ? farSecond : far;
         if (nearStamp[ai] === i) for (const k of nearCores[ai]!) readyAt = Math.max(readyAt, s.end[k]! + syncDelay(m, s.core[k]!, core));
+        if (isPut) readyAt = Math.max(readyAt, lastPutStart[r]!);
         const start = timelines.earliestStart(core, readyAt, dur, link);
         const end = start + dur + (link > start ? link - start : 0);
         let score = end;
@@ -149,7 +153,10 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
         }
       }
       timelines.reserve(bestCore, bestStart, bestEnd);
-      if (isPut) linkFree[r] = Math.max(bestStart, linkFree[r]!) + g.linkTime[i]!;
+      if (isPut) {
+        linkFree[r] = Math.max(bestStart, linkFree[r]!) + g.linkTime[i]!;
+        lastPutStart[r] = bestStart;
+      }
       s.core[i] = bestCore;
       s.start[i] = bestStart;
       s.end[i] = bestEnd;

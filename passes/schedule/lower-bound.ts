@@ -1,7 +1,17 @@
-// A lower bound on any schedule's makespan (peers.md §3): the longest
-// dependency chain, each rank's cube and vector work spread over its cores,
-// and each rank's egress and ingress bytes over its link. No sync delays are
-// charged, so the bound holds whatever the event protocol costs.
+// A lower bound on any schedule's makespan (peers.md §3), valid for every
+// scheduler of this folder: the longest dependency chain; and per rank and
+// per resource (its cube cores, its vector cores, its egress link), the work
+// that must run on it, spread evenly over its units, plus the time before the
+// first of that work can start (head: the longest chain into it) and after
+// the last of it ends (tail: the longest chain out of it). Any subset of the
+// work gives a bound, so the tasks are swept by head (and by tail): the tasks
+// whose head is at least h all run after h, and the run ends no sooner than
+// the shortest tail among them after they are done.
+//
+// No sync delays are charged (a task may follow its input on the same core),
+// so the bound holds whatever the event protocol costs. Ingress (the bytes a
+// rank receives over its link) is reported but not part of the bound: the
+// schedulers here book only the sender's link, so a schedule may beat it.
 
 import type { Machine } from "./machine.js";
 import { CoreType, type TaskGraph } from "./task-graph.js";
@@ -9,42 +19,89 @@ import { CoreType, type TaskGraph } from "./task-graph.js";
 export interface LowerBound {
   readonly value: number;
   readonly criticalPath: number;
+  /** The cube-core term: max over ranks of head + work / cores + tail (swept). */
   readonly aicWork: number;
   readonly aivWork: number;
+  /** The egress-link term, the same way with each put's link time as its work. */
   readonly egress: number;
+  /** Bytes into the busiest rank over one link's bandwidth (not part of `value`). */
   readonly ingress: number;
-  /** Which term binds: "critical path", "aic work", "aiv work", "egress" or "ingress". */
+  /** Which term binds: "critical path", "aic work", "aiv work" or "egress". */
   readonly binding: string;
 }
 
-export function lowerBound(g: TaskGraph, m: Machine): LowerBound {
-  const finish = new Float64Array(g.n);
-  let criticalPath = 0;
-  for (const i of g.topo) {
+/** Longest chain into each task (head) and out of it (tail), durations only. O(n + e). */
+export function headsAndTails(g: TaskGraph): { head: Float64Array; tail: Float64Array } {
+  const head = new Float64Array(g.n);
+  const tail = new Float64Array(g.n);
+  for (let k = 0; k < g.n; k++) {
+    const i = g.topo[k]!;
     let t = 0;
-    for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) t = Math.max(t, finish[g.pred[e]!]!);
-    finish[i] = t + g.duration[i]!;
-    criticalPath = Math.max(criticalPath, finish[i]!);
+    for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) {
+      const p = g.pred[e]!;
+      t = Math.max(t, head[p]! + g.duration[p]!);
+    }
+    head[i] = t;
   }
-  const aic = new Float64Array(m.ranks);
-  const aiv = new Float64Array(m.ranks);
-  const egress = new Float64Array(m.ranks);
+  for (let k = g.n - 1; k >= 0; k--) {
+    const i = g.topo[k]!;
+    let t = 0;
+    for (let e = g.succStart[i]!; e < g.succStart[i + 1]!; e++) {
+      const j = g.succ[e]!;
+      t = Math.max(t, tail[j]! + g.duration[j]!);
+    }
+    tail[i] = t;
+  }
+  return { head, tail };
+}
+
+/**
+ * max over subsets {tasks with head >= h} of h + work / units + min tail,
+ * and the same with heads and tails swapped. `ids` are one resource's tasks.
+ * O(k log k).
+ */
+function sweptBound(ids: number[], work: Float64Array, head: Float64Array, tail: Float64Array, units: number): number {
+  let best = 0;
+  for (const [from, to] of [[head, tail], [tail, head]] as const) {
+    ids.sort((a, b) => from[b]! - from[a]! || a - b);
+    let sum = 0;
+    let shortest = Infinity;
+    for (const i of ids) {
+      sum += work[i]!;
+      shortest = Math.min(shortest, to[i]!);
+      best = Math.max(best, from[i]! + sum / units + shortest);
+    }
+  }
+  return best;
+}
+
+export function lowerBound(g: TaskGraph, m: Machine): LowerBound {
+  const { head, tail } = headsAndTails(g);
+  let criticalPath = 0;
+  for (let i = 0; i < g.n; i++) criticalPath = Math.max(criticalPath, head[i]! + g.duration[i]! + tail[i]!);
+  // Tasks of each (rank, resource): 0 cube, 1 vector, 2 link.
+  const groups: number[][] = Array.from({ length: m.ranks * 3 }, () => []);
   const ingress = new Float64Array(m.ranks);
   for (let i = 0; i < g.n; i++) {
     const r = g.rank[i]!;
-    if (g.type[i] === CoreType.aic) aic[r]! += g.duration[i]!;
-    else if (g.type[i] === CoreType.aiv) aiv[r]! += g.duration[i]!;
-    egress[r]! += g.linkTime[i]!;
+    if (g.type[i] === CoreType.aic) groups[3 * r]!.push(i);
+    else if (g.type[i] === CoreType.aiv) groups[3 * r + 1]!.push(i);
+    if (g.linkTime[i]! > 0) groups[3 * r + 2]!.push(i);
     if (g.peer[i]! >= 0) ingress[g.peer[i]!]! += g.bytesSent[i]! / m.injectionBytesPerUs;
   }
-  const max = (a: Float64Array, div: number) => a.reduce((x, y) => Math.max(x, y / div), 0);
-  const terms: [string, number][] = [
+  const terms = [0, 0, 0];
+  const units = [m.aic, m.aic * m.aivPerAic, 1];
+  groups.forEach((ids, k) => {
+    if (ids.length === 0) return;
+    const work = k % 3 === 2 ? g.linkTime : g.duration;
+    terms[k % 3] = Math.max(terms[k % 3]!, sweptBound(ids, work, head, tail, units[k % 3]!));
+  });
+  const named: [string, number][] = [
     ["critical path", criticalPath],
-    ["aic work", max(aic, m.aic)],
-    ["aiv work", max(aiv, m.aic * m.aivPerAic)],
-    ["egress", max(egress, 1)],
-    ["ingress", max(ingress, 1)],
+    ["aic work", terms[0]!],
+    ["aiv work", terms[1]!],
+    ["egress", terms[2]!],
   ];
-  const [binding, value] = terms.reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { value, criticalPath, aicWork: terms[1]![1], aivWork: terms[2]![1], egress: terms[3]![1], ingress: terms[4]![1], binding };
+  const [binding, value] = named.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { value, criticalPath, aicWork: terms[0]!, aivWork: terms[1]!, egress: terms[2]!, ingress: Math.max(0, ...ingress), binding };
 }

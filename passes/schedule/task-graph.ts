@@ -38,39 +38,44 @@ export class TaskGraph {
   /** A topological order (Kahn, smallest index first among ready tasks: deterministic). */
   readonly topo: Int32Array;
 
-  /** Throws when an edge names a missing task or the edges form a cycle. */
-  constructor(tasks: readonly TaskSpec[], edges: ReadonlyArray<readonly [number, number]>) {
-    const n = (this.n = tasks.length);
-    this.type = new Uint8Array(n);
-    this.rank = new Int32Array(n);
-    this.duration = new Float64Array(n);
-    this.bytesSent = new Float64Array(n);
-    this.peer = new Int32Array(n).fill(-1);
-    this.linkTime = new Float64Array(n);
-    this.stage = new Int32Array(n);
-    tasks.forEach((t, i) => {
-      this.type[i] = t.type;
-      this.rank[i] = t.rank;
-      this.duration[i] = t.type === CoreType.none ? 0 : t.duration;
-      this.bytesSent[i] = t.bytesSent ?? 0;
-      this.peer[i] = t.peer ?? -1;
-      this.linkTime[i] = Math.min(t.linkTime ?? 0, this.duration[i]!);
-      this.stage[i] = t.stage ?? 0;
-    });
+  /**
+   * Throws when an edge names a missing task or the edges form a cycle.
+   * Large graphs come as columns (TaskColumns, EdgeColumns): no object per task or edge.
+   */
+  constructor(tasks: readonly TaskSpec[] | TaskColumns, edges: ReadonlyArray<readonly [number, number]> | EdgeColumns) {
+    const c = Array.isArray(tasks) ? columnsOf(tasks as readonly TaskSpec[]) : (tasks as TaskColumns);
+    const n = (this.n = c.type.length);
+    this.type = c.type;
+    this.rank = c.rank;
+    this.duration = c.duration;
+    this.bytesSent = c.bytesSent;
+    this.peer = c.peer;
+    this.linkTime = c.linkTime;
+    this.stage = c.stage;
+    for (let i = 0; i < n; i++) {
+      if (this.type[i] === CoreType.none) this.duration[i] = 0;
+      this.linkTime[i] = Math.min(this.linkTime[i]!, this.duration[i]!);
+    }
+    const { from, to } = Array.isArray(edges) ? edgeColumnsOf(edges as ReadonlyArray<readonly [number, number]>) : (edges as EdgeColumns);
+    const m = from.length;
     const outDeg = new Int32Array(n + 1);
     const inDeg = new Int32Array(n + 1);
-    for (const [a, b] of edges) {
+    for (let k = 0; k < m; k++) {
+      const a = from[k]!;
+      const b = to[k]!;
       if (!(a >= 0 && a < n && b >= 0 && b < n)) throw new Error(`edge ${a} -> ${b} names a task outside [0, ${n})`);
       outDeg[a]!++;
       inDeg[b]!++;
     }
     this.succStart = prefix(outDeg);
     this.predStart = prefix(inDeg);
-    this.succ = new Int32Array(edges.length);
-    this.pred = new Int32Array(edges.length);
+    this.succ = new Int32Array(m);
+    this.pred = new Int32Array(m);
     const so = this.succStart.slice(0, n);
     const po = this.predStart.slice(0, n);
-    for (const [a, b] of edges) {
+    for (let k = 0; k < m; k++) {
+      const a = from[k]!;
+      const b = to[k]!;
       this.succ[so[a]!++] = b;
       this.pred[po[b]!++] = a;
     }
@@ -88,6 +93,48 @@ export class TaskGraph {
     for (let i = 0; i < this.n; i++) r = Math.max(r, this.rank[i]! + 1);
     return r;
   }
+}
+
+/** Tasks as one typed array per field (TaskSpec's fields; peer -1 = none). The graph takes them over. */
+export interface TaskColumns {
+  readonly type: Uint8Array;
+  readonly rank: Int32Array;
+  readonly duration: Float64Array;
+  readonly bytesSent: Float64Array;
+  readonly peer: Int32Array;
+  readonly linkTime: Float64Array;
+  readonly stage: Int32Array;
+}
+
+/** Edge k runs from[k] -> to[k]. */
+export interface EdgeColumns {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+function columnsOf(tasks: readonly TaskSpec[]): TaskColumns {
+  const n = tasks.length;
+  const c = { type: new Uint8Array(n), rank: new Int32Array(n), duration: new Float64Array(n), bytesSent: new Float64Array(n), peer: new Int32Array(n).fill(-1), linkTime: new Float64Array(n), stage: new Int32Array(n) };
+  tasks.forEach((t, i) => {
+    c.type[i] = t.type;
+    c.rank[i] = t.rank;
+    c.duration[i] = t.duration;
+    c.bytesSent[i] = t.bytesSent ?? 0;
+    c.peer[i] = t.peer ?? -1;
+    c.linkTime[i] = t.linkTime ?? 0;
+    c.stage[i] = t.stage ?? 0;
+  });
+  return c;
+}
+
+function edgeColumnsOf(edges: ReadonlyArray<readonly [number, number]>): EdgeColumns {
+  const from = new Int32Array(edges.length);
+  const to = new Int32Array(edges.length);
+  edges.forEach(([a, b], k) => {
+    from[k] = a;
+    to[k] = b;
+  });
+  return { from, to };
 }
 
 function prefix(counts: Int32Array): Int32Array {
@@ -156,6 +203,13 @@ export class MinHeap {
       this.swap(i, p);
       i = p;
     }
+  }
+  /** The smallest id and its key; call only when size > 0. */
+  peek(): number {
+    return this.ids[0]!;
+  }
+  peekKey(): number {
+    return this.keys[0]!;
   }
   pop(): number {
     const top = this.ids[0]!;

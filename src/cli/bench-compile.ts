@@ -8,10 +8,11 @@
 import type { LayerConfig } from "../layer/layer-config.js";
 import { deepSeekV3Config } from "../layer/deepseek-v3.js";
 import { generateRouting, type Routing } from "../layer/routing.js";
-import { commandError, HELP_OPTION, parseSubcommand, presetOption, type CommandIO, type SubcommandSpec } from "./subcommand.js";
+import { commandError, HELP_OPTION, parseSubcommand, presetOption, type SubcommandSpec } from "./subcommand.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
 import { compileRank, RankCompileError } from "./rank-compiler.js";
+import { BenchProgress, type BenchIO } from "./bench-progress.js";
 
 const DEFAULT_EPS = [8, 16, 32, 64, 256];
 const DEFAULT_TOKENS = 4096;
@@ -29,10 +30,7 @@ const BENCH: SubcommandSpec = {
   ],
 };
 
-/** Output streams plus whether stderr is a terminal (progress then redraws one line). */
-export interface BenchIO extends CommandIO {
-  readonly errIsTTY: boolean;
-}
+export type { BenchIO };
 
 interface BenchLayer {
   readonly name: string;
@@ -78,7 +76,7 @@ export function runBenchCompile(args: readonly string[], io: BenchIO, stages: La
   const nameWidth = Math.max(COLUMNS[0]!.length, "deepseek-v3-ep256".length, ...layers.map((l) => l.name.length));
   if (!json) io.out(tableLine(COLUMNS, nameWidth));
   const rows: BenchCompileRow[] = [];
-  const progress = new Progress(io, interval);
+  const progress = new BenchProgress(BENCH.tool, io, interval);
   const measure = (layer: BenchLayer): number => {
     const row = benchLayer(stages, layer, preset, progress, rows[0]);
     if (row instanceof RankCompileError) {
@@ -107,7 +105,7 @@ function benchLayer(
   stages: LayerStages,
   layer: BenchLayer,
   preset: "reference" | undefined,
-  progress: Progress,
+  progress: BenchProgress,
   first: BenchCompileRow | undefined,
 ): BenchCompileRow | RankCompileError {
   const ep = layer.cfg.parallel.ep;
@@ -169,37 +167,4 @@ function tableRow(r: BenchCompileRow, nameWidth: number): string {
     r.time_ratio.toFixed(2),
     r.task_ratio.toFixed(2),
   ], nameWidth);
-}
-
-/**
- * Progress on stderr: on a terminal one line redrawn at most 5 times a
- * second; otherwise a plain line every `intervalS` seconds (0: every report).
- */
-class Progress {
-  private last = performance.now();
-  private shown = false;
-
-  constructor(
-    private readonly io: BenchIO,
-    private readonly intervalS: number,
-  ) {}
-
-  report(text: string): void {
-    const now = performance.now();
-    if (this.io.errIsTTY) {
-      if (now - this.last < 200) return;
-      this.io.err(`\r\x1b[K${text}`);
-      this.shown = true;
-    } else {
-      if (now - this.last < this.intervalS * 1000) return;
-      this.io.err(`${BENCH.tool}: ${text}\n`);
-    }
-    this.last = now;
-  }
-
-  /** Erases the terminal line before a table row goes out. */
-  clear(): void {
-    if (this.shown) this.io.err("\r\x1b[K");
-    this.shown = false;
-  }
 }

@@ -5,6 +5,7 @@
 // with issue 6; the commands say so plainly.
 
 import { runBenchCompile } from "./bench-compile.js";
+import { runBenchSchedule } from "./bench-schedule.js";
 import { builtStages } from "./built-stages.js";
 import { runCompile } from "./compile-main.js";
 import { runDocs } from "./docs-main.js";
@@ -18,6 +19,7 @@ Commands:
   compile LAYER.yaml -o DIR   compile a MoE layer config to moe and tile IR (DIR/moe.mlir, DIR/tile.mlir)
   run LAYER.yaml --backend=emu  run a layer on the functional emulator and check it (sim, cpu: issue 6)
   bench compile [LAYER.yaml...]  time tile generation for every rank (default DeepSeek-V3, EP 8 to 256)
+  bench schedule [LAYER.yaml...]  serialized, reference and ours schedules against the lower bound (default DeepSeek-V3, EP 8 to 64)
   docs [--out DIR]            write the reference pages of dialects and passes (default docs/reference)
 
 Each command takes --help. Use hpmoe-opt for the IR toolkit (parse, verify, print MLIR).
@@ -37,8 +39,8 @@ runMain("hpmoe", (args) => {
   if (cmd === "bench") {
     const what = args[1];
     if (what === "compile") return runBenchCompile(args.slice(2), { ...io, errIsTTY: process.stderr.isTTY === true }, builtStages);
-    if (what === "schedule" || what === "parse")
-      io.err(`hpmoe bench: error: 'bench ${what}' is not available here (${what === "parse" ? "use npm run bench:parse" : "scheduling arrives with issue 6"})\n`);
+    if (what === "schedule") return runBenchSchedule(args.slice(2), { ...io, errIsTTY: process.stderr.isTTY === true }, builtStages);
+    if (what === "parse") io.err(`hpmoe bench: error: 'bench parse' is not available here (use npm run bench:parse)\n`);
     else io.err(`hpmoe bench: error: expected 'compile', 'schedule' or 'parse' after 'bench'${what ? `, got '${what}'` : ""}\n`);
     return 1;
   }

@@ -1,0 +1,67 @@
+// Priority keys for timedListSchedule (smaller runs first).
+//
+// heft: longest remaining path first (HEFT's upward rank).
+// stream: oldest work first. Each task inherits the latest origin among its
+// inputs (roots are numbered in topological order, an arrival inherits its
+// put's), so all tasks of one (expert, source) block share their block's
+// origin; ties go by upward rank. An idle cube core then finishes the GMM2 of
+// an older block before the GMM1 of a newer one, so combine puts leave while
+// compute goes on instead of piling up on the link at the end.
+
+import type { Machine } from "./machine.js";
+import { upwardRank } from "./list-scheduler.js";
+import type { TaskGraph } from "./task-graph.js";
+
+/**
+ * The order of puts on a rank's link: round robin over destinations (the
+ * k-th put of every peer before the (k+1)-th of any), starting with the next
+ * rank, so every rank gets its first blocks early instead of one rank after
+ * another; inside a round, peers by distance, then `key`. Puts only.
+ */
+export function putRoundKeys(g: TaskGraph, key: Float64Array): Float64Array {
+  const ranks = g.ranks;
+  const round = new Map<number, number>();
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < g.n; i++)
+    if (g.linkTime[i]! > 0) {
+      lo = Math.min(lo, key[i]!);
+      hi = Math.max(hi, key[i]!);
+    }
+  const out = new Float64Array(g.n);
+  // Rounds follow the tasks' urgency: number each (rank, peer)'s puts in key order.
+  const puts: number[] = [];
+  for (let i = 0; i < g.n; i++) if (g.linkTime[i]! > 0) puts.push(i);
+  puts.sort((a, b) => key[a]! - key[b]! || a - b);
+  for (const i of puts) {
+    const r = g.rank[i]!;
+    const p = g.peer[i]!;
+    const slot = r * ranks + p;
+    const k = round.get(slot) ?? 0;
+    round.set(slot, k + 1);
+    const distance = (p - r + ranks) % ranks;
+    out[i] = (k * ranks + distance) + (hi > lo ? (key[i]! - lo) / (hi - lo) / 2 : 0);
+  }
+  return out;
+}
+
+export type TimedPriority = "heft" | "stream";
+
+export function priorityKeys(g: TaskGraph, m: Machine, priority: TimedPriority, up = upwardRank(g, m)): Float64Array {
+  const key = new Float64Array(g.n);
+  if (priority === "heft") {
+    for (let i = 0; i < g.n; i++) key[i] = -up[i]!;
+    return key;
+  }
+  const origin = new Float64Array(g.n);
+  let roots = 0;
+  let maxUp = 0;
+  for (const i of g.topo) {
+    maxUp = Math.max(maxUp, up[i]!);
+    if (g.predStart[i + 1] === g.predStart[i]) origin[i] = roots++;
+    else for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) origin[i] = Math.max(origin[i]!, origin[g.pred[e]!]!);
+  }
+  // origin + a fraction in [0, 1) that falls as the upward rank grows: one number, no sort.
+  for (let i = 0; i < g.n; i++) key[i] = origin[i]! + (maxUp - up[i]!) / (maxUp + 1);
+  return key;
+}

@@ -1,0 +1,52 @@
+// The lower bound's terms on graphs whose optimum is known by hand.
+
+import { describe, expect, it } from "vitest";
+import { listSchedule } from "../../passes/schedule/list-scheduler.js";
+import { headsAndTails, lowerBound } from "../../passes/schedule/lower-bound.js";
+import type { Machine } from "../../passes/schedule/machine.js";
+import { CoreType, TaskGraph, type TaskSpec } from "../../passes/schedule/task-graph.js";
+
+const m: Machine = { ranks: 2, aic: 2, aivPerAic: 2, crossCoreFlag: 0, gmCounter: 0, injectionBytesPerUs: 1000 };
+
+describe("lower bound", () => {
+  it("charges the cube work of a rank between its head (the put before it) and its tail (the task after it)", () => {
+    // put (5 us, rank 1 -> rank 0) -> arrival -> 4 GEMMs of 10 us on rank 0's 2 AICs -> SwiGLU 3 us.
+    const tasks: TaskSpec[] = [
+      { type: CoreType.aiv, rank: 1, duration: 5, linkTime: 4, bytesSent: 4000, peer: 0 },
+      { type: CoreType.none, rank: 0, duration: 0 },
+      { type: CoreType.aiv, rank: 0, duration: 3 },
+    ];
+    const edges: [number, number][] = [[0, 1]];
+    for (let k = 0; k < 4; k++) edges.push([1, tasks.push({ type: CoreType.aic, rank: 0, duration: 10 }) - 1], [tasks.length - 1, 2]);
+    const g = new TaskGraph(tasks, edges);
+    const { head, tail } = headsAndTails(g);
+    expect(head[3]).toBe(5);
+    expect(tail[3]).toBe(3);
+    const lb = lowerBound(g, m);
+    // 5 + 40 / 2 + 3: the work term with head and tail, above the critical path (5 + 10 + 3).
+    // Egress: the put's 4 us of link plus the 13 us chain after it.
+    expect(lb).toMatchObject({ value: 28, binding: "aic work", criticalPath: 18, egress: 17, ingress: 4 });
+    // Sync-free machine: the list schedule reaches it, so the bound is tight here.
+    expect(listSchedule(g, m).makespan).toBe(28);
+  });
+
+  it("sweeps by head: late work alone can bind more than all work from the earliest head", () => {
+    // Two independent 1 us GEMMs at time 0, and 4 GEMMs of 10 us behind a 20 us vector task.
+    const tasks: TaskSpec[] = [{ type: CoreType.aiv, rank: 0, duration: 20 }];
+    const edges: [number, number][] = [];
+    for (let k = 0; k < 2; k++) tasks.push({ type: CoreType.aic, rank: 0, duration: 1 });
+    for (let k = 0; k < 4; k++) edges.push([0, tasks.push({ type: CoreType.aic, rank: 0, duration: 10 }) - 1]);
+    const g = new TaskGraph(tasks, edges);
+    // All cube work from time 0: 42 / 2 = 21; the late GEMMs alone: 20 + 40 / 2 = 40.
+    expect(lowerBound(g, { ...m, ranks: 1 }).aicWork).toBe(40);
+  });
+
+  it("leaves ingress out: puts from two ranks into one can overlap in this model", () => {
+    const put = (rank: number): TaskSpec => ({ type: CoreType.aiv, rank, duration: 10, linkTime: 10, bytesSent: 10000, peer: 2 });
+    const g = new TaskGraph([put(0), put(1)], []);
+    const lb = lowerBound(g, { ...m, ranks: 3 });
+    expect(lb.ingress).toBe(20);
+    expect(lb.value).toBe(10);
+    expect(listSchedule(g, { ...m, ranks: 3 }).makespan).toBe(10);
+  });
+});
