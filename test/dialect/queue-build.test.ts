@@ -114,14 +114,28 @@ describe("queue build / read", () => {
     expect(put.op === "task" && readTaskProperties(put.irOp!).bytesSent).toBe(16384);
   });
 
-  it("a built program verifies", () => {
+  it("a built program verifies at either level (the sample split into its schedule-level and events-level parts)", () => {
     const ctx = freshContext();
-    const m = buildModule(ctx, sampleSpec(ctx));
-    const errors: string[] = [];
-    ctx.diagnostics.pushHandler((d) => errors.push(d.message));
-    const ok = !verify(m).failed;
-    ctx.diagnostics.flush();
-    expect(errors).toEqual([]);
-    expect(ok).toBe(true);
+    const spec = sampleSpec(ctx);
+    const schedule: QueueProgramSpec = {
+      ...spec,
+      events: [],
+      queues: spec.queues.map((q) => ({ ...q, entries: q.entries.filter((e) => e.op === "task") })),
+    };
+    const events: QueueProgramSpec = {
+      ...spec,
+      arrivals: [],
+      queues: spec.queues.map((q) => ({ ...q, entries: q.entries.map((e) => (e.op === "task" ? { ...e, after: undefined } : e)) })),
+    };
+    for (const level of [schedule, events]) {
+      const m = buildModule(ctx, level);
+      const errors: string[] = [];
+      ctx.diagnostics.pushHandler((d) => errors.push(d.message));
+      const ok = !verify(m).failed;
+      ctx.diagnostics.flush();
+      expect(errors).toEqual([]);
+      expect(ok).toBe(true);
+      expect(withoutOps(readQueueProgram(m.regions[0]!.entryBlock!.first!))).toEqual(withoutOps(level));
+    }
   });
 });
