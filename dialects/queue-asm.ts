@@ -176,6 +176,15 @@ export const aivQueueAsmHooks = regionOpHooks(kAivQueueFields, /*hasSymbol=*/ fa
 // queue.event
 //===----------------------------------------------------------------------===//
 
+/** The fields after an event's kind, in order; `flag` and `line` both spell the id. */
+const kEventFields: readonly { keywords: readonly string[]; name: string }[] = [
+  { keywords: ["core"], name: "core" },
+  { keywords: ["flag", "line"], name: "id" },
+  { keywords: ["mode"], name: "mode" },
+  { keywords: ["threshold"], name: "threshold" },
+];
+const kEventFieldKeywords: ReadonlySet<string> = new Set(kEventFields.flatMap((f) => f.keywords));
+
 /** The event's kind when it is one of EventKind's cases. */
 function eventKindOf(op: Operation): string | undefined {
   return fieldText(op.getAttr("kind"), eventKindNames);
@@ -190,32 +199,36 @@ export const eventAsmHooks = {
   parseAssembly(p: OpAsmParser, state: OpAsmState): LogicalResult {
     const props: NamedAttribute[] = [];
     if (!parseSymbol(p, props)) return failure();
-    const kindAt = p.getCurrentLocation();
-    const kind = p.parseOptionalKeywordAny();
-    if (kind !== undefined) {
-      const index = eventKindNames.indexOf(kind);
+    // Every part is optional (a property of the wrong kind is in the dictionary). The word after the
+    // symbol is the kind or, when the kind is in the dictionary, the first field's keyword.
+    let at = p.getCurrentLocation();
+    let pending = p.parseOptionalKeywordAny();
+    let kind: string | undefined;
+    if (pending !== undefined && !kEventFieldKeywords.has(pending)) {
+      const index = eventKindNames.indexOf(pending);
       if (index < 0) {
-        p.emitError(`expected one of [${eventKindNames.join(", ")}] for 'kind', got '${kind}'`, kindAt);
+        p.emitError(`expected one of [${eventKindNames.join(", ")}] for 'kind', got '${pending}'`, at);
         return failure();
       }
+      kind = pending;
+      pending = undefined;
       props.push({ name: "kind", value: IntegerAttr.get(p.context, IntegerType.get(p.context, 64), BigInt(index)) });
     }
-    if (!parseFields(p, [{ keyword: "core", name: "core", kind: "i64" }], props)) return failure();
-    const idAt = p.getCurrentLocation();
-    const given = p.parseOptionalKeyword("flag") ? "flag" : p.parseOptionalKeyword("line") ? "line" : undefined;
-    if (given !== undefined) {
-      if (kind !== undefined && given !== idKeyword(kind)) {
-        p.emitError(`a ${kind} event names its id with '${idKeyword(kind)}', not '${given}'`, idAt);
+    for (const f of kEventFields) {
+      if (pending === undefined) at = p.getCurrentLocation();
+      let keyword: string | undefined;
+      if (pending !== undefined) keyword = f.keywords.includes(pending) ? pending : undefined;
+      else keyword = f.keywords.find((k) => p.parseOptionalKeyword(k));
+      if (keyword === undefined) continue;
+      pending = undefined;
+      if (f.name === "id" && kind !== undefined && keyword !== idKeyword(kind)) {
+        p.emitError(`a ${kind} event names its id with '${idKeyword(kind)}', not '${keyword}'`, at);
         return failure();
       }
-      if (!parseFieldValue(p, { keyword: given, name: "id", kind: "i64" }, props)) return failure();
+      if (!parseFieldValue(p, { keyword, name: f.name, kind: "i64" }, props)) return failure();
     }
-    const rest: Field[] = [
-      { keyword: "mode", name: "mode", kind: "i64" },
-      { keyword: "threshold", name: "threshold", kind: "i64" },
-    ];
-    if (!parseFields(p, rest, props)) return failure();
-    const at = p.getCurrentLocation();
+    if (p.failed) return failure();
+    at = p.getCurrentLocation();
     const dict: NamedAttribute[] = [];
     if (!p.parseOptionalAttrDict(dict) || !mergeDict(p, dict, props, at)) return failure();
     state.attributes.push(...props);

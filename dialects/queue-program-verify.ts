@@ -76,7 +76,11 @@ export function verifyQueueProgramRegions(program: Operation): LogicalResult {
   return success();
 }
 
-/** The top-level walk: order, queue numbering and the ops inside each queue. */
+/**
+ * Two walks: the top level first (order, queue numbering, events and
+ * arrivals), so a misplaced op is reported as such rather than through a
+ * symbol it should have declared; then the ops of each core queue.
+ */
 function verifyBody(state: ProgramState, first: Operation | null): LogicalResult {
   const { program } = state;
   const blockDim = readI64(program.getAttr("block_dim"))!;
@@ -103,7 +107,6 @@ function verifyBody(state: ProgramState, first: Operation | null): LogicalResult
         const core = readI64(op.getAttr("core"))!;
         if (core !== aicCount) return op.emitOpError(`expects core ${aicCount} here: aic queues go in core order 0..${blockDim - 1}, got core ${core}`);
         aicCount++;
-        if (verifyQueueOps(state, op).failed) return failure();
         break;
       }
       case "aiv.queue": {
@@ -113,7 +116,6 @@ function verifyBody(state: ProgramState, first: Operation | null): LogicalResult
         if (core !== wantCore || sub !== wantSub)
           return op.emitOpError(`expects core ${wantCore} sub ${wantSub} here: aiv queues go in (core, sub) order, got core ${core} sub ${sub}`);
         aivCount++;
-        if (verifyQueueOps(state, op).failed) return failure();
         break;
       }
     }
@@ -121,6 +123,8 @@ function verifyBody(state: ProgramState, first: Operation | null): LogicalResult
   if (aicCount !== blockDim) return program.emitOpError(`expects ${blockDim} aic.queue ops (one per AI Core of block_dim ${blockDim}), got ${aicCount}`);
   if (aivCount !== 2 * blockDim)
     return program.emitOpError(`expects ${2 * blockDim} aiv.queue ops (two per AI Core of block_dim ${blockDim}), got ${aivCount}`);
+  for (let op = first; op; op = op.nextOp)
+    if (kBodyOrder.get(op.name.name)! >= 3 && verifyQueueOps(state, op).failed) return failure();
   return success();
 }
 
