@@ -159,6 +159,21 @@ describe("queue custom form", () => {
   });
 });
 
+describe("the ops' documented examples", () => {
+  const root = join(__dirname, "..", "..");
+  const examples = ["queue", "aic", "aiv"].flatMap((d) => {
+    const decl = JSON.parse(readFileSync(join(root, "dist", "dialects", `${d}.json`), "utf8")) as { ops: { name: string; description?: string }[] };
+    return decl.ops.flatMap((op) => [...(op.description ?? "").matchAll(/```mlir\n([\s\S]*?)```/g)].map((m) => [op.name, m[1]!] as [string, string]));
+  });
+  it("cover every op", () => expect(new Set(examples.map(([op]) => op)).size).toBe(15));
+  it.each(examples)("%s: parses and prints back", (_, text) => {
+    const ctx = freshContext();
+    const m = parseSourceString(ctx, text, "doc.mlir");
+    expect(ctx.diagnostics.takeAll().map((d) => d.message)).toEqual([]);
+    expect(printTopLevel(m!, { assumeVerified: true })).toContain(text.trim().split("\n")[0]!.trim());
+  });
+});
+
 describe("queue generic form against mlir-opt-22", () => {
   const dir = mkdtempSync(join(tmpdir(), "queue-"));
   const examples = ["tiny.schedule.mlir", "tiny.events.mlir"].map((f) => [f, readFileSync(join(__dirname, "..", "..", "examples", "ir", f), "utf8")]);
