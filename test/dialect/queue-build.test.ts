@@ -2,17 +2,12 @@
 // spec exactly (minus the op fields), through the generic text too.
 
 import { describe, expect, it } from "vitest";
-import { Builder, FloatType, Context, MemRefType, parseSourceString, printTopLevel, registerAllDialects, verify, type Operation } from "../../src/index.js";
+import { Builder, FloatType, MemRefType, parseSourceString, printTopLevel, verify, type Context, type Operation } from "../../src/index.js";
+import { freshContext } from "../support/dialect-checks.js";
 import { buildQueueProgram, readQueueProgram } from "../../dialects/queue-build.js";
 import type { QueueProgramSpec } from "../../dialects/queue-model.js";
 import { readTaskProperties } from "../../dialects/tile-build.js";
 import { BufferKind, Stage } from "../../dialects/tile-model.js";
-
-function freshContext(): Context {
-  const ctx = new Context();
-  registerAllDialects(ctx);
-  return ctx;
-}
 
 /** A spec with one of everything: buffers, an arrival, events of each kind, every task kind and sync op. */
 export function sampleSpec(ctx: Context): QueueProgramSpec {

@@ -3,13 +3,13 @@
 // form against mlir-opt-22, located errors for malformed text and IR, the
 // peer-program check of signal_remote, and linear-time verify and print.
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Context, FileLineColRange, parseSourceString, printTopLevel, registerAllDialects, verify, type Operation } from "../../src/index.js";
+import { FileLineColRange, parseSourceString, printTopLevel, verify } from "../../src/index.js";
 import { readQueueProgram } from "../../dialects/queue-build.js";
+import { bodyOf, expectLinearVerifyAndPrint, expectLocatedError, expectMlirOptReadsOurGeneric, freshContext, parseValid } from "../support/dialect-checks.js";
 import { runHpmoeOpt } from "../support/run-opt.js";
 
 /** An events-level program with one op of each kind but the gather (line numbers matter to the error cases). */
@@ -88,29 +88,6 @@ const FULL = `queue.program @"fwd rank0" rank 0 ep 2 target "a3-die" block_dim 2
   }
 }`;
 
-function freshContext(): Context {
-  const ctx = new Context();
-  registerAllDialects(ctx);
-  return ctx;
-}
-
-/** Parses and verifies `text`, failing the test with the diagnostics otherwise. */
-function parseValid(ctx: Context, text: string): Operation {
-  const errors: string[] = [];
-  ctx.diagnostics.pushHandler((d) => errors.push(d.message));
-  const m = parseSourceString(ctx, text, "in.mlir");
-  const ok = m !== undefined && !verify(m).failed;
-  ctx.diagnostics.flush();
-  expect(errors).toEqual([]);
-  expect(ok).toBe(true);
-  return m!;
-}
-
-/** The module's body, unindented (the program text as written). */
-function bodyOf(m: Operation): string {
-  return printTopLevel(m).split("\n").slice(1, -2).map((l) => l.substring(2)).join("\n");
-}
-
 describe("queue custom form", () => {
   it.each([["events", EVENTS], ["schedule", SCHEDULE], ["full", FULL]])("prints what it reads (%s level)", (_, text) => {
     expect(bodyOf(parseValid(freshContext(), text))).toBe(text);
@@ -179,23 +156,8 @@ describe("queue generic form against mlir-opt-22", () => {
   const examples = ["tiny.schedule.mlir", "tiny.events.mlir"].map((f) => [f, readFileSync(join(__dirname, "..", "..", "examples", "ir", f), "utf8")]);
   const inputs = [["full", FULL], ...examples] as [string, string][];
   for (const [name, text] of inputs)
-    for (const flags of [[], ["--mlir-print-debuginfo"]]) {
-      it(`mlir-opt-22 reads our generic output of ${name} and prints it unchanged (${flags.join(" ") || "plain"})`, () => {
-        const file = join(dir, `${name}.mlir`);
-        writeFileSync(file, text);
-        const ours = runHpmoeOpt([file, "--mlir-print-op-generic", ...flags]);
-        expect(ours.err).toBe("");
-        expect(ours.code).toBe(0);
-        const genericFile = join(dir, `${name}.generic.mlir`);
-        writeFileSync(genericFile, ours.out);
-        const theirs = spawnSync("mlir-opt-22", [genericFile, "--allow-unregistered-dialect", "--mlir-print-op-generic", ...flags], { encoding: "latin1" });
-        expect(theirs.stderr).toBe("");
-        expect(theirs.status).toBe(0);
-        const again = runHpmoeOpt([genericFile, "--mlir-print-op-generic", ...flags]);
-        expect(again.out).toBe(theirs.stdout);
-        if (flags.length === 0) expect(theirs.stdout).toBe(ours.out);
-      });
-    }
+    for (const flags of [[], ["--mlir-print-debuginfo"]])
+      it(`mlir-opt-22 reads our generic output of ${name} and prints it unchanged (${flags.join(" ") || "plain"})`, () => expectMlirOptReadsOurGeneric(dir, name, text, flags));
 });
 
 describe("malformed queue text and IR", () => {
@@ -253,13 +215,7 @@ describe("malformed queue text and IR", () => {
         expect(text, `'${from}' must be in the base text`).toContain(from);
         text = text.replace(from, to);
       }
-      const file = join(dir, `${name}.mlir`);
-      writeFileSync(file, text);
-      const r = runHpmoeOpt([file]);
-      expect(r.code).toBe(1);
-      expect(r.out).toBe("");
-      expect(r.err.split("\n")[0]).toBe(`${file}:${want}`);
-      expect(r.err).not.toMatch(/^\s+at .*:\d+:\d+\)?$|TypeError|RangeError/m);
+      expectLocatedError(dir, name, text, want);
     });
   }
 
@@ -332,19 +288,7 @@ describe("queue scale", () => {
     lines.push("}");
     return lines.join("\n");
   }
-  /** Milliseconds of verify + print of a parsed program of `n` tasks. */
-  function verifyAndPrintMs(n: number): number {
-    const m = parseValid(freshContext(), bigProgram(n));
-    const t = performance.now();
-    expect(verify(m).failed).toBe(false);
-    printTopLevel(m, { assumeVerified: true });
-    return performance.now() - t;
-  }
   it("verifies and prints in time linear in the number of tasks", () => {
-    verifyAndPrintMs(200); // warm up
-    const small = Math.min(verifyAndPrintMs(400), verifyAndPrintMs(400));
-    const large = Math.min(verifyAndPrintMs(1600), verifyAndPrintMs(1600));
-    // 4x the tasks; a quadratic walk would take ~16x. Generous for a shared 2-core machine.
-    expect(large / small).toBeLessThan(8);
+    expectLinearVerifyAndPrint(bigProgram, 400);
   }, 120_000);
 });
