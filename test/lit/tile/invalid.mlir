@@ -373,7 +373,7 @@ tile.program @p rank 0 ep 2 {
 
 // -----
 
-// expected-error @+1 {{'tile.buffer' op expects parent op 'tile.program'}}
+// expected-error @+1 {{'tile.buffer' op expects parent op to be one of 'tile.program, queue.program'}}
 tile.buffer workspace @x : memref<4xbf16>
 
 // -----
