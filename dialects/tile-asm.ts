@@ -3,6 +3,11 @@
 //   %p = tile.put @xs[0:128, 0:64] -> rank 1 @xin[0:128, 0:64] signal 7 {stage = dispatch, bytes_sent = 16384}
 //   %r = tile.arrival @xin[0:128, 0:64] from rank 1 signal 3
 //   %c = tile.gather @t[0:4, 0:64] -> @xg[0:2, 0:64] rows [3, 1] {stage = gather}
+// The queue level (dialects aic, aiv, queue) uses the same grammar for its
+// tasks and `queue.arrival`, with the task id first, `after [ids]` for the
+// dependencies and no token:
+//   aic.gemm 3 @x[0:128, 0:64], @w[0:1, 0:64, 0:32] -> @h[0:128, 0:32] after [0, 2] {stage = gmm1}
+//   queue.arrival 2 @xin[0:128, 0:64] from rank 1 signal 3
 // The trailing dictionary prints enums as keywords (`stage = gmm1`) and i64
 // integers without their type; `unit` is printed only when it differs from
 // the op's own, and zero cost inputs are elided. A property that does not
@@ -88,17 +93,22 @@ function i64Value(a: Attribute | undefined): bigint | undefined {
 }
 
 /** Bits of the properties the op text showed outside the dictionary. */
-const kShownBit: ReadonlyMap<string, number> = new Map([["reads", 1], ["writes", 2], ["peer", 4], ["signal", 8], ["rows", 16]]);
+const kShownBit: ReadonlyMap<string, number> = new Map([["reads", 1], ["writes", 2], ["peer", 4], ["signal", 8], ["rows", 16], ["task", 32], ["after", 64]]);
 /** Position of each leading dictionary entry. */
 const kLeadingIndex: ReadonlyMap<string, number> = new Map(kLeading.map((n, i) => [n, i]));
 
+/** Which level a task op belongs to: the tile level has tokens, the queue level task ids. */
+export type TaskLevel = "tile" | "queue";
+
 /** Prints the op after its name; `implicitUnit` is the unit the op runs on when it states none. */
-function printTileOp(p: OpAsmPrinter, op: Operation, isArrival: boolean, implicitUnit: number): void {
+function printTileOp(p: OpAsmPrinter, op: Operation, isArrival: boolean, implicitUnit: number, level: TaskLevel): void {
   let shown = 0;
   const writes = sliceListText(op.getAttr("writes"));
   const peer = i64Value(op.getAttr("peer"));
   const signal = i64Value(op.getAttr("signal"));
   let text = "";
+  const task = level === "queue" ? i64Value(op.getAttr("task")) : undefined;
+  if (task !== undefined) (text += " " + task), (shown |= 32);
   if (isArrival) {
     if (writes !== undefined) (text += " " + writes), (shown |= 2);
     if (peer !== undefined) (text += " from rank " + peer), (shown |= 4);
@@ -112,6 +122,8 @@ function printTileOp(p: OpAsmPrinter, op: Operation, isArrival: boolean, implici
   if (signal !== undefined) (text += " signal " + signal), (shown |= 8);
   const rows = readI64Array(op.getAttr("rows"));
   if (rows !== undefined) (text += " rows [" + rows.join(", ") + "]"), (shown |= 16);
+  const after = level === "queue" ? readI64Array(op.getAttr("after")) : undefined;
+  if (after !== undefined) (text += " after [" + after.join(", ") + "]"), (shown |= 64);
   p.print(text);
   if (op.numOperands) {
     p.print(" after(");
@@ -273,11 +285,16 @@ function parsePropertyDict(p: OpAsmParser, out: NamedAttribute[]): boolean {
   return p.parseRBrace();
 }
 
-/** Reads the op after its name into `state` (shared by every task and `tile.arrival`). */
-function parseTileOp(p: OpAsmParser, state: OpAsmState): LogicalResult {
+/** Reads the op after its name into `state` (shared by every task and `tile.arrival`, and their queue-level forms). */
+function parseTileOp(p: OpAsmParser, state: OpAsmState, level: TaskLevel): LogicalResult {
   const ctx = p.context;
   const i64 = IntegerType.get(ctx, 64);
   const positional: NamedAttribute[] = [];
+  if (level === "queue") {
+    const task = p.parseOptionalInteger();
+    if (task !== undefined) positional.push({ name: "task", value: IntegerAttr.get(ctx, i64, task) });
+    else if (p.failed) return failure();
+  }
   const first: Slice[] = [];
   if (!parseSliceList(p, first)) return failure();
   if (p.parseOptionalArrow()) {
@@ -310,7 +327,14 @@ function parseTileOp(p: OpAsmParser, state: OpAsmState): LogicalResult {
     positional.push({ name: "rows", value: i64ArrayAttr(ctx, rows) });
   }
   const deps: UnresolvedOperand[] = [];
-  if (p.parseOptionalKeyword("after") && !p.parseOperandList(deps, Delimiter.Paren)) return failure();
+  if (p.parseOptionalKeyword("after")) {
+    if (level === "tile" && !p.parseOperandList(deps, Delimiter.Paren)) return failure();
+    if (level === "queue") {
+      const after: number[] = [];
+      if (!parseIntList(p, after)) return failure();
+      positional.push({ name: "after", value: i64ArrayAttr(ctx, after) });
+    }
+  }
   if (p.failed) return failure();
   const dict: NamedAttribute[] = [];
   const dictAt = p.getCurrentLocation();
@@ -324,18 +348,22 @@ function parseTileOp(p: OpAsmParser, state: OpAsmState): LogicalResult {
     }
   }
   state.attributes.push(...dict);
+  if (level === "queue") return success();
   const token = tokenType(ctx);
   for (const d of deps) if (!p.resolveOperand(d, token, state.operands)) return failure();
   state.types.push(token);
   return success();
 }
 
-/** The parse and print hooks of task op `mnemonic` (or `arrival`). */
-export function tileOpAsmHooks(mnemonic: string): {
+/** The parse and print hooks of task op `mnemonic` (or `arrival`) at `level`. */
+export function tileOpAsmHooks(
+  mnemonic: string,
+  level: TaskLevel = "tile",
+): {
   parseAssembly: (p: OpAsmParser, state: OpAsmState) => LogicalResult;
   printAssembly: (p: OpAsmPrinter, op: Operation) => void;
 } {
   const isArrival = mnemonic === "arrival";
   const implicitUnit = taskShapes[mnemonic]?.unit ?? -1;
-  return { parseAssembly: parseTileOp, printAssembly: (p, op) => printTileOp(p, op, isArrival, implicitUnit) };
+  return { parseAssembly: (p, state) => parseTileOp(p, state, level), printAssembly: (p, op) => printTileOp(p, op, isArrival, implicitUnit, level) };
 }

@@ -12,13 +12,13 @@ import type { Operation } from "../src/ir/operation.js";
 import { BufferKind, formatSlice, readSliceList, taskShapes, tokenType, type Slice } from "./tile-model.js";
 import { readI64 } from "../src/ir/int-attr.js";
 
-interface BufferInfo {
+export interface BufferInfo {
   readonly shape: readonly number[];
   readonly kind: number;
 }
 
 /** The buffers of the program's body by name (their own verifiers ran: shapes are static). */
-function collectBuffers(first: Operation | null): Map<string, BufferInfo> {
+export function collectBuffers(first: Operation | null): Map<string, BufferInfo> {
   const buffers = new Map<string, BufferInfo>();
   for (let op = first; op; op = op.nextOp) {
     if (op.name.name !== "tile.buffer") continue;
@@ -31,7 +31,7 @@ function collectBuffers(first: Operation | null): Map<string, BufferInfo> {
 }
 
 /** Each slice names a buffer of the program, with its rank, within its bounds; `symmetric` ones when asked. */
-function verifySlices(op: Operation, what: string, slices: readonly Slice[], buffers: Map<string, BufferInfo>, symmetric: boolean): LogicalResult {
+export function verifySlices(op: Operation, what: string, slices: readonly Slice[], buffers: Map<string, BufferInfo>, symmetric: boolean): LogicalResult {
   for (const s of slices) {
     const b = buffers.get(s.buffer);
     if (b === undefined) return op.emitOpError(`${what} slice ${formatSlice(s)} names '@${s.buffer}', which is not a tile.buffer of this program`);
@@ -47,7 +47,7 @@ function verifySlices(op: Operation, what: string, slices: readonly Slice[], buf
 }
 
 /** Records `op`'s (peer, signal) in `seen`; reports a repeat with a note at the first user. */
-function verifyUniqueSignal(op: Operation, seen: Map<number, Map<number, Operation>>, what: string): LogicalResult {
+export function verifyUniqueSignal(op: Operation, seen: Map<number, Map<number, Operation>>, what: string): LogicalResult {
   const peer = readI64(op.getAttr("peer"))!;
   const signal = readI64(op.getAttr("signal"))!;
   let signals = seen.get(peer);

@@ -18,9 +18,14 @@ function dims(sizes: readonly number[]): string {
   return sizes.join("x");
 }
 
-/** The `rank` and `ep` of the program holding `op`, or undefined when they are not set (reported on the program). */
-function programRanks(op: Operation): { rank: number; ep: number } | undefined {
-  const program = op.parentOp;
+/**
+ * The `rank` and `ep` of the program holding `op` (a tile.program, or the
+ * queue.program around the op's core queue), or undefined when they are not
+ * set (reported on the program).
+ */
+export function programRanks(op: Operation): { rank: number; ep: number } | undefined {
+  let program = op.parentOp;
+  if (program !== null && program.getAttr("ep") === undefined) program = program.parentOp;
   const rank = readI64(program?.getAttr("rank"));
   const ep = readI64(program?.getAttr("ep"));
   return rank === undefined || ep === undefined ? undefined : { rank, ep };
@@ -161,11 +166,12 @@ export function verifyTask(op: Operation, mnemonic: string): LogicalResult {
   if (writes.length !== shape.writes.length)
     return op.emitOpError(`expects ${shape.writes.length} written slice(s) (${shape.writes.join(", ")}), but got ${writes.length}`);
   if (verifySliceSigns(op, "read", reads).failed || verifySliceSigns(op, "written", writes).failed) return failure();
-  const unit = readI64(op.getAttr("unit"))!;
-  if (unit !== shape.unit) return op.emitOpError(`runs on ${unitNames[shape.unit]}, but its unit is ${unitNames[unit]}`);
+  // Queue-level tasks state no unit: their dialect (aic, aiv) is it.
+  const unit = readI64(op.getAttr("unit"));
+  if (unit !== undefined && unit !== shape.unit) return op.emitOpError(`runs on ${unitNames[shape.unit]}, but its unit is ${unitNames[unit]}`);
   const stage = readI64(op.getAttr("stage"))!;
   if (!(shape.stages as readonly number[]).includes(stage))
-    return op.emitOpError(`stage '${stageNames[stage]}' does not fit the op (expected ${shape.stages.map((s) => stageNames[s]).join(", ")})`);
+    return op.emitOpError(`stage '${stageNames[stage] ?? stage}' does not fit the op (expected ${shape.stages.map((s) => stageNames[s]).join(", ")})`);
   for (const name of ["flops", "bytes", "bytes_sent"]) {
     const v = readI64(op.getAttr(name));
     if (v !== undefined && v < 0) return op.emitOpError(`'${name}' must be non-negative, got ${v}`);

@@ -3,16 +3,15 @@
 // and readers, located errors for malformed custom text, and linear-time
 // verification and printing on a large program.
 
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Builder, Context, MemRefType, FloatType, parseSourceString, printTopLevel, registerAllDialects, verify, type Operation } from "../../src/index.js";
+import { Builder, MemRefType, FloatType, parseSourceString, printTopLevel, verify, type Operation } from "../../src/index.js";
 import { createArrival, createBuffer, createJoin, createProgram, createTask, createTerminate, readTask } from "../../dialects/tile-build.js";
 import { linkPutsToArrivals } from "../../dialects/tile-links.js";
 import { BufferKind, Stage, Unit } from "../../dialects/tile-model.js";
-import { runHpmoeOpt } from "../support/run-opt.js";
+import { bodyOf, expectLinearVerifyAndPrint, expectLocatedError, expectMlirOptReadsOurGeneric, freshContext, parseValid } from "../support/dialect-checks.js";
 
 const PROGRAM = `tile.program @fwd_rank0 rank 0 ep 2 {
   tile.buffer input @xsend : memref<256x64xbf16>
@@ -32,28 +31,6 @@ const PROGRAM = `tile.program @fwd_rank0 rank 0 ep 2 {
   %7 = tile.join %5, %6
   tile.terminate %7
 }`;
-
-function freshContext(): Context {
-  const ctx = new Context();
-  registerAllDialects(ctx);
-  return ctx;
-}
-
-/** Parses and verifies `text`, failing the test with the diagnostics otherwise. */
-function parseValid(ctx: Context, text: string): Operation {
-  const errors: string[] = [];
-  ctx.diagnostics.pushHandler((d) => errors.push(d.message));
-  const m = parseSourceString(ctx, text, "in.mlir");
-  const ok = m !== undefined && !verify(m).failed;
-  ctx.diagnostics.flush();
-  expect(errors).toEqual([]);
-  expect(ok).toBe(true);
-  return m!;
-}
-
-function bodyOf(m: Operation): string {
-  return printTopLevel(m).split("\n").slice(1, -2).map((l) => l.substring(2)).join("\n");
-}
 
 describe("tile custom form", () => {
   it("prints what it reads (custom -> custom), with defaults elided and enums as keywords", () => {
@@ -92,21 +69,8 @@ describe("tile custom form", () => {
 
 describe("tile generic form against mlir-opt-22", () => {
   const dir = mkdtempSync(join(tmpdir(), "tile-"));
-  for (const flags of [[], ["--mlir-print-debuginfo"]]) {
-    it(`mlir-opt-22 reads our generic output and prints it unchanged (${flags.join(" ") || "plain"})`, () => {
-      const file = join(dir, "in.mlir");
-      writeFileSync(file, PROGRAM);
-      const ours = runHpmoeOpt([file, "--mlir-print-op-generic", ...flags]);
-      expect(ours.code).toBe(0);
-      const genericFile = join(dir, "generic.mlir");
-      writeFileSync(genericFile, ours.out);
-      const theirs = spawnSync("mlir-opt-22", [genericFile, "--allow-unregistered-dialect", "--mlir-print-op-generic", ...flags], { encoding: "latin1" });
-      expect(theirs.status).toBe(0);
-      const again = runHpmoeOpt([genericFile, "--mlir-print-op-generic", ...flags]);
-      expect(again.out).toBe(theirs.stdout);
-      if (flags.length === 0) expect(theirs.stdout).toBe(ours.out);
-    });
-  }
+  for (const flags of [[], ["--mlir-print-debuginfo"]])
+    it(`mlir-opt-22 reads our generic output and prints it unchanged (${flags.join(" ") || "plain"})`, () => expectMlirOptReadsOurGeneric(dir, "in", PROGRAM, flags));
 });
 
 describe("tile builders and readers", () => {
@@ -216,13 +180,7 @@ describe("malformed tile text", () => {
   ];
   for (const [name, text, want] of cases) {
     it(`${name}: located error, exit 1, no stack trace`, () => {
-      const file = join(dir, `${name}.mlir`);
-      writeFileSync(file, text);
-      const r = runHpmoeOpt([file]);
-      expect(r.code).toBe(1);
-      expect(r.out).toBe("");
-      expect(r.err.split("\n")[0]).toBe(`${file}:${want}`);
-      expect(r.err).not.toMatch(/^\s+at .*:\d+:\d+\)?$|TypeError|RangeError/m);
+      expectLocatedError(dir, name, text, want);
     });
   }
 });
@@ -244,20 +202,7 @@ describe("tile scale", () => {
     lines.push(`  tile.terminate ${sinks.join(", ")}`, "}");
     return lines.join("\n");
   }
-  /** Milliseconds of verify + print of a parsed program of `n` tasks. */
-  function verifyAndPrintMs(n: number): number {
-    const ctx = freshContext();
-    const m = parseValid(ctx, bigProgram(n));
-    const t = performance.now();
-    expect(verify(m).failed).toBe(false);
-    printTopLevel(m, { assumeVerified: true });
-    return performance.now() - t;
-  }
   it("verifies and prints in time linear in the number of tasks", () => {
-    verifyAndPrintMs(500); // warm up
-    const small = Math.min(verifyAndPrintMs(1000), verifyAndPrintMs(1000));
-    const large = Math.min(verifyAndPrintMs(4000), verifyAndPrintMs(4000));
-    // 4x the tasks; a quadratic walk would take ~16x. Generous for a shared 2-core machine.
-    expect(large / small).toBeLessThan(8);
+    expectLinearVerifyAndPrint(bigProgram, 1000);
   }, 120_000);
 });
