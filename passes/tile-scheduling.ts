@@ -1,6 +1,6 @@
-// The library entry of tile -> queue scheduling (used by `hpmoe compile
-// --stop-after=schedule`): runs list-schedule on a module holding every
-// rank's tile programs.
+// The library entries of the queue stages (used by `hpmoe compile`):
+// list-schedule on a module holding every rank's tile programs, then
+// event-insertion and verify-schedule on the queue programs it made.
 
 import type { LogicalResult } from "../src/ir/logical-result.js";
 import { failure } from "../src/ir/logical-result.js";
@@ -22,12 +22,25 @@ export interface ScheduleTileOptions {
  * place. Failure leaves located diagnostics in the context.
  */
 export function scheduleTileModule(module: Operation, options: ScheduleTileOptions = {}): LogicalResult {
-  registerAllPasses(globalPassRegistry);
   const policy = options.policy ?? "ours";
-  const target = options.target ?? "a3-die";
-  const pm = parsePassPipeline(`builtin.module(list-schedule{policy=${policy} target=${target}})`, globalPassRegistry);
+  return runModulePipeline(module, `list-schedule{policy=${policy} target=${options.target ?? "a3-die"}}`);
+}
+
+/**
+ * Turns the schedule-level queue programs of `module` into events-level ones
+ * in place and proves the result (verify-schedule), each on the programs' own
+ * target. Failure leaves located
+ * diagnostics in the context.
+ */
+export function insertScheduleEvents(module: Operation): LogicalResult {
+  return runModulePipeline(module, "event-insertion,verify-schedule");
+}
+
+function runModulePipeline(module: Operation, passes: string): LogicalResult {
+  registerAllPasses(globalPassRegistry);
+  const pm = parsePassPipeline(`builtin.module(${passes})`, globalPassRegistry);
   if (pm instanceof PipelineError) {
-    module.emitError(`scheduleTileModule: bad pipeline: ${pm.commandLineMessage ?? pm.text}`);
+    module.emitError(`bad pipeline '${passes}': ${pm.commandLineMessage ?? pm.text}`);
     return failure();
   }
   return pm.run(module);
