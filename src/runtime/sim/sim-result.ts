@@ -60,6 +60,8 @@ export interface SimResult {
   readonly slices: readonly SimSlice[];
   readonly makespan: number;
   readonly ranks: number;
+  /** Local core ids per rank (global = rank * coresPerRank + local). */
+  readonly coresPerRank: number;
   /** Empty unless the queues deadlock. */
   readonly blocked: readonly BlockedCore[];
   /** Cross-core flags that held more pending sets than the hardware counts (cross_core_pending). */

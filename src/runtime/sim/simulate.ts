@@ -207,7 +207,7 @@ class Simulation {
       makespan = Math.max(makespan, this.finish[i]!);
       if (this.pc[i]! < q.entries.length) blocked.push(this.blockedReport(i));
     });
-    return { cores: this.queues.map((q) => q.core), tasks: this.tasks, slices: this.slices, makespan, ranks: this.m.ranks, blocked, flagOverflows: this.overflows };
+    return { cores: this.queues.map((q) => q.core), tasks: this.tasks, slices: this.slices, makespan, ranks: this.m.ranks, coresPerRank: coresPerRank(this.m), blocked, flagOverflows: this.overflows };
   }
 
   /** Resumes queue `q` at `time`; ties go to the lower tile task it starts next, as in fixed-order.ts. */
