@@ -55,7 +55,7 @@ export interface BlockedCore {
 
 export interface SimResult {
   readonly cores: readonly SimCore[];
-  /** Tasks in the order they started (ties: lower queue index first). */
+  /** Tasks in the order they started (ties as docs/sim.md "Ties" says). */
   readonly tasks: readonly SimTask[];
   readonly slices: readonly SimSlice[];
   readonly makespan: number;
