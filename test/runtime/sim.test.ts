@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { simMetrics } from "../../src/runtime/sim/sim-metrics.js";
 import { simulateQueues } from "../../src/runtime/sim/simulate.js";
 import { SimInputError } from "../../src/runtime/sim/sim-result.js";
+import { CostModel } from "../../src/target/cost-model.js";
+import { loadTarget, type HardwareProfile } from "../../src/target/hardware-profile.js";
 import { a3, crossCore, fig, gemm, gmCounter, program, put, remote, signal, signalRemote, swiglu, wait } from "./sim-fixtures.js";
 
 const lat = fig.latencies;
@@ -87,6 +89,31 @@ describe("sim: across ranks", () => {
     expect(m.linkUtilization).toBeCloseTo((2 * linkTime(bytes)) / (2 * r.makespan), 9);
     // No compute at all: every instant a put or signal is in flight is exposed, on both ranks.
     expect(m.exposedCommByRank[0]).toBeCloseTo(second.end + lat.remote_signal.value, 9);
+  });
+});
+
+describe("sim: per-peer links (a2-910b: 28 GB/s to each peer, 196 GB/s out of the rank)", () => {
+  const a2 = new CostModel(loadTarget("a2-910b") as HardwareProfile);
+  const links = a2.profile.links;
+  const bytes = 1 << 20;
+  const pairTime = bytes / (links.peer_bandwidth.value * 1e3);
+  const landing = a2.profile.latencies.put_issue.value + links.peer_latency.value + pairTime;
+  const run = (peers: [number, number]) =>
+    simulateQueues(
+      [
+        program(0, 3, 1, [], { "aiv 0.0": [put(0, peers[0], bytes, 0), signalRemote("r", peers[0])], "aiv 0.1": [put(1, peers[1], bytes, 1), signalRemote("r", peers[1])] }),
+        program(1, 3, 1, [remote("r", 0, peers.filter((p) => p === 1).length)], {}),
+        program(2, 3, 1, [remote("r", 0, peers.filter((p) => p === 2).length)], {}),
+      ],
+      a2,
+    );
+  it("two puts to one peer queue on the link between them", () => {
+    const r = run([1, 1]);
+    expect(startOf(r, 0, 1).end).toBeCloseTo(pairTime + landing, 9);
+  });
+  it("puts to two peers share only the rank's egress link", () => {
+    const r = run([1, 2]);
+    expect(startOf(r, 0, 1).end).toBeCloseTo(bytes / (links.injection_bandwidth.value * 1e3) + landing, 9);
   });
 });
 

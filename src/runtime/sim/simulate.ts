@@ -1,8 +1,8 @@
 // Discrete-event simulation of queue programs (dialects/queue-model.ts) of
 // every rank on a hardware profile (docs/sim.md has the model in full).
 // Each core runs its queue in order; tasks cost what passes/schedule/
-// task-cost.ts says; puts of one rank share its egress link in the order
-// they start. Events-level programs synchronize through their events:
+// task-cost.ts says; puts of one rank share its egress link, and puts from
+// one rank to one peer the link between them, in the order they start. Events-level programs synchronize through their events:
 //  - signal on a gm_counter: DMA atomic add, lands after `dma_atomic`; a
 //    waiting core sees the count `poll` later;
 //  - signal on a cross_core event: a flag set lands after `cross_core_flag`
@@ -36,6 +36,8 @@ interface PreparedTask {
   /** us its core is busy, alone on the link. */
   readonly coreTime: number;
   readonly linkTime: number;
+  /** us the (source, destination) link carries its bytes: bytes / the peer's bandwidth. */
+  readonly pairTime: number;
   readonly bytes: number;
   readonly peer: number;
 }
@@ -91,6 +93,8 @@ class Simulation {
   private readonly taskWaiters = new Map<string, number[]>();
   private readonly heap = new TimeHeap();
   private readonly linkFree: Float64Array;
+  /** When each (source, destination) link frees, by source * ranks + destination. */
+  private readonly pairFree = new Map<number, number>();
   private readonly pc: Int32Array;
   private readonly depCursor: Int32Array;
   private readonly depReady: Float64Array;
@@ -174,7 +178,9 @@ class Simulation {
     const cost = taskCostOf(this.model, { kind: entry.kind, ...entry.spec }, { rank: prog.rank, ep: prog.ep, runTime: this.opts.runTime, worstCase });
     // At the events level the signal after a put is its own op (signal_remote), charged there.
     const signal = entry.kind === "put" && !scheduleLevel ? this.signalMicros(prog.rank, entry.spec.peer ?? prog.rank) : 0;
-    return { entry, coreTime: cost.duration - signal, linkTime: cost.bytesSent / this.m.injectionBytesPerUs, bytes: cost.bytesSent, peer: cost.peer };
+    const links = this.model.profile.links;
+    const pairBandwidth = cost.peer < 0 ? Infinity : (this.model.sameScaleUp(prog.rank, cost.peer) ? links.peer_bandwidth.value : links.scale_out_bandwidth.value) * 1e3;
+    return { entry, coreTime: cost.duration - signal, linkTime: cost.bytesSent / this.m.injectionBytesPerUs, pairTime: cost.bytesSent / pairBandwidth, bytes: cost.bytesSent, peer: cost.peer };
   }
 
   /** us a signal_remote holds its core: fence + remote atomic, or a local atomic to the own rank. */
@@ -286,17 +292,22 @@ class Simulation {
     return this.depReady[q]!;
   }
 
-  /** Starts a task at `now`; a put waits for its rank's egress link. Returns its end. */
+  /**
+   * Starts a task at `now`; a put's bytes wait until both its rank's egress
+   * link and the link to its peer are free, then hold each for its time.
+   * Returns its end.
+   */
   private startTask(q: number, t: PreparedTask, now: number): number {
     const queue = this.queues[q]!;
     let duration = t.coreTime;
     let linkStart = -1;
     let linkEnd = -1;
     if (t.linkTime > 0) {
-      const free = this.linkFree[queue.rank]!;
-      linkStart = Math.max(now, free);
+      const pair = queue.rank * this.m.ranks + t.peer;
+      linkStart = Math.max(now, this.linkFree[queue.rank]!, this.pairFree.get(pair) ?? 0);
       duration += linkStart - now;
       linkEnd = this.linkFree[queue.rank] = linkStart + t.linkTime;
+      this.pairFree.set(pair, linkStart + t.pairTime);
     }
     const end = now + duration;
     const e = t.entry;
