@@ -92,6 +92,27 @@ describe("sim: across ranks", () => {
   });
 });
 
+describe("sim: metrics", () => {
+  it("utilization counts task time per launched core; exposed communication is comm time no compute hides", () => {
+    const bytes = 1 << 20;
+    const p0 = program(0, 2, 1, [], { "aic 0": [gemm(0, 128, 256, 256)], "aiv 0.0": [put(1, 1, bytes), signalRemote("r", 1)] });
+    const p1 = program(1, 2, 1, [remote("r", 0, 1)], { "aiv 0.1": [wait("r"), swiglu(0, 128, 128)] });
+    const r = simulateQueues([p0, p1], a3);
+    const g = a3.gemmMicros(128, 256, 256);
+    const sent = putLanding(bytes) + lat.remote_signal.value;
+    expect(g).toBeLessThan(sent);
+    const m = simMetrics(r);
+    const makespan = sent + lat.poll.value + swigluMicros(128, 128);
+    expect(m.makespanUs).toBeCloseTo(makespan, 9);
+    // Per rank: 1 AIC and 2 AIVs launched.
+    expect(m.aicUtilization).toBeCloseTo(g / (2 * makespan), 9);
+    expect(m.aivUtilization).toBeCloseTo((putLanding(bytes) + swigluMicros(128, 128)) / (4 * makespan), 9);
+    // Rank 0 computes during the first g us of its put; rank 1 receives the put (not its signal) with nothing to compute.
+    expect(m.exposedCommByRank).toEqual([expect.closeTo(sent - g, 9), expect.closeTo(putLanding(bytes), 9)]);
+    expect(m.exposedCommUs).toBeCloseTo((sent - g + putLanding(bytes)) / 2, 9);
+  });
+});
+
 describe("sim: per-peer links (a2-910b: 28 GB/s to each peer, 196 GB/s out of the rank)", () => {
   const a2 = new CostModel(loadTarget("a2-910b") as HardwareProfile);
   const links = a2.profile.links;
