@@ -60,7 +60,8 @@ export interface TaskView extends Required<Omit<TaskSpec, "deps" | "peer" | "sig
   readonly rows: readonly number[] | undefined;
 }
 
-function i64(ctx: Context, v: number): IntegerAttr {
+/** The `i64` integer attribute holding `v` (a safe integer). */
+export function i64Attr(ctx: Context, v: number): IntegerAttr {
   return IntegerAttr.getFromSafeInteger(ctx, IntegerType.get(ctx, 64), v);
 }
 
@@ -68,8 +69,8 @@ function i64(ctx: Context, v: number): IntegerAttr {
 export function createProgram(b: Builder, name: string, rank: number, ep: number): { op: Operation; body: Block } {
   const ctx = b.context;
   const properties = DictionaryAttr.get(ctx, [
-    { name: "ep", value: i64(ctx, ep) },
-    { name: "rank", value: i64(ctx, rank) },
+    { name: "ep", value: i64Attr(ctx, ep) },
+    { name: "rank", value: i64Attr(ctx, rank) },
     { name: "sym_name", value: StringAttr.get(ctx, name) },
   ]);
   const op = b.create("tile.program", { properties, regions: 1 });
@@ -81,35 +82,45 @@ export function createProgram(b: Builder, name: string, rank: number, ep: number
 export function createBuffer(b: Builder, name: string, type: MemRefType, kind: BufferKind): Operation {
   const ctx = b.context;
   const properties = DictionaryAttr.get(ctx, [
-    { name: "kind", value: i64(ctx, kind) },
+    { name: "kind", value: i64Attr(ctx, kind) },
     { name: "sym_name", value: StringAttr.get(ctx, name) },
     { name: "type", value: TypeAttr.get(ctx, type) },
   ]);
   return b.create("tile.buffer", { properties });
 }
 
-/** Creates a task op of `kind` and returns its token. O(slices x rank + deps). */
-export function createTask(b: Builder, kind: TaskKind, spec: TaskSpec): Value {
-  const ctx = b.context;
+/**
+ * The properties of a task of `kind` except `unit` (which only the tile
+ * level stores): shared with the queue level (dialects/queue-build.ts), whose
+ * task ops carry the same ones. O(slices x rank).
+ */
+export function taskProperties(ctx: Context, kind: TaskKind, spec: TaskSpec): NamedAttribute[] {
   const props: NamedAttribute[] = [
-    { name: "bytes", value: i64(ctx, spec.bytes ?? 0) },
-    { name: "flops", value: i64(ctx, spec.flops ?? 0) },
+    { name: "bytes", value: i64Attr(ctx, spec.bytes ?? 0) },
+    { name: "flops", value: i64Attr(ctx, spec.flops ?? 0) },
     { name: "reads", value: sliceListAttr(ctx, spec.reads) },
-    { name: "stage", value: i64(ctx, spec.stage) },
-    { name: "unit", value: i64(ctx, taskShapes[kind]!.unit) },
+    { name: "stage", value: i64Attr(ctx, spec.stage) },
     { name: "writes", value: sliceListAttr(ctx, spec.writes) },
   ];
   if (kind === "put") {
     props.push(
-      { name: "bytes_sent", value: i64(ctx, spec.bytesSent ?? 0) },
-      { name: "peer", value: i64(ctx, spec.peer ?? -1) },
-      { name: "signal", value: i64(ctx, spec.signal ?? -1) },
+      { name: "bytes_sent", value: i64Attr(ctx, spec.bytesSent ?? 0) },
+      { name: "peer", value: i64Attr(ctx, spec.peer ?? -1) },
+      { name: "signal", value: i64Attr(ctx, spec.signal ?? -1) },
     );
   }
   if (spec.validRows) props.push({ name: "valid_rows", value: i64ArrayAttr(ctx, spec.validRows) });
   if (spec.transposeLhs) props.push({ name: "transpose_lhs", value: UnitAttr.get(ctx) });
   if (spec.transposeRhs) props.push({ name: "transpose_rhs", value: UnitAttr.get(ctx) });
   if (spec.rows) props.push({ name: "rows", value: i64ArrayAttr(ctx, spec.rows) });
+  return props;
+}
+
+/** Creates a task op of `kind` and returns its token. O(slices x rank + deps). */
+export function createTask(b: Builder, kind: TaskKind, spec: TaskSpec): Value {
+  const ctx = b.context;
+  const props = taskProperties(ctx, kind, spec);
+  props.push({ name: "unit", value: i64Attr(ctx, taskShapes[kind]!.unit) });
   const op = b.create(`tile.${kind}`, { operands: spec.deps, results: [tokenType(ctx)], properties: DictionaryAttr.get(ctx, props) });
   return op.getResult(0);
 }
@@ -118,8 +129,8 @@ export function createTask(b: Builder, kind: TaskKind, spec: TaskSpec): Value {
 export function createArrival(b: Builder, writes: Slice, peer: number, signal: number): Value {
   const ctx = b.context;
   const properties = DictionaryAttr.get(ctx, [
-    { name: "peer", value: i64(ctx, peer) },
-    { name: "signal", value: i64(ctx, signal) },
+    { name: "peer", value: i64Attr(ctx, peer) },
+    { name: "signal", value: i64Attr(ctx, signal) },
     { name: "writes", value: sliceListAttr(ctx, [writes]) },
   ]);
   return b.create("tile.arrival", { results: [tokenType(ctx)], properties }).getResult(0);
@@ -135,21 +146,13 @@ export function createTerminate(b: Builder, sinks: readonly Value[]): Operation 
   return b.create("tile.terminate", { operands: sinks });
 }
 
-/** `op` as a TaskView, or undefined when it is not a task op. O(slices x rank) the first time a slice is seen. */
-export function readTask(op: Operation): TaskView | undefined {
-  const name = op.name.name;
-  if (!name.startsWith("tile.")) return undefined;
-  const kind = name.substring(5) as TaskKind;
-  if (taskShapes[kind] === undefined) return undefined;
+/** The task properties of `op` (a tile or queue task op) as a spec: the inverse of taskProperties. O(slices x rank) the first time a slice is seen. */
+export function readTaskProperties(op: Operation): Omit<TaskView, "kind" | "op" | "unit" | "deps"> {
   const valid = readI64Array(op.getAttr("valid_rows"));
   return {
-    kind,
-    op,
-    unit: (intAttrValue(op.getAttr("unit")) ?? taskShapes[kind]!.unit) as Unit,
     stage: intAttrValue(op.getAttr("stage")) as Stage,
     reads: readSliceList(op.getAttr("reads")) ?? [],
     writes: readSliceList(op.getAttr("writes")) ?? [],
-    deps: op.getOperands(),
     flops: intAttrValue(op.getAttr("flops")) ?? 0,
     bytes: intAttrValue(op.getAttr("bytes")) ?? 0,
     peer: intAttrValue(op.getAttr("peer")),
@@ -159,5 +162,20 @@ export function readTask(op: Operation): TaskView | undefined {
     transposeLhs: op.getAttr("transpose_lhs") !== undefined,
     transposeRhs: op.getAttr("transpose_rhs") !== undefined,
     rows: readI64Array(op.getAttr("rows")),
+  };
+}
+
+/** `op` as a TaskView, or undefined when it is not a task op. O(slices x rank) the first time a slice is seen. */
+export function readTask(op: Operation): TaskView | undefined {
+  const name = op.name.name;
+  if (!name.startsWith("tile.")) return undefined;
+  const kind = name.substring(5) as TaskKind;
+  if (taskShapes[kind] === undefined) return undefined;
+  return {
+    kind,
+    op,
+    unit: (intAttrValue(op.getAttr("unit")) ?? taskShapes[kind]!.unit) as Unit,
+    deps: op.getOperands(),
+    ...readTaskProperties(op),
   };
 }

@@ -7,9 +7,10 @@ import { registerControlFlowDialect } from "./cf.js";
 import { registerFuncDialect } from "./func.js";
 import { registerMoeDialect } from "./moe.js";
 import { registerSCFDialect } from "./scf.js";
+import { registerQueueDialects } from "./queue.js";
 import { registerTileDialect } from "./tile.js";
 
-/** Registers builtin, func, cf, arith, scf, moe and tile in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
+/** Registers builtin, func, cf, arith, scf, moe, tile, queue, aic and aiv in `ctx`. Idempotent; under 10 ms (declarations load from the build's JSON). */
 export function registerAllDialects(ctx: Context): void {
   registerBuiltinDialect(ctx);
   registerFuncDialect(ctx);
@@ -18,4 +19,5 @@ export function registerAllDialects(ctx: Context): void {
   registerSCFDialect(ctx);
   registerMoeDialect(ctx);
   registerTileDialect(ctx);
+  registerQueueDialects(ctx);
 }

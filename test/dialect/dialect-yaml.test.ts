@@ -169,7 +169,7 @@ describe("a user dialect", () => {
       { keyword: "fast", value: 0 },
       { keyword: "exact", value: 1 },
     ]);
-    expect([...loadedDialectDecls(ctx).keys()]).toEqual(["builtin", "func", "cf", "arith", "scf", "moe", "tile", "test"]);
+    expect([...loadedDialectDecls(ctx).keys()]).toEqual(["builtin", "func", "cf", "arith", "scf", "moe", "tile", "queue", "aic", "aiv", "test"]);
   });
   it("accepts a valid op and fills the default property", () => {
     const { ctx } = load();
