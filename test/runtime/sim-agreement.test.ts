@@ -29,7 +29,7 @@ function tilePrograms(): Operation[] {
 }
 
 /** Schedule-level queue programs of fixed queues: task ids are indices in their rank's program, deps become `after`. */
-export function queuePrograms(g: TaskGraph, ops: readonly Operation[], m: Machine, queues: readonly (readonly number[])[]): QueueProgramSpec[] {
+function queuePrograms(g: TaskGraph, ops: readonly Operation[], m: Machine, queues: readonly (readonly number[])[]): QueueProgramSpec[] {
   const per = coresPerRank(m);
   const first = new Map<number, number>();
   for (let i = 0; i < g.n; i++) if (!first.has(g.rank[i]!)) first.set(g.rank[i]!, i);

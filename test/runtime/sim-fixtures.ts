@@ -1,9 +1,13 @@
 // Hand-built queue programs for the simulator tests (plain QueueProgramSpec
-// data, no IR), and the profile they run on.
+// data, and the generic IR text of a module holding them), and the profile
+// they run on.
 
+import { expect } from "vitest";
+import { buildQueueProgram } from "../../dialects/queue-build.js";
 import type { CoreQueueSpec, QueueEntry, QueueEventSpec, QueueProgramSpec } from "../../dialects/queue-model.js";
 import type { TaskKind } from "../../dialects/tile-build.js";
 import type { Slice } from "../../dialects/tile-model.js";
+import { Builder, Context, parseSourceString, printTopLevel, registerAllDialects, verify } from "../../src/index.js";
 import { CostModel } from "../../src/target/cost-model.js";
 import { loadTarget, type HardwareProfile } from "../../src/target/hardware-profile.js";
 
@@ -42,4 +46,26 @@ export function program(rank: number, ep: number, blockDim: number, events: Queu
   for (let c = 0; c < blockDim; c++) all.push({ unit: "aic", core: c, sub: 0, entries: queues[`aic ${c}`] ?? [] });
   for (let c = 0; c < blockDim; c++) for (let s = 0; s < 2; s++) all.push({ unit: "aiv", core: c, sub: s, entries: queues[`aiv ${c}.${s}`] ?? [] });
   return { name: `fwd_rank${rank}`, rank, ep, target: "a3-die", blockDim, policy: "ours", buffers: [], arrivals, events, queues: all };
+}
+
+/** Rank r sends a tile to the other rank, which runs a GEMM then a SwiGLU handed over by a flag. */
+export function exchange(r: number, name = "fwd"): QueueProgramSpec {
+  const p = program(r, 2, 1, [remote("in", 0, 1), crossCore("f", 0, 1)], {
+    "aiv 0.0": [put(0, 1 - r, 65536), signalRemote("in", 1 - r)],
+    "aic 0": [wait("in"), gemm(1, 128, 256, 256), signal("f")],
+    "aiv 0.1": [wait("f"), swiglu(2, 128, 128)],
+  });
+  return { ...p, name: `${name}_rank${r}` };
+}
+
+/** The generic text of a module holding `specs`, parsed back in a fresh context. */
+export function moduleText(specs: readonly QueueProgramSpec[]): string {
+  const ctx = new Context();
+  registerAllDialects(ctx);
+  const m = parseSourceString(ctx, "module {}", "empty.mlir")!;
+  const b = new Builder(ctx);
+  b.setInsertionPointToEnd(m.regions[0]!.entryBlock!);
+  for (const s of specs) buildQueueProgram(b, s);
+  expect(verify(m).failed).toBe(false);
+  return printTopLevel(m, { printGenericOpForm: true });
 }

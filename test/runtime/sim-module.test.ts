@@ -2,35 +2,11 @@
 // printed and parsed back, grouped by launch, and located errors.
 
 import { describe, expect, it } from "vitest";
-import { buildQueueProgram } from "../../dialects/queue-build.js";
-import type { QueueProgramSpec } from "../../dialects/queue-model.js";
-import { Builder, Context, parseSourceString, printTopLevel, registerAllDialects, verify, type Operation } from "../../src/index.js";
+import { Context, parseSourceString, registerAllDialects, type Operation } from "../../src/index.js";
 import { queueProgramGroups, simulateModule } from "../../src/runtime/sim/sim-module.js";
 import { SimInputError } from "../../src/runtime/sim/sim-result.js";
 import { simulateQueues } from "../../src/runtime/sim/simulate.js";
-import { a3, crossCore, gemm, program, put, remote, signal, signalRemote, swiglu, wait } from "./sim-fixtures.js";
-
-/** Rank r sends a tile to the other rank, which runs a GEMM then a SwiGLU handed over by a flag. */
-export function exchange(r: number, name = "fwd"): QueueProgramSpec {
-  const p = program(r, 2, 1, [remote("in", 0, 1), crossCore("f", 0, 1)], {
-    "aiv 0.0": [put(0, 1 - r, 65536), signalRemote("in", 1 - r)],
-    "aic 0": [wait("in"), gemm(1, 128, 256, 256), signal("f")],
-    "aiv 0.1": [wait("f"), swiglu(2, 128, 128)],
-  });
-  return { ...p, name: `${name}_rank${r}` };
-}
-
-/** The generic text of a module holding `specs`, parsed back in a fresh context. */
-export function moduleText(specs: readonly QueueProgramSpec[]): string {
-  const ctx = new Context();
-  registerAllDialects(ctx);
-  const m = parseSourceString(ctx, "module {}", "empty.mlir")!;
-  const b = new Builder(ctx);
-  b.setInsertionPointToEnd(m.regions[0]!.entryBlock!);
-  for (const s of specs) buildQueueProgram(b, s);
-  expect(verify(m).failed).toBe(false);
-  return printTopLevel(m, { printGenericOpForm: true });
-}
+import { a3, crossCore, exchange, moduleText, program, wait } from "./sim-fixtures.js";
 
 function parsed(text: string): Operation {
   const ctx = new Context();
