@@ -5,18 +5,13 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { verify } from "../ir/verifier.js";
-import type { Context } from "../ir/context.js";
-import type { Operation } from "../ir/operation.js";
-import type { Routing } from "../layer/routing.js";
 import { simMetrics } from "../runtime/sim/sim-metrics.js";
 import { simulateModule } from "../runtime/sim/sim-module.js";
 import { SimInputError, type SimResult } from "../runtime/sim/sim-result.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
-import { parseSourceFile } from "../syntax/op-parser.js";
-import { SourceFile } from "../syntax/source.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
+import { loadQueueIr, type LoadedQueueIr } from "./queue-ir-input.js";
 import { writeSimArtifacts } from "./sim-artifacts.js";
 import type { CommandIO } from "./subcommand.js";
 
@@ -35,13 +30,6 @@ function eventsPipeline(policy: string | undefined): string {
 
 /** IR files of a compile output directory the simulator reads, most lowered first. */
 const kQueueFiles = ["events.mlir", "schedule.mlir"];
-
-interface Loaded {
-  readonly module: Operation;
-  readonly ctx: Context;
-  readonly source?: SourceFile;
-  readonly routing?: Routing;
-}
 
 /** Runs the sim backend on `input`; exit 0 when the queues run to the end. */
 export function runSimBackend(tool: string, input: string, opts: SimRunOptions, io: CommandIO, stages: LayerStages): number {
@@ -100,24 +88,22 @@ export function runSimBackend(tool: string, input: string, opts: SimRunOptions, 
 }
 
 /** Parses and verifies DIR/events.mlir (or schedule.mlir); exit code 1 after printing what is wrong. */
-function loadDirectory(tool: string, dir: string, io: CommandIO, stages: LayerStages): Loaded | number {
+function loadDirectory(tool: string, dir: string, io: CommandIO, stages: LayerStages): LoadedQueueIr | number {
   const file = kQueueFiles.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
   if (!file) {
     io.err(`${tool}: error: '${dir}' holds neither ${kQueueFiles.join(" nor ")} (run hpmoe compile to the events stage)\n`);
     return 1;
   }
-  const ctx = stages.createContext();
-  const source = SourceFile.fromBuffer(file, fs.readFileSync(file));
-  const module = parseSourceFile(ctx, source);
-  if (!module || verify(module).failed) {
-    io.err(ctx.diagnostics.takeAll().map((d) => renderDiagnostic(d, (name) => (name === source.name ? source : undefined))).join(""));
+  const loaded = loadQueueIr(file, stages.createContext());
+  if (typeof loaded === "string") {
+    io.err(loaded);
     return 1;
   }
-  return { module, ctx, source };
+  return loaded;
 }
 
 /** Compiles a layer config in memory down to events-level queue programs. */
-function compileLayer(tool: string, file: string, opts: SimRunOptions, io: CommandIO, stages: LayerStages): Loaded | number {
+function compileLayer(tool: string, file: string, opts: SimRunOptions, io: CommandIO, stages: LayerStages): LoadedQueueIr | number {
   const input = readLayerInput(tool, file, io.err);
   if (!input) return 1;
   const ctx = stages.createContext();
