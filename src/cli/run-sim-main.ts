@@ -23,9 +23,9 @@ export interface SimRunOptions {
   readonly preset?: "reference";
 }
 
-/** The passes from tile programs to events-level queue programs. */
-function eventsPipeline(policy: string | undefined): string {
-  return `${policy ? `list-schedule{policy=${policy}}` : "list-schedule"},event-insertion`;
+/** The passes from tile programs to events-level queue programs (names and options per the issue 6 contract). */
+function eventsPipeline(policy: string | undefined, target: string): string {
+  return `list-schedule{policy=${policy ?? "ours"} target=${target}},event-insertion`;
 }
 
 /** IR files of a compile output directory the simulator reads, most lowered first. */
@@ -114,6 +114,6 @@ function compileLayer(tool: string, file: string, opts: SimRunOptions, io: Comma
     return 1;
   };
   if (stages.lowerMoeToTile(module, { preset: opts.preset }).failed) return failed("lowering to tile");
-  if (stages.lowerMoeToTile(module, { pipeline: eventsPipeline(opts.policy) }).failed) return failed("scheduling and event insertion");
+  if (stages.lowerMoeToTile(module, { pipeline: eventsPipeline(opts.policy, input.cfg.target) }).failed) return failed("scheduling and event insertion");
   return { module, ctx, routing: input.routing };
 }

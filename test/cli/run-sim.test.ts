@@ -6,7 +6,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { registerAllPasses } from "../../passes/index.js";
 import { builtStages } from "../../src/cli/built-stages.js";
+import { globalPassRegistry } from "../../src/pass/pass-registry.js";
 import { runRun } from "../../src/cli/run-emu-main.js";
 import { simulateQueues } from "../../src/runtime/sim/simulate.js";
 import { a3, crossCore, exchange, moduleText, program, wait } from "../runtime/sim-fixtures.js";
@@ -27,6 +30,24 @@ function compileDir(name: string, file: string, text: string): string {
   fs.writeFileSync(path.join(dir, file), text);
   return dir;
 }
+
+// The layer path needs the list-schedule and event-insertion passes (other issue 6 parts).
+registerAllPasses();
+const hasEventPasses = ["list-schedule", "event-insertion"].every((p) => globalPassRegistry.lookup(p) !== undefined);
+
+describe.runIf(hasEventPasses)("hpmoe run LAYER.yaml --backend=sim", () => {
+  it("compiles the layer to events in memory and runs it to the end", () => {
+    const layer = fileURLToPath(new URL("../../examples/small-ep2.yaml", import.meta.url));
+    const r = run([layer, "--backend=sim", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { ok: boolean; makespan_us: number; tasks: number };
+    expect(j.ok).toBe(true);
+    expect(j.makespan_us).toBeGreaterThan(0);
+    // small-ep2 forward: 32 puts, 16 GEMMs, 8 SwiGLUs over both ranks.
+    expect(j.tasks).toBe(56);
+  });
+});
 
 describe("hpmoe run DIR --backend=sim", () => {
   const specs = [exchange(0), exchange(1)];
