@@ -11,6 +11,7 @@ import { registerAllPasses } from "../../passes/index.js";
 import { builtStages } from "../../src/cli/built-stages.js";
 import { globalPassRegistry } from "../../src/pass/pass-registry.js";
 import { runRun } from "../../src/cli/run-emu-main.js";
+import { writeCompileSimFiles } from "../../src/cli/sim-artifacts.js";
 import { simulateQueues } from "../../src/runtime/sim/simulate.js";
 import { a3, crossCore, exchange, moduleText, program, wait } from "../runtime/sim-fixtures.js";
 
@@ -101,5 +102,24 @@ describe("hpmoe run DIR --backend=sim", () => {
     const l = run([lonely, "--backend=sim"]);
     expect(l.code).toBe(1);
     expect(l.err).toMatch(/events\.mlir:\d+:\d+: error: signal_remote to rank 1, which has no program here\n/);
+  });
+});
+
+describe("hpmoe compile at the events stage", () => {
+  it("writes trace.json and gantt.svg next to events.mlir, the same bytes every time", () => {
+    const dir = compileDir("compiled", "events.mlir", moduleText([exchange(0), exchange(1)]));
+    const files = writeCompileSimFiles(dir, builtStages.createContext(), "small");
+    expect(files).toEqual([path.join(dir, "trace.json"), path.join(dir, "gantt.svg")]);
+    const first = (files as string[]).map((f) => fs.readFileSync(f, "utf8"));
+    expect(JSON.parse(first[0]!).otherData).toEqual({ makespan_us: Math.round(simulateQueues([exchange(0), exchange(1)], a3).makespan * 1000) / 1000, ranks: 2, blocked: [] });
+    expect(first[1]).toContain("small: makespan");
+    writeCompileSimFiles(dir, builtStages.createContext(), "small");
+    expect((files as string[]).map((f) => fs.readFileSync(f, "utf8"))).toEqual(first);
+  });
+
+  it("a deadlocked program is an error, and no files are written", () => {
+    const dir = compileDir("compiled-stuck", "events.mlir", moduleText([program(0, 1, 1, [crossCore("f", 0, 2)], { "aiv 0.0": [wait("f")] })]));
+    expect(writeCompileSimFiles(dir, builtStages.createContext(), "stuck")).toBe("the queues deadlock: rank 0 aiv 0.0: waits on @f (cross_core flag 2 of AI Core 0: 0 of 1 sets)");
+    expect(fs.readdirSync(dir)).toEqual(["events.mlir"]);
   });
 });
