@@ -10,6 +10,7 @@ import type { Operation } from "../src/ir/operation.js";
 import type { DialectHooks } from "../src/dialect/dialect-hooks.js";
 import { printAttributeForDiagnostic } from "../src/syntax/type-attr-printer.js";
 import { readCounts, readSenderAttrs, routeSender, type CountsMatrix } from "./moe-model.js";
+import { verifyDedupTables } from "./moe-dedup.js";
 import { dispatched, readShapes, SizeChecks, tokens, weights } from "./moe-shapes.js";
 
 type Shape = readonly number[];
@@ -45,8 +46,9 @@ function verifySender(op: Operation): LogicalResult {
     .require(experts % ep === 0, () => `experts (${experts}) must be a multiple of ep (${ep})`)
     .require(rank >= 0 && rank < ep, () => `rank (${rank}) must be in [0, ep) with ep = ${ep}`)
     .require(K! <= experts, () => `top-k of ids (${K}) must not exceed experts (${experts})`);
-  if (!checks.ok || attrs.counts === undefined) return checks.result();
-  return verifyCounts(op, attrs.counts, ep, experts, T! * K!, `tokens x top-k = ${T} x ${K}`);
+  if (!checks.ok) return checks.result();
+  if (attrs.counts !== undefined && verifyCounts(op, attrs.counts, ep, experts, T! * K!, `tokens x top-k = ${T} x ${K}`).failed) return failure();
+  return verifyDedupTables(op, T!);
 }
 
 /**

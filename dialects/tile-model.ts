@@ -134,6 +134,8 @@ export function formatSlice(s: Slice): string {
 export interface TaskShape {
   readonly unit: Unit;
   readonly reads: readonly string[];
+  /** How many of the last `reads` may be absent (0 unless given). */
+  readonly optionalReads?: number;
   readonly writes: readonly string[];
   readonly stages: readonly Stage[];
 }
@@ -154,5 +156,6 @@ export const taskShapes: Readonly<Record<string, TaskShape>> = {
   },
   swiglu: { unit: Unit.aiv, reads: ["h"], writes: ["a"], stages: [Stage.swiglu] },
   swiglu_grad: { unit: Unit.aiv, reads: ["h", "da"], writes: ["dh"], stages: [Stage.swiglu_grad] },
-  gather: { unit: Unit.aiv, reads: ["tokens"], writes: ["rows"], stages: [Stage.gather] },
+  // `scales` (rows x 1, f32): the backward's dedup gather scales row i by scales[i] (docs/moe-tile.md).
+  gather: { unit: Unit.aiv, reads: ["tokens", "scales"], optionalReads: 1, writes: ["rows"], stages: [Stage.gather] },
 };

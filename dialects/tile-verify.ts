@@ -119,9 +119,15 @@ function verifySwigluShapes(op: Operation, reads: readonly Slice[], writes: read
   return success();
 }
 
-/** gather: the written slice has one row per `rows` entry, each a row of the read slice, and the same width. */
+/**
+ * gather: the written slice has one row per `rows` entry, each a row of the
+ * read slice, and the same width; scales (when read) one column per written row.
+ */
 function verifyGatherShapes(op: Operation, reads: readonly Slice[], writes: readonly Slice[]): LogicalResult {
-  if (verifyMatrices(op, [reads[0]!, writes[0]!]).failed) return failure();
+  if (verifyMatrices(op, [...reads, writes[0]!]).failed) return failure();
+  const scales = reads[1]?.sizes;
+  if (scales && (scales[0] !== writes[0]!.sizes[0] || scales[1] !== 1))
+    return op.emitOpError(`reads scales of shape ${dims(scales)}, but writes ${writes[0]!.sizes[0]} rows (expected ${writes[0]!.sizes[0]}x1)`);
   const rows = readI64Array(op.getAttr("rows"))!;
   const src = reads[0]!.sizes;
   const dst = writes[0]!.sizes;
@@ -145,8 +151,13 @@ export function verifyTask(op: Operation, mnemonic: string): LogicalResult {
   if (reads === undefined) return failure();
   const writes = slicesOf(op, "writes");
   if (writes === undefined) return failure();
-  if (reads.length !== shape.reads.length)
-    return op.emitOpError(`expects ${shape.reads.length} read slice(s) (${shape.reads.join(", ")}), but got ${reads.length}`);
+  const fewestReads = shape.reads.length - (shape.optionalReads ?? 0);
+  if (reads.length < fewestReads || reads.length > shape.reads.length)
+    return op.emitOpError(
+      fewestReads === shape.reads.length
+        ? `expects ${shape.reads.length} read slice(s) (${shape.reads.join(", ")}), but got ${reads.length}`
+        : `expects ${fewestReads} to ${shape.reads.length} read slices (${shape.reads.join(", ")}), but got ${reads.length}`,
+    );
   if (writes.length !== shape.writes.length)
     return op.emitOpError(`expects ${shape.writes.length} written slice(s) (${shape.writes.join(", ")}), but got ${writes.length}`);
   if (verifySliceSigns(op, "read", reads).failed || verifySliceSigns(op, "written", writes).failed) return failure();

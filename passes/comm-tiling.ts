@@ -8,33 +8,26 @@
 // elimination); in the static worst case every (source, expert) block has T
 // rows, split into T/tile-rows tiles whose `valid_rows = [src, expert, first]`
 // tells the run time how many rows really move (from @counts).
+//
+// dedup=true (known routing only) sends each token of the first exchange
+// (dispatch, combine_grad) to a peer rank once and gathers it into the
+// dispatch layout there (tile-dedup-dispatch.ts); it reports the bytes saved.
 
 import { intAttrValue } from "../src/ir/int-attr.js";
 import type { Block } from "../src/ir/block.js";
+import { Severity } from "../src/ir/diagnostics.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { Value } from "../src/ir/value.js";
 import { slicesOverlap, type Slice, type Stage, type Unit } from "../dialects/tile-model.js";
 import { option, PassOptions } from "../src/pass/pass-options.js";
 import { Pass } from "../src/pass/pass.js";
-import { blockOf, kArrival, kProgram, kPut, readsOf, TileBuilder, validRowsOf, writesOf, type RoutingBlock } from "./tile-builder.js";
+import { blockOf, kArrival, kProgram, kProgramGatherRowsAttr, kProgramUniqueCountsAttr, kPut, kTerminate, readsOf, TileBuilder, validRowsOf, writesOf, type RoutingBlock } from "./tile-builder.js";
 import { orderPutTiles, type CommOrder, type PutTile } from "./tile-comm-order.js";
 import { ranges } from "./tile-program-emitter.js";
+import { dedupFirstExchange, type DedupSummary } from "./tile-dedup-dispatch.js";
 import { assignSignals } from "./tile-signals.js";
+import { shiftRows, type SplitBlock } from "./tile-split-block.js";
 import { WriterIndex } from "./tile-writer-index.js";
-
-/** A block op being split and the tiles replacing it. */
-interface SplitBlock {
-  readonly op: Operation;
-  readonly landed: Slice;
-  readonly tiles: Value[];
-  /** First rows of the tiles, relative to the block. */
-  readonly starts: number[];
-  readonly rows: number;
-}
-
-function shiftRows(s: Slice, by: number, rows: number): Slice {
-  return { buffer: s.buffer, offsets: [(s.offsets[0] ?? 0) + by, ...s.offsets.slice(1)], sizes: [rows, ...s.sizes.slice(1)] };
-}
 
 export class CommTilingPass extends Pass {
   readonly argument = "comm-tiling";
@@ -48,16 +41,16 @@ export class CommTilingPass extends Pass {
   });
   private readonly numPutTiles = this.statistic("num-put-tiles", "Put tiles generated");
   private readonly numArrivalTiles = this.statistic("num-arrival-tiles", "Arrival tiles generated");
+  private readonly numGatherTiles = this.statistic("num-gather-tiles", "Gather tiles generated (dedup)");
+  private readonly dedupBytesWithout = this.statistic("dedup-bytes-without", "Bytes the deduplicated exchanges would send without dedup");
+  private readonly dedupBytesSent = this.statistic("dedup-bytes-sent", "Bytes the deduplicated exchanges send");
+  private readonly dedupBytesSaved = this.statistic("dedup-bytes-saved", "Bytes saved by dedup");
 
   runOnOperation(): void {
     const top = this.getOperation();
     const o = this.options.values;
     if (o.tileRows <= 0) {
       top.emitError(`comm-tiling: tile-rows must be positive, got ${o.tileRows}`);
-      return this.signalPassFailure();
-    }
-    if (o.dedup) {
-      top.emitError("comm-tiling: dedup=true needs the token-level routing (which tokens share a peer), which moe IR does not carry yet");
       return this.signalPassFailure();
     }
     const programs: Operation[] = [];
@@ -93,11 +86,22 @@ export class CommTilingPass extends Pass {
       );
       return undefined;
     }
-    const tb = new TileBuilder(program.context);
     const split = new Map<Value, SplitBlock>();
+    if (o.dedup) {
+      const summary = dedupFirstExchange(program, body, blocks, split, { tileRows: o.tileRows, order: o.order as CommOrder });
+      if (typeof summary === "string") {
+        program.emitOpError(`comm-tiling ${summary}`);
+        return undefined;
+      }
+      this.report(program, summary);
+    }
+    program.removeAttr(kProgramUniqueCountsAttr);
+    program.removeAttr(kProgramGatherRowsAttr);
+    const tb = new TileBuilder(program.context);
     // Put tiles per stage, in first-seen stage order, with the stage's last block put.
     const stages = new Map<number, { anchor: Operation; tiles: PutTile[] }>();
     for (const op of blocks) {
+      if (split.has(op.results[0]!)) continue; // deduplicated above
       const block = blockOf(op)!;
       const landed = writesOf(op)[0]!;
       const rows = landed.sizes[0] ?? 0;
@@ -108,6 +112,7 @@ export class CommTilingPass extends Pass {
       split.set(op.results[0]!, { op, landed, tiles, starts, rows });
     }
     this.relinkUsers(split);
+    sinkUnusedTiles(body, split);
     for (const { anchor, tiles } of stages.values()) {
       orderPutTiles(tiles, o.order as CommOrder, rank, ep);
       for (const t of tiles) t.op.moveBefore(anchor);
@@ -115,6 +120,18 @@ export class CommTilingPass extends Pass {
     for (const s of split.values()) s.op.erase();
     assignSignals(body);
     return true;
+  }
+
+  /** Statistics and a remark with the bytes deduplication saved on `program`. */
+  private report(program: Operation, d: DedupSummary): void {
+    this.numPutTiles.value += d.numPutTiles;
+    this.numArrivalTiles.value += d.numArrivalTiles;
+    this.numGatherTiles.value += d.numGatherTiles;
+    this.dedupBytesWithout.value += d.bytesWithout;
+    this.dedupBytesSent.value += d.bytesWith;
+    this.dedupBytesSaved.value += d.bytesWithout - d.bytesWith;
+    // At the location only: the op printed with it would be half rewritten.
+    program.context.diagnostics.emit(Severity.Remark, program.loc, `comm-tiling dedup: the first exchange sends ${d.bytesWith} bytes instead of ${d.bytesWithout} (${d.bytesWithout - d.bytesWith} saved)`);
   }
 
   private splitPut(tb: TileBuilder, op: Operation, block: RoutingBlock, starts: number[], rows: number, stages: Map<number, { anchor: Operation; tiles: PutTile[] }>): Value[] {
@@ -218,4 +235,12 @@ export class CommTilingPass extends Pass {
       user.setOperands(operands);
     }
   }
+}
+
+/** Makes tiles nobody waits for sinks of the program's terminator (every token must be used). */
+function sinkUnusedTiles(body: Block, split: Map<Value, SplitBlock>): void {
+  const unused: Value[] = [];
+  for (const s of split.values()) for (const t of s.tiles) if (!t.hasUses) unused.push(t);
+  const term = body.last;
+  if (unused.length > 0 && term?.name.name === kTerminate) term.setOperands([...term.getOperands(), ...unused]);
 }

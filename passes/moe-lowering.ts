@@ -12,6 +12,9 @@ import { registerAllPasses } from "./index.js";
 /** The default lowering: tile-exact dependencies, mxn GEMM tiles, natural order, routing as the IR gives it. */
 export const kDefaultLowering = "moe-to-tile,comm-tiling";
 
+/** The default lowering with deduplicated dispatch (the moe senders must carry the dedup tables). */
+export const kDedupLowering = "moe-to-tile,comm-tiling{dedup=true}";
+
 /**
  * The reference implementation's plan (hyperparallel-moe.md §3.1): per-core
  * GEMM seats on 24 cube cores, 128-row SwiGLU and token tiles, per-expert
@@ -25,6 +28,11 @@ export interface LowerMoeToTileOptions {
   preset?: "reference";
   /** Pass list run on the module (default kDefaultLowering); not together with `preset`. */
   pipeline?: string;
+  /**
+   * Without a pipeline: kDedupLowering instead of kDefaultLowering (the moe
+   * senders must carry the dedup tables: buildMoeModule's `dedup`).
+   */
+  dedup?: boolean;
   registry?: PassRegistry;
 }
 
@@ -52,7 +60,11 @@ export function lowerMoeToTile(module: Operation, options: LowerMoeToTileOptions
     module.emitError("lowerMoeToTile: give a preset or a pipeline, not both");
     return failure();
   }
-  const passes = options.preset === "reference" ? kReferenceLowering : (options.pipeline ?? kDefaultLowering);
+  if (options.preset && options.dedup) {
+    module.emitError("lowerMoeToTile: dedup needs known routing, but the reference preset plans for the static worst case");
+    return failure();
+  }
+  const passes = options.preset === "reference" ? kReferenceLowering : (options.pipeline ?? (options.dedup ? kDedupLowering : kDefaultLowering));
   const pm = parsePassPipeline(`builtin.module(${passes})`, registry);
   if (pm instanceof PipelineError) {
     module.emitError(`lowerMoeToTile: bad pipeline: ${pm.commandLineMessage ?? pm.text}`);

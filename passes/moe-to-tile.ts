@@ -7,7 +7,8 @@
 import type { Operation } from "../src/ir/operation.js";
 import { option, PassOptions } from "../src/pass/pass-options.js";
 import { Pass } from "../src/pass/pass.js";
-import { TileBuilder } from "./tile-builder.js";
+import { kGatherRowsAttr, kUniqueCountsAttr } from "../dialects/moe-dedup.js";
+import { kProgramGatherRowsAttr, kProgramUniqueCountsAttr, TileBuilder } from "./tile-builder.js";
 import { buildTileProgram } from "./tile-moe-programs.js";
 import { isMoeFunction, readMoeShape } from "./tile-moe-shape.js";
 import type { MoeToTileOptions } from "./tile-program-emitter.js";
@@ -53,6 +54,11 @@ export class MoeToTilePass extends Pass {
       const tb = new TileBuilder(top.context, func.loc);
       tb.builder.setInsertionPoint(func);
       const program = buildTileProgram(tb, shape, options);
+      // The dedup tables ride along to comm-tiling{dedup=true}, which drops them.
+      for (const [from, to] of [[kUniqueCountsAttr, kProgramUniqueCountsAttr], [kGatherRowsAttr, kProgramGatherRowsAttr]] as const) {
+        const table = shape.anchor.getAttr(from);
+        if (table !== undefined) program.setAttr(to, table);
+      }
       func.erase();
       this.numPrograms.value++;
       for (let op = program.regions[0]!.entryBlock!.first; op; op = op.next) if (op.getAttr("unit") !== undefined) this.numTasks.value++;

@@ -34,6 +34,16 @@ export const kGather = "tile.gather";
  */
 export const kBlockAttr = "moe.block";
 
+/**
+ * Discardable attributes moe-to-tile copies onto a tile.program from its moe
+ * sender's dedup tables (dialects/moe-dedup.ts), for comm-tiling{dedup=true}.
+ */
+export const kProgramUniqueCountsAttr = "moe.unique_counts";
+export const kProgramGatherRowsAttr = "moe.gather_rows";
+
+/** Discardable attribute comm-tiling{dedup=true} leaves on a program: `array<i64: bytes sent without dedup, bytes sent with>` of its first exchange. */
+export const kDedupBytesAttr = "moe.dedup_bytes";
+
 /** The rows source rank `src` routes to global expert `expert` (local expert `local` of its rank). */
 export interface RoutingBlock {
   readonly src: number;
@@ -55,6 +65,8 @@ export interface TaskSpec {
   readonly validRows?: readonly [number, number, number];
   readonly transposeLhs?: boolean;
   readonly transposeRhs?: boolean;
+  /** Gathers: row i of the write is row rows[i] of the first read. */
+  readonly rows?: readonly number[];
 }
 
 /** Creates tile ops at a builder's insertion point; every task result is a `!tile.token`. */

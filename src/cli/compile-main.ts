@@ -11,7 +11,7 @@ import type { LayerStages } from "./layer-stages.js";
 import { AtomicFileWriter } from "./output-file.js";
 import { writeCompileSimFiles } from "./sim-artifacts.js";
 import { ModuleTextJoiner } from "./module-text-joiner.js";
-import { compileRank, RankCompileError, type StopAfter } from "./rank-compiler.js";
+import { compileRank, RankCompileError, type DedupBytes, type StopAfter } from "./rank-compiler.js";
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
 const STOP_AFTER: readonly StopAfter[] = ["moe", "tile"];
@@ -26,8 +26,9 @@ const COMPILE: SubcommandSpec = {
     { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
     { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe or tile (default tile)" },
     { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
+    { name: "dedup", kind: "bool", help: "Deduplicated dispatch: a token goes to a peer rank once (known routing; not with --preset=reference)" },
     { name: "rank", kind: "int", valueName: "<n>", help: "Rank whose task counts --json prints (default 0)" },
-    { name: "json", kind: "bool", help: "Print {ranks, tasks, events, outputs} as JSON on stdout" },
+    { name: "json", kind: "bool", help: "Print {ranks, tasks, events, outputs[, dedup]} as JSON on stdout" },
     { name: "mlir-print-op-generic", kind: "bool", help: "Print the generic op form" },
     HELP_OPTION,
   ],
@@ -47,6 +48,9 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const preset = presetOption(COMPILE, cl, io);
   if (typeof preset === "number") return preset;
 
+  const dedup = Boolean(v.get("dedup"));
+  if (dedup && preset === "reference") return fail("--dedup needs known routing, but --preset=reference plans for the static worst case");
+
   const input = readLayerInput(COMPILE.tool, layerFile, io.err);
   if (!input) return 1;
   const ep = input.cfg.parallel.ep;
@@ -61,8 +65,9 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
 
   const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
   let counted: TaskCounts = emptyTaskCounts();
+  const dedupBytes: DedupBytes = { without: 0, sent: 0 };
   for (const { cfg, ranks } of compileSteps(input.cfg, Boolean(print?.printGenericOpForm))) {
-    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, print });
+    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, dedup, print });
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
     if (problem !== undefined) {
       for (const s of sinks.values()) s.abort();
@@ -71,6 +76,10 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
     }
     const tasks = !(r instanceof RankCompileError) && r.tasks?.get(countedRank);
     if (tasks) counted = addTaskCounts(counted, tasks);
+    if (!(r instanceof RankCompileError) && r.dedupBytes) {
+      dedupBytes.without += r.dedupBytes.without;
+      dedupBytes.sent += r.dedupBytes.sent;
+    }
   }
   const outputs: string[] = [];
   for (const s of sinks.values()) {
@@ -84,7 +93,12 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
     if (typeof sim === "string") return fail(sim);
     outputs.push(...sim);
   }
-  if (json) io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events: 0, outputs }) + "\n");
+  const saved = dedupBytes.without - dedupBytes.sent;
+  const lowered = dedup && stopAfter !== "moe";
+  if (json) {
+    const report = lowered ? { dedup: { bytes_without: dedupBytes.without, bytes_sent: dedupBytes.sent, bytes_saved: saved } } : {};
+    io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events: 0, outputs, ...report }) + "\n");
+  } else if (lowered) io.err(`${COMPILE.tool}: remark: dedup: the first exchanges of all ranks send ${dedupBytes.sent} bytes instead of ${dedupBytes.without} (${saved} saved)\n`);
   return 0;
 }
 

@@ -17,11 +17,11 @@ export interface EmuCheckResult {
 
 export interface LayerStages {
   /** src/layer/moe-import.ts: a builtin.module with one func per rank and pass direction. */
-  buildMoeModule(ctx: Context, cfg: LayerConfig, routing: Routing | undefined, opts?: { ranks?: number[] }): Operation;
+  buildMoeModule(ctx: Context, cfg: LayerConfig, routing: Routing | undefined, opts?: { ranks?: number[]; dedup?: boolean }): Operation;
   /** passes/moe-lowering.ts: lowers the moe module to tile programs in place. */
-  lowerMoeToTile(module: Operation, options: { preset?: "reference"; pipeline?: string }): LogicalResult;
+  lowerMoeToTile(module: Operation, options: { preset?: "reference"; pipeline?: string; dedup?: boolean }): LogicalResult;
   /** src/runtime/emu/emu-check.ts: runs the layer on the emu and compares with the dense reference. */
-  runEmuCheck(cfg: LayerConfig, opts: { level: "moe" | "tile"; pipeline?: string }): EmuCheckResult;
+  runEmuCheck(cfg: LayerConfig, opts: { level: "moe" | "tile"; pipeline?: string; dedup?: boolean }): EmuCheckResult;
   /** A context with every dialect the stages produce. */
   createContext(): Context;
 }

@@ -10,6 +10,9 @@ import type { Routing } from "../layer/routing.js";
 import { renderDiagnostic } from "../syntax/diagnostic-printer.js";
 import { printTopLevel, type PrintOptions } from "../syntax/printer.js";
 import type { LayerStages } from "./layer-stages.js";
+import type { Operation } from "../ir/operation.js";
+import { readIntArray } from "../ir/dense-int-array.js";
+import { kDedupBytesAttr } from "../../passes/tile-builder.js";
 import { countTasksPerRank, type TaskCounts } from "./task-counts.js";
 
 export type StopAfter = "moe" | "tile";
@@ -17,6 +20,8 @@ export type StopAfter = "moe" | "tile";
 export interface RankCompileOptions {
   readonly stopAfter: StopAfter;
   readonly preset: "reference" | undefined;
+  /** Deduplicated dispatch: the moe senders carry the dedup tables and comm-tiling runs with dedup=true. */
+  readonly dedup?: boolean;
   /** Print options for the IR texts, or undefined to print nothing (counting only). */
   readonly print: Partial<PrintOptions> | undefined;
 }
@@ -28,6 +33,13 @@ export interface RankOutput {
   readonly tile: string | undefined;
   /** Tile tasks per compiled rank (undefined when stopping after moe). */
   readonly tasks: Map<number, TaskCounts> | undefined;
+  /** With dedup: bytes the first exchanges send without and with dedup, summed over the compiled programs. */
+  readonly dedupBytes: DedupBytes | undefined;
+}
+
+export interface DedupBytes {
+  without: number;
+  sent: number;
 }
 
 /** A failure, already rendered as diagnostics (`loc: error: ...` lines). */
@@ -55,16 +67,28 @@ export function compileRank(
 ): RankOutput | RankCompileError {
   const { buildMoeModule, lowerMoeToTile, createContext } = stages;
   const ctx = createContext();
-  const module = buildMoeModule(ctx, cfg, routing, { ranks });
+  const module = buildMoeModule(ctx, cfg, routing, { ranks, ...(opts.dedup ? { dedup: true } : {}) });
   const which = ranks.length === 1 ? `rank ${ranks[0]}` : `ranks ${ranks[0]}..${ranks[ranks.length - 1]}`;
   if (verify(module).failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: the moe module does not verify`));
   const print = opts.print && { ...opts.print, assumeVerified: true };
   const moe = print && printTopLevel(module, print);
-  if (opts.stopAfter === "moe") return { moe, tile: undefined, tasks: undefined };
-  const lowered = lowerMoeToTile!(module, opts.preset ? { preset: opts.preset } : {});
+  if (opts.stopAfter === "moe") return { moe, tile: undefined, tasks: undefined, dedupBytes: undefined };
+  const lowered = lowerMoeToTile!(module, opts.preset ? { preset: opts.preset } : opts.dedup ? { dedup: true } : {});
   // No verify here: lowerMoeToTile runs a PassManager, which verifies after every pass
   // (re-verifying a DeepSeek-V3 rank costs ~7% of its lowering).
   if (lowered.failed) return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: lowering to tile failed`));
   const tile = print && printTopLevel(module, print);
-  return { moe, tile, tasks: countTasksPerRank(module) };
+  return { moe, tile, tasks: countTasksPerRank(module), dedupBytes: opts.dedup ? dedupBytesOf(module) : undefined };
+}
+
+/** The sum of the programs' `moe.dedup_bytes` (comm-tiling's record of what dedup saved). O(programs). */
+function dedupBytesOf(module: Operation): DedupBytes {
+  const out = { without: 0, sent: 0 };
+  for (const program of module.regions[0]!.entryBlock!.ops()) {
+    const v = readIntArray(program.getAttr(kDedupBytesAttr), 64);
+    if (v?.length !== 2) continue;
+    out.without += v[0]!;
+    out.sent += v[1]!;
+  }
+  return out;
 }

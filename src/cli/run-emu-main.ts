@@ -11,11 +11,12 @@ const LATER_BACKENDS = ["cpu", "acl"];
 
 const RUN: SubcommandSpec = {
   tool: "hpmoe run",
-  usage: "hpmoe run LAYER.yaml|DIR --backend=emu|sim [--level=moe|tile] [--trace FILE] [--gantt FILE] [--json]",
+  usage: "hpmoe run LAYER.yaml|DIR --backend=emu|sim [--level=moe|tile] [--dedup] [--trace FILE] [--gantt FILE] [--json]",
   overview: "run a MoE layer on a backend and check its result",
   options: [
     { name: "backend", kind: "string", valueName: "<name>", help: "Backend: emu (functional check) or sim (timing; cpu and acl arrive later)" },
     { name: "level", kind: "string", valueName: "<level>", help: "IR level the emu executes: moe or tile (default tile)" },
+    { name: "dedup", kind: "bool", help: "Lower with deduplicated dispatch (tile level, known routing)" },
     { name: "trace", kind: "string", valueName: "<file>", help: "sim: write a Chrome trace (Perfetto) of the run" },
     { name: "gantt", kind: "string", valueName: "<file>", help: "sim: write an SVG Gantt chart of the run" },
     { name: "policy", kind: "string", valueName: "<policy>", help: "sim of a layer config: scheduling policy ours, reference or serialized (default ours)" },
@@ -44,13 +45,15 @@ export function runRun(args: readonly string[], io: CommandIO, stages: LayerStag
   if (backend !== "emu") return fail(`--backend must be emu, sim, cpu or acl, got '${String(backend)}'`);
   const level = String(v.get("level") ?? "tile");
   if (level !== "moe" && level !== "tile") return fail(`--level must be moe or tile, got '${level}'`);
+  const dedup = Boolean(v.get("dedup"));
+  if (dedup && level !== "tile") return fail("--dedup lowers to tiles: it needs --level=tile");
 
   const input = readLayerInput(RUN.tool, layerFile, io.err);
   if (!input) return 1;
-  const r = stages.runEmuCheck(input.cfg, { level });
+  const r = stages.runEmuCheck(input.cfg, { level, ...(dedup ? { dedup } : {}) });
   const json = Boolean(v.get("json"));
   if (json) io.out(JSON.stringify({ ok: r.ok, max_abs_err: r.maxAbsErr, max_rel_err: r.maxRelErr }) + "\n");
-  else io.out(`${r.ok ? "ok" : "MISMATCH"}: max abs error ${r.maxAbsErr}, max rel error ${r.maxRelErr} (emu, ${level} level, pass ${input.cfg.pass})\n`);
+  else io.out(`${r.ok ? "ok" : "MISMATCH"}: max abs error ${r.maxAbsErr}, max rel error ${r.maxRelErr} (emu, ${level} level${dedup ? ", dedup" : ""}, pass ${input.cfg.pass})\n`);
   // The details (one line per compared tensor) follow the summary; after a mismatch they go to stderr.
   if (!r.ok) for (const d of r.details) io.err(`${RUN.tool}: ${d}\n`);
   else if (!json) for (const d of r.details) io.out(`  ${d}\n`);

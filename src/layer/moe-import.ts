@@ -21,12 +21,19 @@ import { registerBuiltinDialect } from "../dialect/builtin.js";
 import { registerFuncDialect } from "../dialect/func.js";
 import { registerMoeDialect } from "../dialect/moe.js";
 import { countsAttr, i64Attr, kMoeRankAttr, routeType } from "../../dialects/moe-model.js";
+import { gatherRowsAttr, kGatherRowsAttr, kUniqueCountsAttr, uniqueCountsAttr } from "../../dialects/moe-dedup.js";
+import { gatherRows, uniqueTokenCounts } from "./dedup-layout.js";
 import type { LayerConfig } from "./layer-config.js";
 import type { Routing } from "./routing.js";
 
 export interface MoeImportOptions {
   /** The ranks to build functions for, in this order (default: every rank 0..ep-1). */
   readonly ranks?: readonly number[];
+  /**
+   * Adds the deduplication tables (`unique_counts`, `gather_rows`) to the
+   * senders, for comm-tiling{dedup=true}; needs `routing`.
+   */
+  readonly dedup?: boolean;
 }
 
 /** The name of the moe function of `rank` for one pass direction. */
@@ -106,11 +113,18 @@ class FunctionBuilder {
   }
 }
 
+/** The routing and its uniqued unique_counts attribute, when the senders carry dedup tables. */
+interface DedupSource {
+  readonly routing: Routing;
+  readonly unique: Attribute;
+}
+
 /**
  * The routing properties of a sender op (moe.dispatch, moe.combine_grad) on
- * `rank`: experts, ep, rank, and `counts` when the routing is known.
+ * `rank`: experts, ep, rank, `counts` when the routing is known, and the
+ * dedup tables when asked for.
  */
-function senderProperties(ctx: Context, cfg: LayerConfig, rank: number, counts: Attribute | undefined): DictionaryAttr {
+function senderProperties(ctx: Context, cfg: LayerConfig, rank: number, counts: Attribute | undefined, dedup: DedupSource | undefined): DictionaryAttr {
   const { experts } = cfg.model;
   const { ep } = cfg.parallel;
   const entries = [
@@ -119,6 +133,10 @@ function senderProperties(ctx: Context, cfg: LayerConfig, rank: number, counts: 
     { name: "rank", value: i64Attr(ctx, rank) },
   ];
   if (counts) entries.push({ name: "counts", value: counts });
+  if (dedup) {
+    entries.push({ name: kUniqueCountsAttr, value: dedup.unique });
+    entries.push({ name: kGatherRowsAttr, value: gatherRowsAttr(ctx, gatherRows(dedup.routing, rank)) });
+  }
   return DictionaryAttr.get(ctx, entries);
 }
 
@@ -160,7 +178,8 @@ function buildBackward(fb: FunctionBuilder, t: MoeTypes, rank: number, routing: 
  * moe.dispatch and moe.combine_grad. Registers builtin, func and moe in `ctx`.
  * Precondition: `cfg` is valid (parseLayerConfig checked it) and every rank
  * is in [0, ep); `routing`, when given, has `cfg`'s sizes.
- * O(ranks * ep * E) (the counts attribute per op).
+ * `opts.dedup` adds the dedup tables (needs `routing`).
+ * O(ranks * ep * E) (the counts attribute per op), plus O(ranks * ep * T * K) with dedup.
  */
 export function buildMoeModule(ctx: Context, cfg: LayerConfig, routing: Routing | undefined, opts: MoeImportOptions = {}): Operation {
   registerBuiltinDialect(ctx);
@@ -180,7 +199,9 @@ export function buildMoeModule(ctx: Context, cfg: LayerConfig, routing: Routing 
   const fb = new FunctionBuilder(ctx, module, loc);
   const types = moeTypes(ctx, cfg);
   const counts = routing && countsAttr(ctx, ep, cfg.model.experts, routing.counts);
-  if (cfg.pass !== "backward") for (const r of ranks) buildForward(fb, types, r, senderProperties(ctx, cfg, r, counts));
-  if (cfg.pass !== "forward") for (const r of ranks) buildBackward(fb, types, r, senderProperties(ctx, cfg, r, counts));
+  if (opts.dedup && !routing) throw new Error("buildMoeModule: dedup needs the routing");
+  const dedup = opts.dedup && routing ? { routing, unique: uniqueCountsAttr(ctx, ep, uniqueTokenCounts(routing)) } : undefined;
+  if (cfg.pass !== "backward") for (const r of ranks) buildForward(fb, types, r, senderProperties(ctx, cfg, r, counts, dedup));
+  if (cfg.pass !== "forward") for (const r of ranks) buildBackward(fb, types, r, senderProperties(ctx, cfg, r, counts, dedup));
   return module;
 }

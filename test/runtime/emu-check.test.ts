@@ -73,3 +73,22 @@ describe("runEmuCheck, tile level", () => {
       }
     });
 });
+
+describe("runEmuCheck, deduplicated dispatch", () => {
+  // The non-dedup tile run equals the moe run bit for bit (above), so equality with moe here
+  // is equality with the non-dedup tile run.
+  for (const [name, s] of configs)
+    it(`passes forward and backward, bitwise equal to the tile run without dedup (${name})`, () => {
+      for (const pipeline of [undefined, "moe-to-tile{gemm-m=4 gemm-n=8 swiglu-rows=3},comm-tiling{tile-rows=2 dedup=true}", "moe-to-tile{gemm-tiling=per-core cube-cores=3 deps=expert},comm-tiling{tile-rows=4 order=ratr dedup=true}"]) {
+        const r = runEmuCheck(tinyConfig({ ...s, pass: "both" }), { level: "tile", dedup: true, ...(pipeline ? { pipeline } : {}) });
+        expect(r.details.at(-1)).toMatch(/^tile and moe results are bitwise identical/);
+        expect(r.ok).toBe(true);
+      }
+    });
+
+  it("reports the static worst case as a lowering failure", () => {
+    const r = runEmuCheck(tinyConfig({ ...configs[0]![1], pass: "both" }), { level: "tile", dedup: true, routing: "worst-case" });
+    expect(r.ok).toBe(false);
+    expect(r.details[0]).toMatch(/^tile lowering failed: 'tile.program' op comm-tiling dedup=true needs known routing/);
+  });
+});

@@ -12,7 +12,7 @@ import type { LayerConfig } from "../../layer/layer-config.js";
 import { buildMoeModule } from "../../layer/moe-import.js";
 import { loadRouting } from "../../layer/load-routing.js";
 import type { Routing } from "../../layer/routing.js";
-import { kDefaultLowering, lowerMoeToTile } from "../../../passes/moe-lowering.js";
+import { kDedupLowering, kDefaultLowering, lowerMoeToTile } from "../../../passes/moe-lowering.js";
 import { denseBackward, denseForward } from "./dense-reference.js";
 import { isEmuFailure, type EmuFailure } from "./emu-values.js";
 import { bf16Value } from "./kernels.js";
@@ -32,6 +32,12 @@ export interface EmuCheckOptions {
    * static worst case with run-time `valid_rows`), as when routing is unknown.
    */
   readonly routing?: "known" | "worst-case";
+  /**
+   * Deduplicated dispatch: the moe module carries the dedup tables and the
+   * default pipeline is `moe-to-tile,comm-tiling{dedup=true}` (a given
+   * pipeline must turn dedup on itself).
+   */
+  readonly dedup?: boolean;
 }
 
 export interface EmuCheckResult {
@@ -70,7 +76,8 @@ export function runEmuCheck(cfg: LayerConfig, opts: EmuCheckOptions): EmuCheckRe
   let run: MoeLayerRun = moe;
   const details: string[] = [];
   if (opts.level === "tile") {
-    const tile = lowerAndRun(both, routing, opts.routing === "worst-case", data, moe.saved, opts.pipeline ?? kDefaultLowering);
+    const pipeline = opts.pipeline ?? (opts.dedup ? kDedupLowering : kDefaultLowering);
+    const tile = lowerAndRun(both, routing, { worstCase: opts.routing === "worst-case", dedup: opts.dedup ?? false }, data, moe.saved, pipeline);
     if (typeof tile === "string") return failed(tile);
     details.push(agreement(moe, tile, cfg.pass !== "backward", backward));
     run = tile;
@@ -126,10 +133,11 @@ function routingOf(cfg: LayerConfig): Routing | string {
 }
 
 /** Lowers a fresh moe module with `pipeline` and runs the tile programs; a string says what failed. */
-function lowerAndRun(cfg: LayerConfig, routing: Routing, worstCase: boolean, data: MoeData, saved: MoeLayerRun["saved"], pipeline: string): MoeLayerRun | string {
+function lowerAndRun(cfg: LayerConfig, routing: Routing, how: { worstCase: boolean; dedup: boolean }, data: MoeData, saved: MoeLayerRun["saved"], pipeline: string): MoeLayerRun | string {
   const ctx = new Context();
   registerAllDialects(ctx);
-  const module = buildMoeModule(ctx, cfg, worstCase ? undefined : routing);
+  // Dedup tables need known routing; in the worst case the lowering reports that.
+  const module = buildMoeModule(ctx, cfg, how.worstCase ? undefined : routing, { dedup: how.dedup && !how.worstCase });
   if (lowerMoeToTile(module, { pipeline }).failed) return `tile lowering failed: ${ctx.diagnostics.takeAll().map((d: Diagnostic) => d.message).join("; ")}`;
   const run = runTileLayer(module, data, saved);
   if (isEmuFailure(run)) return `tile emu: ${describe(run)}`;

@@ -10,7 +10,7 @@ import type { Operation } from "../../ir/operation.js";
 import { readIntArray } from "../../ir/dense-int-array.js";
 import { type Slice } from "../../../dialects/tile-model.js";
 import { familyOf, hasUnitAttr, TileGraph, tilePrograms, type TileNode } from "../../../passes/tile-graph.js";
-import { gemmAccumulateF32, gemmBf16, swiglu, swigluGrad, transposed, type View } from "./kernels.js";
+import { gemmAccumulateF32, gemmBf16, scaleRow, swiglu, swigluGrad, transposed, type View } from "./kernels.js";
 import type { EmuFailure, EmuTensor } from "./emu-values.js";
 
 /** A program's buffers by symbol name. */
@@ -248,9 +248,9 @@ class Executor {
     return undefined;
   }
 
-  /** Row i of the written slice = row rows[i] of the read slice. */
+  /** Row i of the written slice = row rows[i] of the read slice (times scales[i] when read, as moe.combine_grad scales). */
   private gather(node: TileNode): EmuFailure | undefined {
-    const [read] = node.reads;
+    const [read, scaleSlice] = node.reads;
     const [write] = node.writes;
     const pick = readIntArray(node.op.getAttr("rows"), 64);
     if (!read || !write || !pick) return { op: node.op, message: "needs one read slice, one written slice and rows" };
@@ -260,12 +260,21 @@ class Executor {
     if ("message" in dst) return dst;
     const a = this.view(src.data as Uint16Array, src.shape, read);
     const b = this.view(dst.data as Uint16Array, dst.shape, write);
+    let scales: SliceView<Float32Array> | undefined;
+    if (scaleSlice) {
+      const sb = this.buffer(node, node.rank, scaleSlice);
+      if ("message" in sb) return sb;
+      if (sb.dtype !== "f32") return { op: node.op, message: "reads scales from a buffer that is not f32" };
+      scales = this.view(sb.data as Float32Array, sb.shape, scaleSlice);
+    }
     const rows = this.validRows(node, Math.min(pick.length, b.rows));
     if (typeof rows !== "number") return rows;
     for (let i = 0; i < rows; i++) {
       if (pick[i]! < 0 || pick[i]! >= a.rows) return { op: node.op, message: `row ${pick[i]} is outside the read slice` };
       const from = a.view.offset + pick[i]! * a.view.rowStride;
-      b.view.data.set(a.view.data.subarray(from, from + a.cols), b.view.offset + i * b.view.rowStride);
+      const to = b.view.offset + i * b.view.rowStride;
+      if (scales) scaleRow(a.view.data, from, scales.view.data[scales.view.offset + i * scales.view.rowStride]!, b.view.data, to, a.cols);
+      else b.view.data.set(a.view.data.subarray(from, from + a.cols), to);
     }
     this.tasksRun++;
     return undefined;

@@ -1,7 +1,8 @@
 // The host side of a tile run, as the launcher does it: the prologue fills
 // input buffers (tokens permuted into the send layout, p * dout for the
 // backward, the local experts' weights, @counts, saved activations moved into
-// the program's dispatch layout) and the epilogue reduces the returned rows
+// the program's dispatch layout; with deduplicated dispatch the token send
+// layout and row weights of dedup-host.ts) and the epilogue reduces the returned rows
 // into each token (out[t] = sum over k of p[t,k] * yret[row(t,k)], exactly as
 // moe.combine). Buffer names are moe-to-tile's (passes/tile-moe-programs.ts);
 // the backward's saved activations are accepted as @xin/@h/@a or
@@ -11,6 +12,7 @@ import type { Operation } from "../../ir/operation.js";
 import { RowLayout, sendRowOfSlot } from "../../layer/row-layout.js";
 import type { Routing } from "../../layer/routing.js";
 import { familyOf } from "../../../passes/tile-graph.js";
+import { fillRowWeights, fillTokenSendLayout, tokenSendRows } from "./dedup-host.js";
 import { compactLayout } from "./exchange.js";
 import { scaleRow, weightedRowSum } from "./kernels.js";
 import { bf16Tensor, f32Tensor, type Bf16Tensor, type EmuFailure, type EmuTensor, type F32Tensor } from "./emu-values.js";
@@ -68,6 +70,19 @@ export function runTileLayer(root: Operation, data: MoeData, saved: MoeLayerRun[
           if (name === "xsend") dst.set(src.subarray(t * H, t * H + H), rows[j]! * H);
           else scaleRow(src, t * H, data.routing.weights[r]![j]!, dst, rows[j]! * H, H);
         }
+        return undefined;
+      }
+      case "xtok":
+      case "dtok": {
+        const f = expect(buf, name, "bf16", tokenSendRows(data.routing, r) * H, program);
+        if (f) return f;
+        fillTokenSendLayout(data.routing, r, (name === "xtok" ? data.x : data.dout)[r]!, H, buf.data as Uint16Array);
+        return undefined;
+      }
+      case "prow": {
+        const f = expect(buf, name, "f32", compact.recvRows(r), program);
+        if (f) return f;
+        fillRowWeights(data.routing, r, buf.data as Float32Array);
         return undefined;
       }
       case "w13":

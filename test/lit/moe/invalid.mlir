@@ -401,3 +401,57 @@ func.func @f(%rows: tensor<?x32xbf16>, %w: tensor<2x32x24xbf16>, %route: i32) {
   %h = "moe.gmm"(%rows, %w, %route) : (tensor<?x32xbf16>, tensor<2x32x24xbf16>, i32) -> tensor<?x24xbf16>
   return
 }
+
+// -----
+
+// dispatch dedup tables without counts
+func.func @f(%x: tensor<4x32xbf16>, %ids: tensor<4x2xi32>) {
+  // expected-error@+1 {{'moe.dispatch' op 'unique_counts' and 'gather_rows' need 'counts' (deduplication needs known routing)}}
+  %r, %route = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0, unique_counts = dense<4> : tensor<2x2xi32>, gather_rows = dense<0> : tensor<4xi32>} : tensor<4x32xbf16>, tensor<4x2xi32> -> tensor<?x32xbf16>
+  return
+}
+
+// -----
+
+// dispatch unique_counts shape
+func.func @f(%x: tensor<4x32xbf16>, %ids: tensor<4x2xi32>) {
+  // expected-error@+1 {{'moe.dispatch' op 'unique_counts' must be a dense tensor<2x2xi32> (ep x ep) attribute}}
+  %r, %route = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0, counts = dense<2> : tensor<2x4xi32>, unique_counts = dense<4> : tensor<2x4xi32>, gather_rows = dense<0> : tensor<4xi32>} : tensor<4x32xbf16>, tensor<4x2xi32> -> tensor<?x32xbf16>
+  return
+}
+
+// -----
+
+// dispatch unique_counts above the tokens
+func.func @f(%x: tensor<4x32xbf16>, %ids: tensor<4x2xi32>) {
+  // expected-error@+1 {{'moe.dispatch' op unique_counts[0][0] (5) must be in [0, 4] (tokens per rank)}}
+  %r, %route = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0, counts = dense<2> : tensor<2x4xi32>, unique_counts = dense<5> : tensor<2x2xi32>, gather_rows = dense<0> : tensor<8xi32>} : tensor<4x32xbf16>, tensor<4x2xi32> -> tensor<?x32xbf16>
+  return
+}
+
+// -----
+
+// dispatch gather_rows length
+func.func @f(%x: tensor<4x32xbf16>, %ids: tensor<4x2xi32>) {
+  // expected-error@+1 {{'moe.dispatch' op 'gather_rows' has 4 entries, but rank 0 receives 8 rows}}
+  %r, %route = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0, counts = dense<2> : tensor<2x4xi32>, unique_counts = dense<4> : tensor<2x2xi32>, gather_rows = dense<0> : tensor<4xi32>} : tensor<4x32xbf16>, tensor<4x2xi32> -> tensor<?x32xbf16>
+  return
+}
+
+// -----
+
+// dispatch gather_rows descending within a block
+func.func @f(%x: tensor<4x32xbf16>, %ids: tensor<4x2xi32>) {
+  // expected-error@+1 {{'moe.dispatch' op gather_rows[1] (0) must be in [0, 4) (the tokens rank 0 sends here) and not below the previous row of its block}}
+  %r, %route = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0, counts = dense<2> : tensor<2x4xi32>, unique_counts = dense<4> : tensor<2x2xi32>, gather_rows = dense<[1, 0, 0, 1, 0, 1, 0, 1]> : tensor<8xi32>} : tensor<4x32xbf16>, tensor<4x2xi32> -> tensor<?x32xbf16>
+  return
+}
+
+// -----
+
+// dispatch gather_rows kind
+func.func @f(%x: tensor<4x32xbf16>, %ids: tensor<4x2xi32>) {
+  // expected-error@+1 {{'moe.dispatch' op 'gather_rows' must be a dense 1-D i32 tensor attribute}}
+  %r, %route = moe.dispatch %x, %ids {experts = 4, ep = 2, rank = 0, counts = dense<2> : tensor<2x4xi32>, unique_counts = dense<4> : tensor<2x2xi32>, gather_rows = [1, 2]} : tensor<4x32xbf16>, tensor<4x2xi32> -> tensor<?x32xbf16>
+  return
+}

@@ -189,6 +189,28 @@ tile.program @p rank 0 ep 2 {
 // -----
 
 tile.program @p rank 0 ep 2 {
+  tile.buffer workspace @t : memref<4x64xbf16>
+  tile.buffer workspace @g : memref<4x64xbf16>
+  tile.buffer input @sc : memref<4x2xf32>
+  // expected-error @+1 {{'tile.gather' op reads scales of shape 2x2, but writes 2 rows (expected 2x1)}}
+  %c = tile.gather @t[0:4, 0:64], @sc[0:2, 0:2] -> @g[0:2, 0:64] rows [3, 1] {stage = gather}
+  tile.terminate %c
+}
+
+// -----
+
+tile.program @p rank 0 ep 2 {
+  tile.buffer workspace @t : memref<4x64xbf16>
+  tile.buffer workspace @g : memref<4x64xbf16>
+  tile.buffer input @sc : memref<4x1xf32>
+  // expected-error @+1 {{'tile.gather' op expects 1 to 2 read slices (tokens, scales), but got 3}}
+  %c = tile.gather @t[0:4, 0:64], @sc[0:2, 0:1], @sc[2:4, 0:1] -> @g[0:2, 0:64] rows [3, 1] {stage = gather}
+  tile.terminate %c
+}
+
+// -----
+
+tile.program @p rank 0 ep 2 {
   tile.buffer input @xs : memref<128x64xbf16>
   tile.buffer symmetric @xin : memref<256x64xbf16>
   // expected-error @+1 {{'tile.put' op reads 8192 elements (128x64) but writes 4096 (64x64)}}
