@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // bench/pass-phases.mjs: splits a `--canonicalize --cse` run (bench:passes' workload) into parse,
-// verify, canonicalize, verify, cse, verify and print in-process, with process CPU per phase, so a
+// verify, use-list linking, canonicalize, verify, cse, verify and print in-process, with process CPU per phase, so a
 // change to one of them can be measured without the others' noise (and A/B'd with --dist).
 //
 // Usage: node --max-semi-space-size=32 bench/pass-phases.mjs FILE [--rounds N] [--dist DIR]
@@ -23,7 +23,7 @@ const { Context, registerAllDialects, registerAllPasses, parseSourceFile, Source
 const { CanonicalizerPass, CSEPass, AnalysisManager } = api;
 registerAllPasses();
 
-const phases = ["parse", "verify", "canonicalize", "verify2", "cse", "verify3", "print"];
+const phases = ["parse", "verify", "link", "canonicalize", "verify2", "cse", "verify3", "print"];
 const cpu = Object.fromEntries(phases.map((p) => [p, []]));
 const totals = [];
 const cpuMs = () => {
@@ -45,6 +45,9 @@ for (let r = 0; r < rounds; r++) {
   marks.push(cpuMs());
   const verifyRoot = () => check(!verify(root, { printOp: printOpForDiagnostic }).failed, "verify");
   verifyRoot();
+  marks.push(cpuMs());
+  // The first pass would link the deferred use nodes (Operation.createDeferred); timed apart.
+  ctx.flushDeferredUses();
   marks.push(cpuMs());
   for (const pass of [new CanonicalizerPass(), new CSEPass()]) {
     check(!pass.run(root, new AnalysisManager(root)).failed, pass.name);

@@ -14,6 +14,7 @@ import type { Operation } from "../src/ir/operation.js";
 import { RewritePattern, type PatternRewriter } from "../src/ir/pattern-match.js";
 import type { Type } from "../src/ir/type.js";
 import type { Value } from "../src/ir/value.js";
+import { overflowFlags } from "./arith-fold.js";
 
 /** The integer a scalar constant operand holds (MLIR's ConstantLikeMatcher<APIntAttr>). */
 function constInt(v: Value): bigint | undefined {
@@ -29,14 +30,6 @@ function intAttr(type: Type, v: bigint): IntegerAttr | undefined {
 }
 
 const kFlagOrder = ["nsw", "nuw"];
-
-/** The flags of `#arith.overflow<...>`; undefined for anything else. */
-function overflowFlags(op: Operation): Set<string> | undefined {
-  const a = op.getAttr("overflowFlags");
-  if (!(a instanceof OpaqueAttr)) return new Set();
-  const m = /^overflow<(.*)>$/.exec(a.data);
-  return m ? new Set(m[1]!.split(",").map((f) => f.trim()).filter((f) => f !== "none")) : undefined;
-}
 
 /** MergeOverflow: the flags both ops carry (none unless `keep`: DefOverflow), as the property dictionary of a new op. */
 function mergedOverflow(a: Operation, b: Operation, keep: boolean): Attribute | undefined {

@@ -113,10 +113,25 @@ function defOf(v: Value, name: string): Operation | undefined {
   return d && d.name.name === name ? d : undefined;
 }
 
-/** The flags of `#arith.overflow<...>` on `op`. */
-function hasOverflowFlag(op: Operation, flag: string): boolean {
+const kNoFlags: ReadonlySet<string> = new Set();
+/** The last `#arith.overflow<...>` read and its flags: nearly every op holds the same interned one. */
+let lastFlagsAttr: OpaqueAttr | undefined;
+let lastFlags: ReadonlySet<string> | undefined;
+
+/** The flags of `op`'s `#arith.overflow<...>` (none without one); undefined when the attribute is some other opaque one. */
+export function overflowFlags(op: Operation): ReadonlySet<string> | undefined {
   const a = op.getAttr("overflowFlags");
-  return a instanceof OpaqueAttr && /^overflow<(.*)>$/.exec(a.data)?.[1]!.split(",").some((f) => f.trim() === flag) === true;
+  if (!(a instanceof OpaqueAttr)) return kNoFlags;
+  if (a !== lastFlagsAttr) {
+    const m = /^overflow<(.*)>$/.exec(a.data);
+    lastFlags = m ? new Set(m[1]!.split(",").map((f) => f.trim()).filter((f) => f !== "none")) : undefined;
+    lastFlagsAttr = a;
+  }
+  return lastFlags;
+}
+
+function hasOverflowFlag(op: Operation, flag: string): boolean {
+  return overflowFlags(op)?.has(flag) === true;
 }
 
 /** `(a * b) / b -> a` when the multiplication carries `flag`. */

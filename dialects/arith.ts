@@ -105,7 +105,11 @@ const floatBinary = ["addf", "subf", "mulf", "divf", "maximumf", "minimumf"];
 const casts = ["extsi", "extui", "trunci", "sitofp", "uitofp", "fptosi", "fptoui", "extf", "truncf", "index_cast", "index_castui", "bitcast"];
 
 const ops: Record<string, OpHooks> = {
-  constant: { verify: verifyConstant, fold: (op) => [op.getAttr("value")!], getAsmResultNames: (op, setName) => setName(op.getResult(0), constantResultName(op)) },
+  constant: {
+    verify: verifyConstant,
+    fold: (op) => [op.getAttr("value")!],
+    constantValue: (op) => op.getAttr("value"),
+    getAsmResultNames: (op, setName) => setName(op.getResult(0), constantResultName(op)) },
   negf: { fold: foldNegF },
   cmpi: { fold: foldCmpI },
   cmpf: { fold: foldCmpF },

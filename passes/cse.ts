@@ -21,12 +21,13 @@ import type { Operation } from "../src/ir/operation.js";
 import { OpTrait } from "../src/ir/operation-name.js";
 import type { Region } from "../src/ir/region.js";
 import { mixHash } from "../src/ir/structural-hash.js";
-import type { Value } from "../src/ir/value.js";
+import { valueHashId, type Value } from "../src/ir/value.js";
 import { Pass } from "../src/pass/pass.js";
 
 /** Known ops by structural hash, with scopes that forget what they added. */
 class ScopedOpTable {
-  private readonly buckets = new Map<number, Operation[]>();
+  /** Per hash: the one op (the common case: no array per op) or the ops, latest last. */
+  private readonly buckets = new Map<number, Operation | Operation[]>();
   private readonly scopes: number[][] = [];
 
   openScope(): void {
@@ -35,53 +36,50 @@ class ScopedOpTable {
   closeScope(): void {
     const added = this.scopes.pop()!;
     for (let i = added.length - 1; i >= 0; i--) {
-      const bucket = this.buckets.get(added[i]!)!;
-      bucket.pop();
-      if (bucket.length === 0) this.buckets.delete(added[i]!);
+      const h = added[i]!;
+      const bucket = this.buckets.get(h)!;
+      if (Array.isArray(bucket)) {
+        bucket.pop();
+        if (bucket.length === 0) this.buckets.delete(h);
+      } else this.buckets.delete(h);
     }
   }
   lookup(op: Operation, hash: number): Operation | undefined {
     const bucket = this.buckets.get(hash);
-    if (!bucket) return undefined;
+    if (bucket === undefined) return undefined;
+    if (!Array.isArray(bucket)) return equivalent(bucket, op) ? bucket : undefined;
     for (let i = bucket.length - 1; i >= 0; i--) if (equivalent(bucket[i]!, op)) return bucket[i];
     return undefined;
   }
   insert(op: Operation, hash: number): void {
-    let bucket = this.buckets.get(hash);
-    if (!bucket) this.buckets.set(hash, (bucket = []));
-    bucket.push(op);
+    const bucket = this.buckets.get(hash);
+    if (bucket === undefined) this.buckets.set(hash, op);
+    else if (Array.isArray(bucket)) bucket.push(op);
+    else this.buckets.set(hash, [bucket, op]);
     this.scopes[this.scopes.length - 1]!.push(hash);
   }
   /** Whether `op` is a known op (visited and kept) in any open scope. */
   has(op: Operation): boolean {
     const bucket = this.buckets.get(hashOf(op));
-    return bucket !== undefined && bucket.includes(op);
+    return bucket === op || (Array.isArray(bucket) && bucket.includes(op));
   }
 }
 
-/** OperationEquivalence's hash, locations ignored. */
+/** OperationEquivalence's hash, locations ignored. Numeric throughout: the name's hash is computed once per op kind. */
 function hashOf(op: Operation): number {
-  let h = mixHash(op.name.name.length, op.attributes.id);
-  for (let i = 0; i < op.name.name.length; i++) h = mixHash(h, op.name.name.charCodeAt(i));
+  let h = mixHash(op.name.hash, op.attributes.id);
   if (op.properties) h = mixHash(h, op.properties.id);
-  for (const r of op.results) h = mixHash(h, r.type.id);
+  const results = op.results;
+  for (let i = 0; i < results.length; i++) h = mixHash(h, results[i]!.type.id);
+  const n = op.numOperands;
   if (op.name.hasTrait(OpTrait.Commutative)) {
     // Operand order does not matter for commutative ops (MLIR's OperationEquivalence): hash their sum.
     let sum = 0;
-    for (const o of op.operands) sum = (sum + valueId(o.value)) | 0;
+    for (let i = 0; i < n; i++) sum = (sum + valueHashId(op.getOperand(i))) | 0;
     return mixHash(h, sum);
   }
-  for (const o of op.operands) h = mixHash(h, valueId(o.value));
+  for (let i = 0; i < n; i++) h = mixHash(h, valueHashId(op.getOperand(i)));
   return h;
-}
-
-/** A stable number per value for hashing (values have no ids: number them on first sight). */
-const valueIds = new WeakMap<object, number>();
-let nextValueId = 1;
-function valueId(v: object): number {
-  let id = valueIds.get(v);
-  if (id === undefined) valueIds.set(v, (id = nextValueId++));
-  return id;
 }
 
 /** `a` and `b` have the same name, attributes, properties, result types and region count. */
@@ -99,8 +97,8 @@ function sameOperands(a: Operation, b: Operation, map: Map<Value, Value> | undef
   let inOrder = true;
   for (let i = 0; i < a.operands.length && inOrder; i++) inOrder = mapped(a.operands[i]!.value) === b.operands[i]!.value;
   if (inOrder || !a.name.hasTrait(OpTrait.Commutative)) return inOrder;
-  const x = a.operands.map((o) => valueId(mapped(o.value))).sort((p, q) => p - q);
-  const y = b.operands.map((o) => valueId(o.value)).sort((p, q) => p - q);
+  const x = a.operands.map((o) => valueHashId(mapped(o.value))).sort((p, q) => p - q);
+  const y = b.operands.map((o) => valueHashId(o.value)).sort((p, q) => p - q);
   return x.every((id, i) => id === y[i]);
 }
 
@@ -245,7 +243,7 @@ export class CSEPass extends Pass {
       return;
     }
     if (op.name.hasTrait(OpTrait.Terminator)) return;
-    for (const r of op.regions) if (r.entryBlock !== r.lastBlock) return;
+    for (let i = 0; i < op.regions.length; i++) if (op.regions[i]!.entryBlock !== op.regions[i]!.lastBlock) return;
     if (!isMemoryEffectFree(op)) return;
     const hash = hashOf(op);
     const existing = table.lookup(op, hash);

@@ -184,10 +184,12 @@ export function dialectAttrConstraint(name: string, qualifiedMnemonic: string, d
   const dot = qualifiedMnemonic.indexOf(".");
   const dialect = qualifiedMnemonic.substring(0, dot);
   const mnemonic = qualifiedMnemonic.substring(dot + 1);
+  // Made once: the verifier checks every op's attribute against it.
+  const open = mnemonic + "<";
   return {
     name,
     description,
-    holds: (a) => a instanceof OpaqueAttr && a.dialect === dialect && a.data.startsWith(mnemonic + "<") && a.data.endsWith(">"),
+    holds: (a) => a instanceof OpaqueAttr && a.dialect === dialect && a.data.startsWith(open) && a.data.endsWith(">"),
     dialectAttr: { dialect, mnemonic },
     defaultFrom: (ctx, v) => (typeof v === "string" ? OpaqueAttr.get(ctx, dialect, `${mnemonic}<${v}>`) : undefined),
   };
@@ -202,8 +204,8 @@ export function dialectTypeConstraint(name: string, qualifiedMnemonic: string, d
   const dot = qualifiedMnemonic.indexOf(".");
   const dialect = qualifiedMnemonic.substring(0, dot);
   const mnemonic = qualifiedMnemonic.substring(dot + 1);
-  const holds = (t: Type) =>
-    t instanceof OpaqueType && t.dialect === dialect && (t.data === mnemonic || (t.data.startsWith(mnemonic + "<") && t.data.endsWith(">")));
+  const open = mnemonic + "<";
+  const holds = (t: Type) => t instanceof OpaqueType && t.dialect === dialect && (t.data === mnemonic || (t.data.startsWith(open) && t.data.endsWith(">")));
   return { name, description, holds, buildType: (ctx) => OpaqueType.get(ctx, dialect, mnemonic) };
 }
 

@@ -31,6 +31,7 @@ const kHookLabels: Readonly<Record<string, string>> = {
   verify: "custom verifier",
   verifyRegions: "region verifier",
   fold: "folder",
+  constantValue: "constant value reader",
   canonicalizationPatterns: "canonicalization patterns",
   branch: "BranchOpInterface",
   parseAssembly: "hand-written custom form (parser)",

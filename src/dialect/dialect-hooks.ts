@@ -14,6 +14,7 @@ export interface OpHooks {
   readonly verify?: OpDefinition["verify"];
   readonly verifyRegions?: OpDefinition["verifyRegions"];
   readonly fold?: OpDefinition["fold"];
+  readonly constantValue?: OpDefinition["constantValue"];
   readonly canonicalizationPatterns?: OpDefinition["canonicalizationPatterns"];
   readonly branch?: OpDefinition["branch"];
   /** A hand-written custom form (MLIR's parse hook); comes with `printAssembly`, and replaces any declared format. */
@@ -29,6 +30,7 @@ export const kOpHookNames: readonly (keyof OpHooks)[] = [
   "verify",
   "verifyRegions",
   "fold",
+  "constantValue",
   "canonicalizationPatterns",
   "branch",
   "parseAssembly",

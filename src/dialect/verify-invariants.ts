@@ -37,6 +37,10 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
   const resultConstraints = spec.results.map((g) => g.constraint);
   // Only some ops constrain a region to one block; the others skip the region loop.
   const singleBlockRegions = spec.regions.some((r) => r.singleBlock);
+  const counts = fixedCounts(spec);
+  // Group sizes of the op being verified: reused, since they never outlive one call.
+  const operandSizes: number[] = new Array<number>(spec.operands.length).fill(0);
+  const resultSizes: number[] = new Array<number>(spec.results.length).fill(0);
   return (op) => {
     const fastCounts =
       fixedShape &&
@@ -45,8 +49,8 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
       op.regions.length === numRegions &&
       op.successors.length === numSuccessors;
     if (!fastCounts) {
-      const counts = verifyCounts(op, spec);
-      if (counts.failed) return counts;
+      const checked = verifyCounts(op, spec, counts);
+      if (checked.failed) return checked;
     }
     for (let i = 0; i < requiredAttrs.length; i++)
       if (op.getAttr(requiredAttrs[i]!) === undefined) return op.emitOpError(`requires attribute '${requiredAttrs[i]}'`);
@@ -74,13 +78,13 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
         if (!c.holds(t)) return op.emitOpError(`result #${i} must be ${c.description}, but got ${quote(t)}`);
       }
     } else {
-      const operandSizes = groupSizes(op, spec.operands, op.numOperands, operandSegments ? "operandSegmentSizes" : undefined, "operand");
-      if (!Array.isArray(operandSizes)) return operandSizes;
-      const resultSizes = groupSizes(op, spec.results, op.numResults, resultSegments ? "resultSegmentSizes" : undefined, "result");
-      if (!Array.isArray(resultSizes)) return resultSizes;
-      const operands = verifyValueTypes(op, spec.operands, operandSizes, "operand", (i) => op.getOperand(i).type);
+      const sizedOperands = groupSizes(op, spec.operands, counts.operands, op.numOperands, operandSegments ? "operandSegmentSizes" : undefined, "operand", operandSizes);
+      if (sizedOperands.failed) return sizedOperands;
+      const sizedResults = groupSizes(op, spec.results, counts.results, op.numResults, resultSegments ? "resultSegmentSizes" : undefined, "result", resultSizes);
+      if (sizedResults.failed) return sizedResults;
+      const operands = verifyValueTypes(op, spec.operands, operandSizes, "operand");
       if (operands.failed) return operands;
-      const results = verifyValueTypes(op, spec.results, resultSizes, "result", (i) => op.getResult(i).type);
+      const results = verifyValueTypes(op, spec.results, resultSizes, "result");
       if (results.failed) return results;
     }
     if (singleBlockRegions)
@@ -90,8 +94,8 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
         if (r.singleBlock && (region.entryBlock === null || region.entryBlock !== region.lastBlock))
           return op.emitOpError(`region #${i} ('${r.name}') failed to verify constraint: region with 1 blocks`);
       }
-    for (const check of checkTraits) {
-      const r = check(op);
+    for (let i = 0; i < checkTraits.length; i++) {
+      const r = checkTraits[i]!(op);
       if (r.failed) return r;
     }
     if (isTerminator && op.parent?.last !== op) return op.emitOpError("must be the last operation in the parent block");
@@ -99,9 +103,26 @@ export function makeInvariantVerifier(spec: OpSpec, traits: readonly TraitDecl[]
   };
 }
 
+/** How many regions, results, successors and operands of an op kind are fixed (not variadic or optional). */
+interface FixedCounts {
+  regions: number;
+  results: number;
+  successors: number;
+  operands: number;
+}
+
+function fixedCounts(spec: OpSpec): FixedCounts {
+  return {
+    regions: spec.regions.filter((r) => !r.variadic).length,
+    results: spec.results.filter((g) => g.arity === "single").length,
+    successors: spec.successors.filter((s) => !s.variadic).length,
+    operands: spec.operands.filter((g) => g.arity === "single").length,
+  };
+}
+
 /** ODS's count traits: ZeroRegions/OneRegion/NRegions/AtLeastNRegions, then results, successors, operands. */
-function verifyCounts(op: Operation, spec: OpSpec): LogicalResult {
-  const fixedRegions = spec.regions.filter((r) => !r.variadic).length;
+function verifyCounts(op: Operation, spec: OpSpec, counts: FixedCounts): LogicalResult {
+  const fixedRegions = counts.regions;
   const n = op.numRegions;
   if (fixedRegions === spec.regions.length) {
     if (fixedRegions === 0 && n !== 0) return op.emitOpError("requires zero regions");
@@ -109,29 +130,29 @@ function verifyCounts(op: Operation, spec: OpSpec): LogicalResult {
     if (fixedRegions > 1 && n !== fixedRegions) return op.emitOpError(`expected ${fixedRegions} regions`);
   } else if (n < fixedRegions) return op.emitOpError(`expected at least ${fixedRegions} regions`);
 
-  const results = verifyValueCount(op, spec.results, op.numResults, "requires one result", "result");
+  const results = verifyValueCount(op, spec.results.length, counts.results, op.numResults, "requires one result", "result");
   if (results.failed) return results;
 
-  const fixedSuccessors = spec.successors.filter((s) => !s.variadic).length;
+  const fixedSuccessors = counts.successors;
   const s = op.numSuccessors;
   if (fixedSuccessors === spec.successors.length) {
     if (s !== fixedSuccessors)
       return op.emitOpError(`requires ${fixedSuccessors} successor${fixedSuccessors === 1 ? "" : "s"} but found ${s}`);
   } else if (s < fixedSuccessors) return op.emitOpError(`requires at least ${fixedSuccessors} successors but found ${s}`);
 
-  return verifyValueCount(op, spec.operands, op.numOperands, "requires a single operand", "operand");
+  return verifyValueCount(op, spec.operands.length, counts.operands, op.numOperands, "requires a single operand", "operand");
 }
 
 /** ZeroX/OneX/NX/AtLeastNX for operands or results: `requiresOne` is ODS's wording for exactly one. */
 function verifyValueCount(
   op: Operation,
-  groups: readonly (OperandSpec | ResultSpec)[],
+  numGroups: number,
+  fixed: number,
   actual: number,
   requiresOne: string,
   noun: "operand" | "result",
 ): LogicalResult {
-  const fixed = groups.filter((g) => g.arity === "single").length;
-  if (fixed !== groups.length)
+  if (fixed !== numGroups)
     return actual < fixed ? op.emitOpError(`expected ${fixed} or more ${noun}s, but found ${actual}`) : success();
   if (actual === fixed) return success();
   if (fixed === 0) return op.emitOpError(`requires zero ${noun}s`);
@@ -140,43 +161,46 @@ function verifyValueCount(
 
 
 /**
- * How many values each group binds: from the segment-sizes property when the
- * op has one (absent means all zeros, as MLIR default-initialises it), else
- * the single optional/variadic group takes what the fixed ones leave.
+ * How many values each group binds, written into `sizes`: from the
+ * segment-sizes property when the op has one (absent means all zeros, as
+ * MLIR default-initialises it), else the single optional/variadic group takes
+ * what the `fixed` single groups leave.
  */
 function groupSizes(
   op: Operation,
   groups: readonly (OperandSpec | ResultSpec)[],
+  fixed: number,
   total: number,
   segmentAttr: string | undefined,
   kind: "operand" | "result",
-): number[] | LogicalResult {
+  sizes: number[],
+): LogicalResult {
   if (segmentAttr !== undefined) {
-    const sizes = readSegmentSizes(op.getAttr(segmentAttr)) ?? groups.map(() => 0);
+    const segments = readSegmentSizes(op.getAttr(segmentAttr)) ?? groups.map(() => 0);
     // MLIR rejects a wrong-sized array while converting parsed properties: no "see current operation" note.
-    if (sizes.length !== groups.length)
+    if (segments.length !== groups.length)
       return op.context.diagnostics.emit(
         Severity.Error,
         op.loc,
         `invalid properties ${op.properties ? printAttributeForDiagnostic(op.properties) : "{}"} for op ${op.name.name}: ` +
-          `size mismatch in attribute conversion: ${sizes.length} vs ${groups.length}`,
+          `size mismatch in attribute conversion: ${segments.length} vs ${groups.length}`,
       );
     let sum = 0;
-    for (const n of sizes) sum += n;
+    for (let i = 0; i < segments.length; i++) sum += segments[i]!;
     if (sum !== total)
       return op.emitOpError(`${kind} count (${total}) does not match with the total size (${sum}) specified in attribute '${segmentAttr}'`);
-    return sizes;
+    for (let i = 0; i < segments.length; i++) sizes[i] = segments[i]!;
+    return success();
   }
-  const fixed = groups.filter((g) => g.arity === "single").length;
   let first = 0;
-  const sizes: number[] = [];
-  for (const g of groups) {
-    const n = g.arity === "single" ? 1 : total - fixed;
-    if (g.arity === "optional" && n > 1) return op.emitOpError(`${kind} group starting at #${first} requires 0 or 1 element, but found ${n}`);
-    sizes.push(n);
+  for (let i = 0; i < groups.length; i++) {
+    const arity = groups[i]!.arity;
+    const n = arity === "single" ? 1 : total - fixed;
+    if (arity === "optional" && n > 1) return op.emitOpError(`${kind} group starting at #${first} requires 0 or 1 element, but found ${n}`);
+    sizes[i] = n;
     first += n;
   }
-  return sizes;
+  return success();
 }
 
 function verifyValueTypes(
@@ -184,26 +208,28 @@ function verifyValueTypes(
   groups: readonly (OperandSpec | ResultSpec)[],
   sizes: readonly number[],
   kind: "operand" | "result",
-  typeAt: (index: number) => Type,
 ): LogicalResult {
   let index = 0;
   for (let g = 0; g < groups.length; g++) {
     const c = groups[g]!.constraint;
     for (let i = 0; i < sizes[g]!; i++, index++) {
-      const t = typeAt(index);
+      const t = kind === "operand" ? op.getOperand(index).type : op.getResult(index).type;
       if (!c.holds(t)) return op.emitOpError(`${kind} #${index} must be ${c.description}, but got ${quote(t)}`);
     }
   }
   return success();
 }
 
-/** The type named `name` on `op`: a single operand or result, or a typed attribute's type. */
-function namedType(op: Operation, spec: OpSpec, name: string): Type | undefined {
+/**
+ * Reads the type named `name` on an op of `spec`: a single operand or
+ * result, or a typed attribute's type. The name is resolved once, here.
+ */
+function namedTypeReader(spec: OpSpec, name: string): (op: Operation) => Type | undefined {
   const operand = spec.operands.findIndex((o) => o.name === name);
-  if (operand >= 0) return operand < op.numOperands ? op.getOperand(operand).type : undefined;
+  if (operand >= 0) return (op) => (operand < op.numOperands ? op.getOperand(operand).type : undefined);
   const result = spec.results.findIndex((r) => r.name === name);
-  if (result >= 0) return result < op.numResults ? op.getResult(result).type : undefined;
-  return op.getAttr(name)?.type;
+  if (result >= 0) return (op) => (result < op.numResults ? op.getResult(result).type : undefined);
+  return (op) => op.getAttr(name)?.type;
 }
 
 /** The type `relation` requires of its target, given its source's type. */
@@ -229,7 +255,7 @@ function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => Logical
     case "SameOperandsAndResultType":
       return (op) => {
         const first = op.numResults ? op.getResult(0).type : op.numOperands ? op.getOperand(0).type : undefined;
-        for (const r of op.results) if (r.type !== first) return op.emitOpError("requires the same type for all operands and results");
+        for (let i = 0; i < op.numResults; i++) if (op.getResult(i).type !== first) return op.emitOpError("requires the same type for all operands and results");
         for (let i = 0; i < op.numOperands; i++)
           if (op.getOperand(i).type !== first) return op.emitOpError("requires the same type for all operands and results");
         return success();
@@ -252,9 +278,10 @@ function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => Logical
     case "AllTypesMatch": {
       const names = trait.args;
       const message = `failed to verify that all of {${names.join(", ")}} have same type`;
+      const readers = names.map((name) => namedTypeReader(spec, name));
       return (op) => {
-        const first = namedType(op, spec, names[0]!);
-        for (let i = 1; i < names.length; i++) if (first === undefined || namedType(op, spec, names[i]!) !== first) return op.emitOpError(message);
+        const first = readers[0]!(op);
+        for (let i = 1; i < readers.length; i++) if (first === undefined || readers[i]!(op) !== first) return op.emitOpError(message);
         return success();
       };
     }
@@ -263,9 +290,11 @@ function traitCheck(spec: OpSpec, trait: TraitDecl): ((op: Operation) => Logical
       const relation: TypeRelation = { source, target, transform };
       const message =
         transform === "same" ? `failed to verify that ${target} type matches ${source} type` : `failed to verify that ${target} type has i1 element type and same shape as operands`;
+      const readSource = namedTypeReader(spec, source);
+      const readTarget = namedTypeReader(spec, target);
       return (op) => {
-        const s = namedType(op, spec, source);
-        if (s === undefined || namedType(op, spec, target) !== relatedType(relation, s)) return op.emitOpError(message);
+        const s = readSource(op);
+        if (s === undefined || readTarget(op) !== relatedType(relation, s)) return op.emitOpError(message);
         return success();
       };
     }

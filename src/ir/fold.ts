@@ -8,7 +8,7 @@ import type { Location } from "./location.js";
 import type { Operation } from "./operation.js";
 import { OpTrait, type FoldResult } from "./operation-name.js";
 import type { Type } from "./type.js";
-import type { Value } from "./value.js";
+import { Value } from "./value.js";
 
 /** Builds a constant op of `type` holding `value` at the builder's insertion point (MLIR's Dialect::materializeConstant). */
 export type ConstantMaterializer = (builder: Builder, value: Attribute, type: Type, loc: Location) => Operation | undefined;
@@ -78,7 +78,9 @@ const kNoOperands: readonly (Attribute | undefined)[] = Object.freeze([]);
 /** The constant a ConstantLike op holds (its fold with no operands), or undefined. */
 export function constantValueOf(op: Operation): Attribute | undefined {
   const def = op.name.definition;
-  if (!def?.fold || !(def.traits & OpTrait.ConstantLike)) return undefined;
+  if (!def || !(def.traits & OpTrait.ConstantLike)) return undefined;
+  if (def.constantValue) return def.constantValue(op);
+  if (!def.fold) return undefined;
   const r = def.fold(op, kNoOperands);
   return r !== undefined && r !== "in-place" && r.length === 1 && !isValue(r[0]!) ? (r[0] as Attribute) : undefined;
 }
@@ -90,5 +92,5 @@ export function constantValue(v: Value): Attribute | undefined {
 }
 
 export function isValue(x: Attribute | Value): x is Value {
-  return "firstUse" in x;
+  return x instanceof Value;
 }

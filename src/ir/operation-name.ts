@@ -9,6 +9,7 @@ import type { OpSpec } from "./op-spec.js";
 import type { Operation } from "./operation.js";
 import type { RewritePattern } from "./pattern-match.js";
 import type { Region } from "./region.js";
+import { mixHash } from "./structural-hash.js";
 import type { Value } from "./value.js";
 
 /**
@@ -90,6 +91,12 @@ export interface OpDefinition {
   verifyRegions?(op: Operation): LogicalResult;
   /** MLIR's fold hook: `operands` holds each operand's constant value, undefined where unknown. */
   fold?(op: Operation, operands: readonly (Attribute | undefined)[]): FoldResult;
+  /**
+   * For a ConstantLike op: the constant it holds, as its fold with no
+   * operands gives it but without making a result array (folders look up
+   * every operand's constant, so this is a hot path).
+   */
+  constantValue?(op: Operation): Attribute | undefined;
   /** Canonicalization patterns rooted at this op (MLIR's getCanonicalizationPatterns). */
   canonicalizationPatterns?(): readonly RewritePattern[];
   /** The op's BranchOpInterface, for terminators that forward operands to successors. */
@@ -124,12 +131,17 @@ export interface OpDefinition {
 export class OperationName {
   /** The text before the first `.`, or the whole name when there is none. */
   readonly dialect: string;
+  /** A hash of the name, computed once (CSE hashes every op's name). */
+  readonly hash: number;
   constructor(
     readonly name: string,
     public definition: OpDefinition | undefined,
   ) {
     const dot = name.indexOf(".");
     this.dialect = dot < 0 ? name : name.substring(0, dot);
+    let h = name.length;
+    for (let i = 0; i < name.length; i++) h = mixHash(h, name.charCodeAt(i));
+    this.hash = h;
   }
   get isRegistered(): boolean {
     return this.definition !== undefined;

@@ -290,14 +290,25 @@ export class Operation {
    * successors), leaving results untouched. Iterative: safe at any nesting depth.
    */
   dropAllReferences(): void {
+    if (this.regions.length === 0) {
+      // The common case: no nested ops, so no stack (and indexed loops: no iterator objects).
+      this.dropOwnReferences();
+      return;
+    }
     const stack: Operation[] = [this];
     while (stack.length) {
       const op = stack.pop()!;
-      for (const o of op.operands) o.unlink();
-      for (const s of op.successors) s.unlink();
+      op.dropOwnReferences();
       for (const r of op.regions)
         for (let b = r.first; b; b = b.next) for (let inner = b.first; inner; inner = inner.next) stack.push(inner);
     }
+  }
+  /** Unlinks this op's own operand and successor uses. */
+  private dropOwnReferences(): void {
+    const operands = this.operands;
+    for (let i = 0; i < operands.length; i++) operands[i]!.unlink();
+    const successors = this.successors;
+    for (let i = 0; i < successors.length; i++) successors[i]!.unlink();
   }
   /**
    * Erases this op and everything nested in it. Precondition: its results have
@@ -305,8 +316,9 @@ export class Operation {
    */
   erase(): void {
     this.dropAllReferences();
-    for (const r of this.results)
-      if (r.hasUses) throw new Error(`assert: erasing '${this.name.name}' whose result #${r.index} still has uses`);
+    const results = this.results;
+    for (let i = 0; i < results.length; i++)
+      if (results[i]!.hasUses) throw new Error(`assert: erasing '${this.name.name}' whose result #${i} still has uses`);
     this.remove();
   }
 

@@ -68,7 +68,10 @@ export class PatternRewriter extends Builder {
   /** Erases `op`, which must have no used results; nested ops are reported first, innermost first. */
   eraseOp(op: Operation): void {
     const l = this.listener;
-    if (l.notifyOperationErased || l.notifyBlockErased) {
+    if (op.regions.length === 0) {
+      // The common case: nothing nested, so no post-order walk.
+      l.notifyOperationErased?.(op);
+    } else if (l.notifyOperationErased || l.notifyBlockErased) {
       // Post-order over nested ops and blocks, so a listener never sees an op after its parent.
       const stack: { op: Operation; expanded: boolean }[] = [{ op, expanded: false }];
       while (stack.length) {
@@ -122,10 +125,14 @@ export class PatternRewriter extends Builder {
 
   /** Makes every use of `from` use `to`, reporting each user as modified. */
   replaceAllUsesWith(from: Value, to: Value): void {
-    const users: Operation[] = [];
-    for (const use of from.uses()) users.push(use.owner);
+    const notify = this.listener.notifyOperationModified;
+    if (!notify) return from.replaceAllUsesWith(to);
+    // Users are reported after the change, in use-list order: the moved uses
+    // are the run at the head of `to`'s list (all of it when `to` is `from`).
+    let moved = 0;
+    for (let use = from.useHead; use; use = use.nextUse) moved++;
     from.replaceAllUsesWith(to);
-    if (this.listener.notifyOperationModified) for (const u of users) this.listener.notifyOperationModified(u);
+    for (let use = to.useHead; moved > 0; use = use!.nextUse, moved--) notify.call(this.listener, use!.owner);
   }
 
   /** Reports why a pattern did not apply; returns failure for `return rewriter.notifyMatchFailure(...)`. */

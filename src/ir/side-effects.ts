@@ -15,6 +15,8 @@ function hasNoOwnEffect(op: Operation): boolean {
  * Iterative over nesting.
  */
 export function isMemoryEffectFree(op: Operation): boolean {
+  // The common case needs no stack: an op that does not take on nested effects.
+  if (!op.name.hasTrait(OpTrait.RecursiveMemoryEffects)) return hasNoOwnEffect(op);
   const stack: Operation[] = [op];
   while (stack.length) {
     const o = stack.pop()!;
@@ -22,7 +24,8 @@ export function isMemoryEffectFree(op: Operation): boolean {
       if (!hasNoOwnEffect(o)) return false;
       continue;
     }
-    for (const r of o.regions) for (let b = r.entryBlock; b; b = b.next) for (let n = b.first; n; n = n.next) stack.push(n);
+    const regions = o.regions;
+    for (let i = 0; i < regions.length; i++) for (let b = regions[i]!.entryBlock; b; b = b.next) for (let n = b.first; n; n = n.next) stack.push(n);
   }
   return true;
 }
@@ -40,6 +43,8 @@ export function wouldOpBeTriviallyDead(op: Operation): boolean {
 
 /** No result used, and no effect (MLIR's isOpTriviallyDead). */
 export function isOpTriviallyDead(op: Operation): boolean {
-  for (const r of op.results) if (r.hasUses) return false;
+  // Indexed loops on hot paths: a for-of makes iterator objects until the JIT optimises it.
+  const results = op.results;
+  for (let i = 0; i < results.length; i++) if (results[i]!.hasUses) return false;
   return wouldOpBeTriviallyDead(op);
 }

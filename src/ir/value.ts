@@ -17,14 +17,28 @@ export function nextAnalysisMark(): number {
   return ++lastAnalysisMark;
 }
 
+let lastValueHashId = 0;
+
+/** A stable nonzero number for `v`, for hashes by value identity (CSE's); given on first call. O(1). */
+export function valueHashId(v: Value): number {
+  if (v.hashId === 0) v.hashId = ++lastValueHashId;
+  return v.hashId;
+}
+
 /** Base of SSA values. Uses form an intrusive doubly linked list headed here. */
 export abstract class Value {
   /** @internal Head of the use-list. */
   firstUse: OpOperand | null = null;
+  /** @internal A number for hashing by identity, given on first use (see valueHashId); 0 until then. */
+  hashId = 0;
   constructor(public type: Type) {}
 
-  /** The head of the complete use-list: ops with deferred use nodes link theirs first (Operation.createDeferred). */
-  private get useHead(): OpOperand | null {
+  /**
+   * The head of the complete use-list (ops with deferred use nodes link
+   * theirs first: Operation.createDeferred); walk on with `nextUse`. Cheaper
+   * than `uses()` on hot paths: no iterator object.
+   */
+  get useHead(): OpOperand | null {
     const ctx = this.type.context;
     if (ctx.deferredUseOps !== undefined) ctx.flushDeferredUses();
     return this.firstUse;

@@ -186,7 +186,11 @@ function mergeIdenticalBlocksIn(rewriter: PatternRewriter, region: Region): bool
 
 /** Nested regions of `region`'s ops, pushed onto `out`. */
 export function pushNestedRegions(region: Region, out: Region[]): void {
-  for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) for (const r of op.regions) out.push(r);
+  for (let b = region.entryBlock; b; b = b.next)
+    for (let op = b.first; op; op = op.next) {
+      const regions = op.regions;
+      for (let i = 0; i < regions.length; i++) out.push(regions[i]!);
+    }
 }
 
 /** MLIR's mergeIdenticalBlocks over `regions` and everything nested. Returns whether any block was merged. */

@@ -5,14 +5,14 @@
 // simplification between sweeps) until nothing changes or the iteration
 // limit is hit, and then says which patterns were still firing.
 
-import { constantValue, foldOperation, getConstantMaterializer, isValue } from "../ir/fold.js";
+import { constantValue, foldOperation, getConstantMaterializer, isValue, type ConstantMaterializer } from "../ir/fold.js";
 import type { Attribute } from "../ir/attribute.js";
 import { isOpTriviallyDead } from "../ir/side-effects.js";
 import type { Operation } from "../ir/operation.js";
 import { OpTrait } from "../ir/operation-name.js";
 import { PatternRewriter, type RewriteListener, type RewritePattern } from "../ir/pattern-match.js";
 import type { Region } from "../ir/region.js";
-import { walk, WalkOrder, WalkResult } from "../ir/walk.js";
+import { walk, WalkOrder } from "../ir/walk.js";
 import type { Value } from "../ir/value.js";
 import { ConstantUniquer } from "./constant-uniquer.js";
 import { eraseUnreachableBlocks, simplifyRegions } from "./region-utils.js";
@@ -155,13 +155,16 @@ export function applyPatternsGreedily(
     notifyOperationInserted: (op) => worklist.push(op),
     notifyOperationModified: (op) => worklist.push(op),
     notifyOperationReplaced: (op) => {
-      for (const r of op.results) for (const use of r.uses()) worklist.push(use.owner);
+      const results = op.results;
+      for (let i = 0; i < results.length; i++) for (let use = results[i]!.useHead; use; use = use.nextUse) worklist.push(use.owner);
     },
     notifyOperationErased: (op) => {
       // Definitions left with at most one other user may die or simplify (MLIR's addOperandsToWorklist).
-      for (const o of op.operands) {
-        const def = o.value.definingOp;
-        if (def && hasAtMostOneOtherUser(o.value, op)) worklist.push(def);
+      const operands = op.operands;
+      for (let i = 0; i < operands.length; i++) {
+        const value = operands[i]!.value;
+        const def = value.definingOp;
+        if (def && hasAtMostOneOtherUser(value, op)) worklist.push(def);
       }
       worklist.remove(op);
     },
@@ -177,58 +180,71 @@ export function applyPatternsGreedily(
   const seed = (): void => {
     worklist.clear();
     const constants = cfg.cseConstants ? new ConstantUniquer(rewriter) : undefined;
-    for (const region of regions)
-      for (let b = region.entryBlock; b; b = b.next)
-        for (let op = b.first; op; ) {
-          const next = op.next;
-          walk(
-            op,
-            cfg.topDown
-              ? (o) => (constants?.uniqueConstant(o) ? WalkResult.Skip : void worklist.push(o))
-              : (o) => void (constants?.uniqueConstant(o) || worklist.push(o)),
-            cfg.topDown ? WalkOrder.PreOrder : WalkOrder.PostOrder,
-          );
-          op = next;
-        }
+    if (cfg.topDown) seedPreOrder(regions, worklist, constants);
+    else
+      for (const region of regions)
+        for (let b = region.entryBlock; b; b = b.next)
+          for (let op = b.first; op; ) {
+            const next = op.next;
+            walk(op, (o) => void (constants?.uniqueConstant(o) || worklist.push(o)), WalkOrder.PostOrder);
+            op = next;
+          }
     // Popping from the end must give the walk's order.
     if (cfg.topDown) worklist.reverse();
   };
 
+  const operandConstants: (Attribute | undefined)[][] = [];
+  // The last dialect's constant materialiser: folds come in runs of one dialect's ops.
+  let lastDialect: string | undefined;
+  let lastMaterializer: ConstantMaterializer | undefined;
+  const materializerOf = (dialect: string): ConstantMaterializer | undefined => {
+    if (dialect !== lastDialect) {
+      lastMaterializer = getConstantMaterializer(ctx, dialect);
+      lastDialect = dialect;
+    }
+    return lastMaterializer;
+  };
+
   /** Replaces `op` by its fold results; false when it does not fold or a constant cannot be made. */
   const tryFold = (op: Operation): boolean => {
-    if (!op.name.definition || op.name.hasTrait(OpTrait.ConstantLike)) return false;
-    const operands = op.operands;
-    const constants = new Array<Attribute | undefined>(operands.length);
-    for (let i = 0; i < operands.length; i++) constants[i] = constantValue(operands[i]!.value);
+    const def = op.name.definition;
+    // Ops that cannot fold (no hook, no folding trait) skip the operand constants.
+    if (!def || def.traits & OpTrait.ConstantLike || (!def.fold && !(def.traits & kFoldingTraits))) return false;
+    const n = op.numOperands;
+    // Fold hooks only read the operand constants: one scratch array per arity serves every call.
+    const constants = (operandConstants[n] ??= new Array<Attribute | undefined>(n));
+    for (let i = 0; i < n; i++) constants[i] = constantValue(op.getOperand(i));
     const result = foldOperation(op, constants);
     if (result === undefined) return false;
     // Folding to its own results changes nothing (a cast cycle in a graph region, say).
-    if (result !== "in-place" && result.every((r, i) => r === op.results[i])) return false;
+    if (result !== "in-place" && foldsToOwnResults(op, result)) return false;
     if (result === "in-place") {
       listener.notifyOperationModified!(op);
       return true;
     }
     rewriter.setInsertionPoint(op);
-    const replacements: Value[] = [];
-    const made: Operation[] = [];
+    const replacements = new Array<Value>(result.length);
     for (let i = 0; i < result.length; i++) {
       const r = result[i]!;
       if (isValue(r)) {
-        replacements.push(r);
+        replacements[i] = r;
         continue;
       }
-      const materialize = getConstantMaterializer(ctx, op.name.dialect);
+      const materialize = materializerOf(op.name.dialect);
       const c = materialize?.(rewriter, r, op.results[i]!.type, op.loc);
       if (!c) {
-        for (const m of made) rewriter.eraseOp(m);
+        // Erase the constants made for the results before this one.
+        for (let j = 0; j < i; j++) if (!isValue(result[j]!)) rewriter.eraseOp(replacements[j]!.definingOp!);
         return false;
       }
-      made.push(c);
-      replacements.push(c.results[0]!);
+      replacements[i] = c.results[0]!;
     }
     rewriter.replaceOp(op, replacements);
     return true;
   };
+
+  const traceDead = traceOf("dead-op-erasure");
+  const traceFold = traceOf("fold");
 
   const processWorklist = (): boolean => {
     let changed = false;
@@ -236,7 +252,7 @@ export function applyPatternsGreedily(
     for (let op = worklist.pop(); op; op = worklist.pop()) {
       if (cfg.maxNumRewrites >= 0 && rewrites >= cfg.maxNumRewrites) break;
       if (isOpTriviallyDead(op)) {
-        traceOf("dead-op-erasure")?.(`erased trivially dead ${opText(op)}`);
+        traceDead?.(`erased trivially dead ${opText(op)}`);
         rewriter.eraseOp(op);
         firing.add("dead-op-erasure");
         changed = true;
@@ -244,13 +260,15 @@ export function applyPatternsGreedily(
       }
       if (cfg.enableFolding) {
         if (tryFold(op)) {
-          traceOf("fold")?.(`folded ${opText(op)}`);
+          traceFold?.(`folded ${opText(op)}`);
           firing.add("fold");
           changed = true;
           continue;
         }
       }
-      for (const p of table.for(op)) {
+      const patterns = table.for(op);
+      for (let i = 0; i < patterns.length; i++) {
+        const p = patterns[i]!;
         rewriter.setInsertionPoint(op);
         if (p.matchAndRewrite(op, rewriter).failed) continue;
         traceOf(p.debugName)?.(`applied ${p.debugName} to ${opText(op)}`);
@@ -286,10 +304,44 @@ export function applyPatternsGreedily(
   return { converged: !again, changed: changedAny, stillFiring: again ? [...firing].sort() : [] };
 }
 
+/** Traits whose folds foldOperation applies without a fold hook. */
+const kFoldingTraits = OpTrait.Idempotent | OpTrait.Commutative;
+
+/** Whether fold `result` is just `op`'s own results. */
+function foldsToOwnResults(op: Operation, result: readonly (Attribute | Value)[]): boolean {
+  for (let i = 0; i < result.length; i++) if (result[i] !== op.results[i]) return false;
+  return true;
+}
+
+/**
+ * Pushes the ops nested in `regions` in pre-order, uniquing and hoisting
+ * constants on the way (a replaced constant is not pushed). The regions of a
+ * constant-like op are not entered, as walk's Skip. Iterative, no callback.
+ */
+function seedPreOrder(regions: readonly Region[], worklist: Worklist, constants: ConstantUniquer | undefined): void {
+  const stack: Operation[] = [];
+  for (const region of regions)
+    for (let b = region.entryBlock; b; b = b.next)
+      for (let top = b.first; top; ) {
+        const next = top.next;
+        stack.push(top);
+        while (stack.length) {
+          const op = stack.pop()!;
+          if (constants?.uniqueConstant(op)) continue;
+          worklist.push(op);
+          const nested = op.regions;
+          // Children in reverse, so the first nested op comes off the stack first.
+          for (let ri = nested.length - 1; ri >= 0; ri--)
+            for (let nb = nested[ri]!.lastBlock; nb; nb = nb.prev) for (let c = nb.last; c; c = c.prev) stack.push(c);
+        }
+        top = next;
+      }
+}
+
 /** Whether `v` is used by at most one op other than `op`. O(uses) up to the second other user. */
 function hasAtMostOneOtherUser(v: Value, op: Operation): boolean {
   let other: Operation | undefined;
-  for (const use of v.uses()) {
+  for (let use = v.useHead; use; use = use.nextUse) {
     const user = use.owner;
     if (user === op || user === other) continue;
     if (other) return false;

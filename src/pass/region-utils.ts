@@ -67,6 +67,9 @@ class LiveMap {
   changed = false;
   /** Ops and arguments proven live hold this mark (no Set: one field write per live op). */
   private readonly liveMark = nextAnalysisMark();
+  isOpLive(op: Operation): boolean {
+    return op.mark === this.liveMark;
+  }
   isLive(x: Operation | Value): boolean {
     return (x instanceof OpResult ? x.owner : (x as Operation | BlockArgument)).mark === this.liveMark;
   }
@@ -91,14 +94,14 @@ function successorArgumentOf(use: OpOperand): BlockArgument | undefined {
 }
 
 function processValue(v: Value, live: LiveMap): void {
-  for (const use of v.uses()) {
+  for (let use = v.useHead; use; use = use.nextUse) {
     const owner = use.owner;
     // A successor operand is an operand of the phi it feeds, not of the branch.
     if (owner.name.hasTrait(OpTrait.Terminator)) {
       const arg = successorArgumentOf(use);
       if (arg && !live.isLive(arg)) continue;
     }
-    if (live.isLive(owner)) {
+    if (live.isOpLive(owner)) {
       live.setLive(v);
       return;
     }
@@ -157,9 +160,9 @@ function propagate(regions: readonly Region[], live: LiveMap): void {
       f.op = op.prev;
       f.opRegionsDone = false;
       if (op.name.hasTrait(OpTrait.Terminator)) propagateTerminator(op, live);
-      else if (!live.isLive(op)) {
+      else if (!live.isOpLive(op)) {
         if (!wouldOpBeTriviallyDead(op)) live.setLive(op);
-        else for (const r of op.results) processValue(r, live);
+        else for (let i = 0; i < op.results.length; i++) processValue(op.results[i]!, live);
       }
     }
   }
@@ -189,13 +192,18 @@ function deleteDeadness(rewriter: PatternRewriter, regions: readonly Region[], l
       if (!single && block.last) eraseDeadSuccessorOperands(block.last, live);
       for (let op = block.last; op; ) {
         const prev = op.prev;
-        if (!live.isLive(op)) {
+        if (!live.isOpLive(op)) {
           // Graph regions may have use cycles among dead ops: unlink their uses first.
-          for (const r of op.results) for (const use of [...r.uses()]) use.unlink();
+          for (let i = 0; i < op.results.length; i++)
+            for (let use = op.results[i]!.useHead; use; ) {
+              const next = use.nextUse;
+              use.unlink();
+              use = next;
+            }
           rewriter.eraseOp(op);
           erased = true;
         } else {
-          for (const r of op.regions) work.push(r);
+          for (let i = 0; i < op.regions.length; i++) work.push(op.regions[i]!);
         }
         op = prev;
       }
