@@ -11,6 +11,7 @@ import type { LayerConfig } from "../layer/layer-config.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
 import { AtomicFileWriter } from "./output-file.js";
+import { writeCompileSimFiles } from "./sim-artifacts.js";
 import { ModuleTextJoiner } from "./module-text-joiner.js";
 import { compileRank, RankCompileError, type DedupBytes, type StopAfter } from "./rank-compiler.js";
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
@@ -96,6 +97,12 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
     const problem = s.commit();
     if (problem) return fail(problem);
     if (s.file) outputs.push(s.file);
+  }
+  // At the events stage the simulator times the queues: DIR/trace.json and DIR/gantt.svg (docs/sim.md).
+  if (dir !== undefined && stopAfter === "events") {
+    const sim = writeCompileSimFiles(dir, stages.createContext(), path.basename(layerFile), input.routing);
+    if (typeof sim === "string") return fail(sim);
+    outputs.push(...sim);
   }
   const saved = dedupBytes.without - dedupBytes.sent;
   const lowered = dedup && stopAfter !== "moe";

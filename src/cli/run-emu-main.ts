@@ -1,21 +1,26 @@
 // `hpmoe run LAYER.yaml --backend=emu`: runs the layer on the functional
 // emulator at the moe or tile level and compares with the dense reference.
+// `--backend=sim` goes to run-sim-main.ts.
 
 import { commandError, HELP_OPTION, parseSubcommand, singleLayerArgument, type CommandIO, type SubcommandSpec } from "./subcommand.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
+import { runSimBackend } from "./run-sim-main.js";
 
-const LATER_BACKENDS = ["sim", "cpu", "acl"];
+const LATER_BACKENDS = ["cpu", "acl"];
 
 const RUN: SubcommandSpec = {
   tool: "hpmoe run",
-  usage: "hpmoe run LAYER.yaml --backend=emu [--level=moe|tile] [--dedup] [--json]",
+  usage: "hpmoe run LAYER.yaml|DIR --backend=emu|sim [--level=moe|tile] [--dedup] [--trace FILE] [--gantt FILE] [--json]",
   overview: "run a MoE layer on a backend and check its result",
   options: [
-    { name: "backend", kind: "string", valueName: "<name>", help: "Backend: emu (sim, cpu and acl arrive with issue 6)" },
+    { name: "backend", kind: "string", valueName: "<name>", help: "Backend: emu (functional check) or sim (timing; cpu and acl arrive later)" },
     { name: "level", kind: "string", valueName: "<level>", help: "IR level the emu executes: moe or tile (default tile)" },
     { name: "dedup", kind: "bool", help: "Lower with deduplicated dispatch (tile level, known routing)" },
-    { name: "json", kind: "bool", help: "Print {ok, max_abs_err, max_rel_err} as JSON on stdout" },
+    { name: "trace", kind: "string", valueName: "<file>", help: "sim: write a Chrome trace (Perfetto) of the run" },
+    { name: "gantt", kind: "string", valueName: "<file>", help: "sim: write an SVG Gantt chart of the run" },
+    { name: "policy", kind: "string", valueName: "<policy>", help: "sim of a layer config: scheduling policy ours, reference or serialized (default ours)" },
+    { name: "json", kind: "bool", help: "Print {ok, max_abs_err, max_rel_err} (emu) or {ok, makespan_us, ...} (sim) as JSON on stdout" },
     HELP_OPTION,
   ],
 };
@@ -29,7 +34,13 @@ export function runRun(args: readonly string[], io: CommandIO, stages: LayerStag
   const layerFile = singleLayerArgument(RUN, cl, io);
   if (typeof layerFile === "number") return layerFile;
   const backend = v.get("backend");
-  if (backend === undefined) return fail("--backend is required (emu)");
+  if (backend === undefined) return fail("--backend is required (emu or sim)");
+  if (backend === "sim") {
+    const policy = v.get("policy") as string | undefined;
+    if (policy !== undefined && !["ours", "reference", "serialized"].includes(policy)) return fail(`--policy must be ours, reference or serialized, got '${policy}'`);
+    const files = { trace: v.get("trace") as string | undefined, gantt: v.get("gantt") as string | undefined };
+    return runSimBackend(RUN.tool, layerFile, { ...files, policy, json: Boolean(v.get("json")) }, io, stages);
+  }
   if (LATER_BACKENDS.includes(String(backend))) return fail(`--backend=${String(backend)} is not available yet (issue 6); use --backend=emu`);
   if (backend !== "emu") return fail(`--backend must be emu, sim, cpu or acl, got '${String(backend)}'`);
   const level = String(v.get("level") ?? "tile");

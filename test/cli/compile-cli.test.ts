@@ -18,6 +18,7 @@ import { readLayerInput, type LayerInput } from "../../src/cli/layer-input.js";
 import { buildMoeModule } from "../../src/layer/moe-import.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
 import { countTasksPerRank, taskCountsJson } from "../../src/cli/task-counts.js";
+import { exchange, moduleText } from "../runtime/sim-fixtures.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const EXAMPLES = path.join(ROOT, "examples");
@@ -163,12 +164,16 @@ describe("hpmoe (built CLI)", () => {
     expect(fs.existsSync(dir)).toBe(false);
   }, 30_000);
 
-  it("commands: compile --help, run --backend=sim, bench without a kind, unknown command", () => {
+  it("commands: compile --help, run DIR --backend=sim, bench without a kind, unknown command", () => {
     const help = spawn("node", [HPMOE, "compile", "--help"]);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^OVERVIEW: compile a MoE layer config to moe, tile and schedule IR\n\nUSAGE: hpmoe compile LAYER\.yaml/);
-    const sim = spawn("node", [HPMOE, "run", path.join(EXAMPLES, "small-ep2.yaml"), "--backend=sim"]);
-    expect(sim).toEqual({ code: 1, out: "", err: "hpmoe run: error: --backend=sim is not available yet (issue 6); use --backend=emu\n" });
+    const simDir = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-sim-"));
+    fs.writeFileSync(path.join(simDir, "events.mlir"), moduleText([exchange(0), exchange(1)]));
+    const sim = spawn("node", [HPMOE, "run", simDir, "--backend=sim", "--json"]);
+    fs.rmSync(simDir, { recursive: true, force: true });
+    expect(sim.code).toBe(0);
+    expect(JSON.parse(sim.out)).toMatchObject({ ok: true, tasks: 6 });
     const bench = spawn("node", [HPMOE, "bench"]);
     expect(bench).toEqual({ code: 1, out: "", err: "hpmoe bench: error: expected 'compile', 'schedule' or 'parse' after 'bench'\n" });
     const unknown = spawn("node", [HPMOE, "frobnicate"]);
