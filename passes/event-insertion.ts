@@ -9,6 +9,9 @@
 import { option, PassOptions } from "../src/pass/pass-options.js";
 import { Pass } from "../src/pass/pass.js";
 import { insertEvents } from "./events/insert.js";
+import type { QueueProgramSpec } from "../dialects/queue-model.js";
+import type { Operation } from "../src/ir/operation.js";
+import type { EventLimits } from "./events/limits.js";
 import { readModulePrograms } from "./events/module-programs.js";
 import { rewriteProgram } from "./events/rewrite.js";
 
@@ -32,13 +35,18 @@ export class EventInsertionPass extends Pass {
     const top = this.getOperation();
     const read = readModulePrograms(top, this.options.values.target, "event-insertion");
     if (!read) return this.signalPassFailure();
-    if (read.specs.length === 0) return this.markAllAnalysesPreserved();
-    const r = insertEvents(read.specs, read.limits);
+    if (read.launches.length === 0) return this.markAllAnalysesPreserved();
+    for (const specs of read.launches) if (!this.insertInLaunch(specs, read.limits, top)) return this.signalPassFailure();
+  }
+
+  /** Inserts the events of one launch (every rank of one program family); false after reporting problems. */
+  private insertInLaunch(specs: QueueProgramSpec[], limits: EventLimits, top: Operation): boolean {
+    const r = insertEvents(specs, limits);
     if (r.problems.length) {
       for (const p of r.problems) (p.op ?? top).emitError(`event-insertion: ${p.message}`);
-      return this.signalPassFailure();
+      return false;
     }
-    read.specs.forEach((spec, i) => rewriteProgram(spec, r.programs[i]!));
+    specs.forEach((spec, i) => rewriteProgram(spec, r.programs[i]!));
     const s = r.stats;
     this.numCrossCore.value += s.crossCore;
     this.numGmCounter.value += s.gmCounter;
@@ -48,5 +56,6 @@ export class EventInsertionPass extends Pass {
     this.numWaitsBefore.value += s.waitsBefore;
     this.numWaitsAfter.value += s.waitsAfter;
     this.numFlagIds.value = Math.max(this.numFlagIds.value, s.flagIds);
+    return true;
   }
 }

@@ -24,7 +24,7 @@ export class VerifySchedulePass extends Pass {
     const top = this.getOperation();
     const read = readModulePrograms(top, this.options.values.target, "verify-schedule");
     if (!read) return this.signalPassFailure();
-    const problems = verifySchedule(read.specs, read.limits);
+    const problems = read.launches.flatMap((specs) => verifySchedule(specs, read.limits));
     for (const p of problems) (p.op ?? top).emitError(p.message);
     this.numProblems.value += problems.length;
     if (problems.length) return this.signalPassFailure();

@@ -1,11 +1,14 @@
 // The queue.program ops of a module (or the op itself when it is one), read
 // as plain data, and the target limits they are judged by: the pass option
-// when given, else the programs' own `target` (all must agree).
+// when given, else the programs' own `target` (all must agree). Programs are
+// grouped into launches by symbol family (`@fwd_rank<r>`, `@bwd_rank<r>`), as
+// list-schedule groups them: each launch runs alone, with its own events.
 
 import { readQueueProgram } from "../../dialects/queue-build.js";
 import type { QueueProgramSpec } from "../../dialects/queue-model.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { loadTarget } from "../../src/target/hardware-profile.js";
+import { familyOf } from "../tile-graph.js";
 import { eventLimitsOf, type EventLimits } from "./limits.js";
 
 export const kQueueProgram = "queue.program";
@@ -17,9 +20,17 @@ export function queuePrograms(top: Operation): Operation[] {
   return out;
 }
 
-/** The programs as specs and their limits; undefined after emitting an error on `top`. */
-export function readModulePrograms(top: Operation, targetOption: string, pass: string): { specs: QueueProgramSpec[]; limits: EventLimits } | undefined {
-  const specs = queuePrograms(top).map(readQueueProgram);
+/** The programs as specs, by launch (first-seen order), and their limits; undefined after emitting an error on `top`. */
+export function readModulePrograms(top: Operation, targetOption: string, pass: string): { launches: QueueProgramSpec[][]; limits: EventLimits } | undefined {
+  const programs = queuePrograms(top);
+  const specs = programs.map(readQueueProgram);
+  const byFamily = new Map<string, QueueProgramSpec[]>();
+  programs.forEach((p, i) => {
+    const family = familyOf(p);
+    const launch = byFamily.get(family);
+    if (launch) launch.push(specs[i]!);
+    else byFamily.set(family, [specs[i]!]);
+  });
   const targets = [...new Set(specs.map((s) => s.target))];
   if (!targetOption && targets.length > 1) {
     top.emitError(`${pass}: the programs name different targets (${targets.join(", ")}); pick one with target=`);
@@ -31,5 +42,5 @@ export function readModulePrograms(top: Operation, targetOption: string, pass: s
     top.emitError(`${pass}: ${profile[0]!.file}:${profile[0]!.line}:${profile[0]!.col}: ${profile[0]!.message}`);
     return undefined;
   }
-  return { specs, limits: eventLimitsOf(profile) };
+  return { launches: [...byFamily.values()], limits: eventLimitsOf(profile) };
 }

@@ -5,7 +5,7 @@ import { Context } from "../ir/context.js";
 import { registerAllDialects } from "../dialect/all-dialects.js";
 import { buildMoeModule } from "../layer/moe-import.js";
 import { lowerMoeToTile } from "../../passes/moe-lowering.js";
-import { scheduleTileModule } from "../../passes/tile-scheduling.js";
+import { insertScheduleEvents, scheduleTileModule } from "../../passes/tile-scheduling.js";
 import { runEmuCheck } from "../runtime/emu/emu-check.js";
 import type { LayerStages } from "./layer-stages.js";
 
@@ -18,5 +18,6 @@ export const builtStages: LayerStages = {
   buildMoeModule,
   lowerMoeToTile,
   scheduleTileModule,
+  insertScheduleEvents,
   runEmuCheck,
 };

@@ -1,8 +1,10 @@
 // `hpmoe compile LAYER.yaml -o DIR`: reads a layer config, builds its moe
-// module and lowers it to tile programs rank by rank, writing DIR/moe.mlir
-// and DIR/tile.mlir (each one module holding every rank) whole or not at all.
-// `--stop-after=schedule` schedules every rank of a launch together, so it
-// compiles the whole module at once and also writes DIR/schedule.mlir.
+// module, lowers it to tile programs, schedules them onto per-core queues and
+// inserts and verifies the events, writing DIR/{moe,tile,schedule,events}.mlir
+// (each one module holding every rank) whole or not at all, then simulates the
+// queues into DIR/trace.json and DIR/gantt.svg. moe and tile alone compile
+// rank by rank; scheduling places every rank of a launch at once, so the later
+// stages compile the whole module.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -16,19 +18,17 @@ import { ModuleTextJoiner } from "./module-text-joiner.js";
 import { compileRank, RankCompileError, type DedupBytes, type StopAfter } from "./rank-compiler.js";
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
-const STOP_AFTER: readonly StopAfter[] = ["moe", "tile", "schedule"];
-/** Later stages of DESIGN.md's pipeline, with the pass this build lacks for them. */
-const LATER_STAGES: ReadonlyMap<string, string> = new Map([["events", "event-insertion"]]);
+const STOP_AFTER: readonly StopAfter[] = ["moe", "tile", "schedule", "events"];
 const POLICIES = ["ours", "reference", "serialized"] as const;
 type Policy = (typeof POLICIES)[number];
 
 const COMPILE: SubcommandSpec = {
   tool: "hpmoe compile",
   usage: "hpmoe compile LAYER.yaml [-o DIR] [options]",
-  overview: "compile a MoE layer config to moe, tile and schedule IR",
+  overview: "compile a MoE layer config to moe, tile, schedule and events IR, with a simulated trace",
   options: [
     { name: "o", kind: "string", valueName: "<dir>", help: "Output directory (created if missing); without it the last stage's IR goes to stdout" },
-    { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe, tile or schedule (default tile)" },
+    { name: "stop-after", kind: "string", valueName: "<stage>", help: "Last stage to run: moe, tile, schedule or events (default events)" },
     { name: "policy", kind: "string", valueName: "<name>", help: "Scheduling policy of the schedule stage: ours (default), reference or serialized" },
     { name: "preset", kind: "string", valueName: "<name>", help: "Lowering preset: reference (the reference code's split values and per-expert dependencies)" },
     { name: "dedup", kind: "bool", help: "Deduplicated dispatch: a token goes to a peer rank once (known routing; not with --preset=reference)" },
@@ -47,16 +47,14 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const fail = (message: string): number => commandError(COMPILE, io, message);
   const layerFile = singleLayerArgument(COMPILE, cl, io);
   if (typeof layerFile === "number") return layerFile;
-  const stopAfter = String(v.get("stop-after") ?? "tile");
-  const missingPass = LATER_STAGES.get(stopAfter);
-  if (missingPass) return fail(`--stop-after=${stopAfter} is not available yet: this build has no ${missingPass} pass (issue 6)`);
+  const stopAfter = String(v.get("stop-after") ?? "events");
   if (!(STOP_AFTER as readonly string[]).includes(stopAfter)) return fail(`--stop-after must be one of ${STOP_AFTER.join(", ")}, got '${stopAfter}'`);
   const preset = presetOption(COMPILE, cl, io);
   if (typeof preset === "number") return preset;
   const policy = String(v.get("policy") ?? "ours");
   if (!(POLICIES as readonly string[]).includes(policy)) return fail(`--policy must be one of ${POLICIES.join(", ")}, got '${policy}'`);
   if (v.get("policy") !== undefined && STOP_AFTER.indexOf(stopAfter as StopAfter) < STOP_AFTER.indexOf("schedule"))
-    return fail(`--policy needs --stop-after=schedule (it chooses how the schedule stage places tasks)`);
+    return fail(`--policy needs the schedule stage (it chooses how it places tasks), but --stop-after=${stopAfter} ends before it`);
 
   const dedup = Boolean(v.get("dedup"));
   if (dedup && preset === "reference") return fail("--dedup needs known routing, but --preset=reference plans for the static worst case");
@@ -76,7 +74,8 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const print = sinks.size > 0 ? { printGenericOpForm: Boolean(v.get("mlir-print-op-generic")) } : undefined;
   let counted: TaskCounts = emptyTaskCounts();
   const dedupBytes: DedupBytes = { without: 0, sent: 0 };
-  const wholeModule = Boolean(print?.printGenericOpForm) || stopAfter === "schedule";
+  const wholeModule = Boolean(print?.printGenericOpForm) || stopAfter === "schedule" || stopAfter === "events";
+  let events = 0;
   for (const { cfg, ranks } of compileSteps(input.cfg, wholeModule)) {
     const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, policy: policy as Policy, dedup, print });
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
@@ -87,6 +86,7 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
     }
     const tasks = !(r instanceof RankCompileError) && r.tasks?.get(countedRank);
     if (tasks) counted = addTaskCounts(counted, tasks);
+    if (!(r instanceof RankCompileError)) events += r.eventCounts?.get(countedRank) ?? 0;
     if (!(r instanceof RankCompileError) && r.dedupBytes) {
       dedupBytes.without += r.dedupBytes.without;
       dedupBytes.sent += r.dedupBytes.sent;
@@ -108,7 +108,7 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const lowered = dedup && stopAfter !== "moe";
   if (json) {
     const report = lowered ? { dedup: { bytes_without: dedupBytes.without, bytes_sent: dedupBytes.sent, bytes_saved: saved } } : {};
-    io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events: 0, outputs, ...report }) + "\n");
+    io.out(JSON.stringify({ ranks: ep, tasks: taskCountsJson(counted), events, outputs, ...report }) + "\n");
   } else if (lowered) io.err(`${COMPILE.tool}: remark: dedup: the first exchanges of all ranks send ${dedupBytes.sent} bytes instead of ${dedupBytes.without} (${saved} saved)\n`);
   return 0;
 }
@@ -189,7 +189,7 @@ function openSinks(dir: string | undefined, printed: readonly StopAfter[], stage
 }
 
 /** Hands one rank's texts to their sinks; returns an error message on a malformed text. */
-function addTexts(sinks: Map<StopAfter, StageSink>, r: { moe: string | undefined; tile: string | undefined; schedule?: string | undefined }): string | undefined {
+function addTexts(sinks: Map<StopAfter, StageSink>, r: { moe: string | undefined; tile: string | undefined; schedule?: string | undefined; events?: string | undefined }): string | undefined {
   for (const [stage, sink] of sinks) {
     const text = r[stage];
     const problem = text === undefined ? `no ${stage} IR was printed` : sink.joiner.add(text);

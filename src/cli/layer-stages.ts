@@ -22,6 +22,8 @@ export interface LayerStages {
   lowerMoeToTile(module: Operation, options: { preset?: "reference"; pipeline?: string; dedup?: boolean }): LogicalResult;
   /** passes/tile-scheduling.ts: replaces every rank's tile programs by schedule-level queue programs in place. */
   scheduleTileModule(module: Operation, options: { policy?: "ours" | "reference" | "serialized"; target?: string }): LogicalResult;
+  /** passes/tile-scheduling.ts: schedule-level queue programs -> events-level ones, proved by verify-schedule. */
+  insertScheduleEvents(module: Operation): LogicalResult;
   /** src/runtime/emu/emu-check.ts: runs the layer on the emu and compares with the dense reference. */
   runEmuCheck(cfg: LayerConfig, opts: { level: "moe" | "tile"; pipeline?: string; dedup?: boolean }): EmuCheckResult;
   /** A context with every dialect the stages produce. */

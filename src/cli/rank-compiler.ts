@@ -13,10 +13,11 @@ import { printTopLevel, type PrintOptions } from "../syntax/printer.js";
 import type { LayerStages } from "./layer-stages.js";
 import type { Operation } from "../ir/operation.js";
 import { readIntArray } from "../ir/dense-int-array.js";
+import { intAttrValue } from "../ir/int-attr.js";
 import { kDedupBytesAttr } from "../../passes/tile-builder.js";
 import { countTasksPerRank, type TaskCounts } from "./task-counts.js";
 
-export type StopAfter = "moe" | "tile" | "schedule";
+export type StopAfter = "moe" | "tile" | "schedule" | "events";
 
 export interface RankCompileOptions {
   readonly stopAfter: StopAfter;
@@ -36,6 +37,10 @@ export interface RankOutput {
   readonly tile: string | undefined;
   /** The schedule-level queue module, printed (when printing and scheduling). */
   readonly schedule?: string | undefined;
+  /** The events-level queue module, printed (when printing and running to events). */
+  readonly events?: string | undefined;
+  /** queue.event ops per compiled rank (events stage only). */
+  readonly eventCounts?: Map<number, number>;
   /** Tile tasks per compiled rank (undefined when stopping after moe). */
   readonly tasks: Map<number, TaskCounts> | undefined;
   /** With dedup: bytes the first exchanges send without and with dedup, summed over the compiled programs. */
@@ -90,7 +95,24 @@ export function compileRank(
   // The scheduling pass needs every rank of a launch in the module (the caller passes them all).
   if (stages.scheduleTileModule(module, { policy: opts.policy, target: cfg.target }).failed)
     return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: scheduling failed`));
-  return { moe, tile, schedule: print && printTopLevel(module, print), tasks, dedupBytes };
+  const schedule = print && printTopLevel(module, print);
+  if (opts.stopAfter === "schedule") return { moe, tile, schedule, tasks, dedupBytes };
+  if (stages.insertScheduleEvents(module).failed)
+    return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: event insertion or schedule verification failed`));
+  return { moe, tile, schedule, events: print && printTopLevel(module, print), eventCounts: eventsPerRank(module), tasks, dedupBytes };
+}
+
+/** queue.event ops of each rank's programs (both directions summed). O(programs + their top-level ops). */
+function eventsPerRank(module: Operation): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const program of module.regions[0]!.entryBlock!.ops()) {
+    const rank = intAttrValue(program.getAttr("rank"));
+    if (rank === undefined || program.regions.length === 0) continue;
+    let n = 0;
+    for (const op of program.regions[0]!.entryBlock!.ops()) if (op.name.name === "queue.event") n++;
+    counts.set(rank, (counts.get(rank) ?? 0) + n);
+  }
+  return counts;
 }
 
 /** The sum of the programs' `moe.dedup_bytes` (comm-tiling's record of what dedup saved). O(programs). */

@@ -167,7 +167,7 @@ describe("hpmoe (built CLI)", () => {
   it("commands: compile --help, run DIR --backend=sim, bench without a kind, unknown command", () => {
     const help = spawn("node", [HPMOE, "compile", "--help"]);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/^OVERVIEW: compile a MoE layer config to moe, tile and schedule IR\n\nUSAGE: hpmoe compile LAYER\.yaml/);
+    expect(help.out).toMatch(/^OVERVIEW: compile a MoE layer config to moe, tile, schedule and events IR, with a simulated trace\n\nUSAGE: hpmoe compile LAYER\.yaml/);
     const simDir = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-sim-"));
     fs.writeFileSync(path.join(simDir, "events.mlir"), moduleText([exchange(0), exchange(1)]));
     const sim = spawn("node", [HPMOE, "run", simDir, "--backend=sim", "--json"]);

@@ -90,3 +90,35 @@ describe("hpmoe compile --stop-after=schedule", () => {
     expect(r.out).not.toContain("tile.program");
   });
 });
+
+describe("hpmoe compile (default: through events)", () => {
+  for (const [file, policy] of [["small-ep2.yaml", "ours"], ["small-ep2-backward.yaml", "reference"], ["small-zipf.yaml", "ours"]] as const) {
+    it(`${file} --policy=${policy}: events.mlir holds the schedule's tasks, no schedule-level deps, and the counted events; trace and Gantt written`, () => {
+      const dir = path.join(tmp, `out${dirs++}`);
+      const r = compile([path.join(EXAMPLES, file), "-o", dir, "--json", `--policy=${policy}`]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out) as { events: number; outputs: string[] };
+      expect(report.outputs.map((o) => path.basename(o))).toEqual(["moe.mlir", "tile.mlir", "schedule.mlir", "events.mlir", "trace.json", "gantt.svg"]);
+      const scheduled = topLevel(path.join(dir, "schedule.mlir")).map(readQueueProgram);
+      const evented = topLevel(path.join(dir, "events.mlir")).map(readQueueProgram);
+      expect(evented.map((p) => p.name)).toEqual(scheduled.map((p) => p.name));
+      evented.forEach((p, i) => {
+        // Same tasks on the same queues in the same order; only waits and signals were added.
+        const tasksOf = (spec: typeof p) => spec.queues.map((q) => q.entries.flatMap((e) => (e.op === "task" ? [e.task] : [])));
+        expect(tasksOf(p)).toEqual(tasksOf(scheduled[i]!));
+        expect(p.arrivals).toEqual([]);
+        for (const q of p.queues) for (const e of q.entries) if (e.op === "task") expect(e.after).toBeUndefined();
+      });
+      const rank0Events = evented.filter((p) => p.rank === 0).reduce((n, p) => n + p.events.length, 0);
+      expect(rank0Events).toBeGreaterThan(0);
+      expect(report.events).toBe(rank0Events);
+      const trace = JSON.parse(fs.readFileSync(path.join(dir, "trace.json"), "utf8")) as { traceEvents: unknown[] };
+      expect(trace.traceEvents.length).toBeGreaterThan(0);
+      expect(fs.readFileSync(path.join(dir, "gantt.svg"), "utf8")).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>\n?$/);
+      // The written events IR passes verify-schedule on its own.
+      const v = spawnSync("node", [fileURLToPath(new URL("../../dist/src/cli/hpmoe-opt.js", import.meta.url)), path.join(dir, "events.mlir"), "--verify-schedule", "-o", "/dev/null"], { encoding: "utf8" });
+      expect(v.status, v.stderr).toBe(0);
+    });
+  }
+});

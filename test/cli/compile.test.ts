@@ -56,7 +56,7 @@ const freshDir = (): string => path.join(tmp, `out${dirCount++}`);
 describe("hpmoe compile", () => {
   it("writes moe.mlir and tile.mlir holding every rank, and --json prints rank 0's task counts", () => {
     const dir = freshDir();
-    const r = run(runCompile, [SMALL, "-o", dir, "--json"]);
+    const r = run(runCompile, [SMALL, "-o", dir, "--json", "--stop-after=tile"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toEqual({
@@ -142,7 +142,7 @@ describe("hpmoe compile", () => {
     const dir = freshDir();
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "tile.mlir"), "old\n");
-    const r = run(runCompile, [SMALL, "-o", dir], standInStages(/*failLoweringAtRank=*/ 1));
+    const r = run(runCompile, [SMALL, "-o", dir, "--stop-after=tile"], standInStages(/*failLoweringAtRank=*/ 1));
     expect(r.code).toBe(1);
     expect(r.err).toBe("stand-in:1:1: error: stand-in lowering fails at rank 1\n");
     expect(fs.readdirSync(dir)).toEqual(["tile.mlir"]);
@@ -153,10 +153,9 @@ describe("hpmoe compile", () => {
     ["no input", [], /^hpmoe compile: error: no layer config given \(usage: hpmoe compile LAYER\.yaml/],
     ["two inputs", [SMALL, SMALL], /^hpmoe compile: error: expected one layer config, got 2/],
     ["unknown flag", [SMALL, "--stop-afterr=moe"], /^hpmoe compile: Unknown command line argument '--stop-afterr=moe'\. {2}Try: 'hpmoe compile --help'\nhpmoe compile: Did you mean '--stop-after'\?\n$/],
-    ["later stage", [SMALL, "--stop-after=events"], /^hpmoe compile: error: --stop-after=events is not available yet: this build has no event-insertion pass \(issue 6\)\n$/],
-    ["bad stage", [SMALL, "--stop-after=llvm"], /^hpmoe compile: error: --stop-after must be one of moe, tile, schedule, got 'llvm'\n$/],
+    ["bad stage", [SMALL, "--stop-after=llvm"], /^hpmoe compile: error: --stop-after must be one of moe, tile, schedule, events, got 'llvm'\n$/],
     ["bad policy", [SMALL, "--stop-after=schedule", "--policy=fastest"], /^hpmoe compile: error: --policy must be one of ours, reference, serialized, got 'fastest'\n$/],
-    ["policy before scheduling", [SMALL, "--policy=ours"], /^hpmoe compile: error: --policy needs --stop-after=schedule \(it chooses how the schedule stage places tasks\)\n$/],
+    ["policy before scheduling", [SMALL, "--stop-after=tile", "--policy=ours"], /^hpmoe compile: error: --policy needs the schedule stage \(it chooses how it places tasks\), but --stop-after=tile ends before it\n$/],
     ["bad preset", [SMALL, "--preset=fast"], /^hpmoe compile: error: --preset must be 'reference', got 'fast'\n$/],
     ["rank out of range", [SMALL, "--rank", "2"], /^hpmoe compile: error: --rank must be in \[0, 1\] \(parallel\.ep = 2\), got 2\n$/],
     ["rank not an integer", [SMALL, "--rank=x"], /^hpmoe compile: for the --rank option: 'x' value invalid for integer argument!\n$/],

@@ -62,6 +62,10 @@ export function standInStages(failLoweringAtRank = -1): LayerStages {
       for (const p of module.regions[0]!.entryBlock!.ops()) p.setAttr("standin.scheduled", UnitAttr.get(module.context));
       return success();
     },
+    insertScheduleEvents(module) {
+      for (const p of module.regions[0]!.entryBlock!.ops()) p.setAttr("standin.events", UnitAttr.get(module.context));
+      return success();
+    },
     runEmuCheck(cfg) {
       const ok = cfg.model.hidden !== 48; // small-zipf "fails", to test the exit code
       return { ok, maxAbsErr: ok ? 0 : 0.5, maxRelErr: ok ? 0 : 0.25, details: ok ? ["stand-in out: equal"] : ["stand-in mismatch"] };

@@ -4,9 +4,10 @@
 
 import { expect } from "vitest";
 import { buildQueueProgram } from "../../dialects/queue-build.js";
-import type { CoreQueueSpec, QueueEntry, QueueEventSpec, QueueProgramSpec } from "../../dialects/queue-model.js";
+import type { CoreQueueSpec, QueueBufferSpec, QueueEntry, QueueEventSpec, QueueProgramSpec } from "../../dialects/queue-model.js";
 import type { TaskKind } from "../../dialects/tile-build.js";
-import type { Slice } from "../../dialects/tile-model.js";
+import { BufferKind, type Slice } from "../../dialects/tile-model.js";
+import { FloatType, MemRefType } from "../../src/ir/builtin-types.js";
 import { Builder, Context, parseSourceString, printTopLevel, registerAllDialects, verify } from "../../src/index.js";
 import { CostModel } from "../../src/target/cost-model.js";
 import { loadTarget, type HardwareProfile } from "../../src/target/hardware-profile.js";
@@ -58,6 +59,28 @@ export function exchange(r: number, name = "fwd"): QueueProgramSpec {
   return { ...p, name: `${name}_rank${r}` };
 }
 
+/** Buffers covering every slice of `spec`'s tasks: puts' targets symmetric, put sources inputs, the rest workspace. */
+function buffersOf(ctx: Context, spec: QueueProgramSpec): QueueBufferSpec[] {
+  const shapes = new Map<string, number[]>();
+  const kinds = new Map<string, BufferKind>();
+  for (const q of spec.queues)
+    for (const e of q.entries) {
+      if (e.op !== "task") continue;
+      const slices = [...e.spec.reads, ...e.spec.writes];
+      for (const sl of slices) {
+        const shape = shapes.get(sl.buffer) ?? sl.sizes.map(() => 0);
+        sl.sizes.forEach((n, d) => (shape[d] = Math.max(shape[d]!, sl.offsets[d]! + n)));
+        shapes.set(sl.buffer, shape);
+      }
+      if (e.kind === "put") {
+        kinds.set(e.spec.reads[0]!.buffer, BufferKind.input);
+        kinds.set(e.spec.writes[0]!.buffer, BufferKind.symmetric);
+      }
+    }
+  const bf16 = FloatType.get(ctx, "bf16");
+  return [...shapes].map(([name, shape]) => ({ name, type: MemRefType.get(ctx, shape, bf16), kind: kinds.get(name) ?? BufferKind.workspace }));
+}
+
 /** The generic text of a module holding `specs`, parsed back in a fresh context. */
 export function moduleText(specs: readonly QueueProgramSpec[]): string {
   const ctx = new Context();
@@ -65,7 +88,7 @@ export function moduleText(specs: readonly QueueProgramSpec[]): string {
   const m = parseSourceString(ctx, "module {}", "empty.mlir")!;
   const b = new Builder(ctx);
   b.setInsertionPointToEnd(m.regions[0]!.entryBlock!);
-  for (const s of specs) buildQueueProgram(b, s);
+  for (const s of specs) buildQueueProgram(b, { ...s, buffers: s.buffers.length ? s.buffers : buffersOf(ctx, s) });
   expect(verify(m).failed).toBe(false);
   return printTopLevel(m, { printGenericOpForm: true });
 }
