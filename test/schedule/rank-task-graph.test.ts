@@ -12,20 +12,8 @@ import { RankTaskGraphCollector } from "../../passes/schedule/rank-task-graph.js
 import { scheduleStats } from "../../passes/schedule/schedule-stats.js";
 import { finish } from "../../passes/schedule/schedule.js";
 import { CoreType, TaskGraph, type TaskGraph as Graph } from "../../passes/schedule/task-graph.js";
+import { twoRankProgram as program } from "./two-rank-tile.js";
 
-const program = (r: number) => `
-tile.program @fwd_rank${r} rank ${r} ep 2 {
-  tile.buffer input @xsend : memref<128x256xbf16>
-  tile.buffer symmetric @xin : memref<128x256xbf16>
-  tile.buffer input @w13 : memref<1x256x512xbf16>
-  tile.buffer workspace @h : memref<128x512xbf16>
-  tile.buffer workspace @a : memref<128x256xbf16>
-  %p = tile.put @xsend[0:128, 0:256] -> rank ${1 - r} @xin[0:128, 0:256] signal 0 {stage = dispatch, bytes_sent = 65536}
-  %r = tile.arrival @xin[0:128, 0:256] from rank ${1 - r} signal 0
-  %g = tile.gemm @xin[0:128, 0:256], @w13[0:1, 0:256, 0:512] -> @h[0:128, 0:512] after(%r) {stage = gmm1, flops = 33554432}
-  %s = tile.swiglu @h[0:128, 0:512] -> @a[0:128, 0:256] after(%g) {stage = swiglu}
-  tile.terminate %p, %s
-}`;
 
 function programsOf(text: string): Operation[] {
   const ctx = new Context();
