@@ -1,12 +1,18 @@
 // RUN: hpmoe-opt %s --verify-schedule --verify-diagnostics
-// Two GM counters on one line would add to the same counter.
+// Two GM counters on one line would add to the same counter (the queue dialect's
+// verifier already rejects it, before verify-schedule runs).
 module {
   "queue.program"() <{block_dim = 2 : i64, ep = 1 : i64, policy = 0 : i64, rank = 0 : i64, sym_name = "fwd_rank0", target = "a3-die"}> ({
+    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_w", type = memref<1x16x16xbf16>}> : () -> ()
+    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_a", type = memref<16x8xbf16>}> : () -> ()
+    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_h", type = memref<16x16xbf16>}> : () -> ()
+    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_x", type = memref<16x16xbf16>}> : () -> ()
+    // expected-note @+1 {{first used here}}
     "queue.event"() <{id = 7 : i64, kind = 1 : i64, sym_name = "g", threshold = 1 : i64}> : () -> ()
-    // expected-error @+1 {{event @h on rank 0: gm_counter id 7 is also used by @g; the two would share one counter}}
+    // expected-error @+1 {{'queue.event' op gm_counter line 7 is already used by another gm_counter event of this program (the counter is never reset in a launch)}}
     "queue.event"() <{id = 7 : i64, kind = 1 : i64, sym_name = "h", threshold = 1 : i64}> : () -> ()
     "aic.queue"() <{core = 0 : i64}> ({
-      "aic.gemm"() <{reads = [], stage = 2 : i64, task = 0 : i64, writes = [[@h, array<i64: 0>, array<i64: 8>]]}> : () -> ()
+      "aic.gemm"() <{reads = [[@t_x, array<i64: 0, 0>, array<i64: 8, 16>], [@t_w, array<i64: 0, 0, 0>, array<i64: 1, 16, 16>]], stage = 1 : i64, task = 0 : i64, writes = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]]}> : () -> ()
       "aic.signal"() <{event = @g}> : () -> ()
       "aic.signal"() <{event = @h}> : () -> ()
     }) : () -> ()
@@ -22,7 +28,7 @@ module {
     "aiv.queue"() <{core = 1 : i64, sub = 0 : i64}> ({
       "aiv.wait"() <{event = @g}> : () -> ()
       "aiv.wait"() <{event = @h}> : () -> ()
-      "aiv.swiglu"() <{reads = [[@h, array<i64: 0>, array<i64: 8>]], stage = 3 : i64, task = 1 : i64, writes = [[@a, array<i64: 0>, array<i64: 8>]]}> : () -> ()
+      "aiv.swiglu"() <{reads = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]], stage = 2 : i64, task = 1 : i64, writes = [[@t_a, array<i64: 0, 0>, array<i64: 8, 8>]]}> : () -> ()
     }) : () -> ()
     "aiv.queue"() <{core = 1 : i64, sub = 1 : i64}> ({
     ^bb0:

@@ -2,20 +2,24 @@
 // Two events share a flag but are signalled in the other order than waited.
 module {
   "queue.program"() <{block_dim = 1 : i64, ep = 1 : i64, policy = 0 : i64, rank = 0 : i64, sym_name = "fwd_rank0", target = "a3-die"}> ({
+    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_w", type = memref<1x16x16xbf16>}> : () -> ()
+    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_a", type = memref<16x8xbf16>}> : () -> ()
+    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_h", type = memref<16x16xbf16>}> : () -> ()
+    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_x", type = memref<16x16xbf16>}> : () -> ()
     // expected-error @+1 {{id reuse while pending: @b and @a share cross-core flag 2 of AI Core 0 on rank 0 from rank 0 aic core 0 to rank 0 aiv core 0 sub 0, but are signalled in another order than rank 0 aiv core 0 sub 0 waits for them}}
     "queue.event"() <{core = 0 : i64, id = 2 : i64, kind = 0 : i64, mode = 2 : i64, sym_name = "a", threshold = 1 : i64}> : () -> ()
     "queue.event"() <{core = 0 : i64, id = 2 : i64, kind = 0 : i64, mode = 2 : i64, sym_name = "b", threshold = 1 : i64}> : () -> ()
     "aic.queue"() <{core = 0 : i64}> ({
-      "aic.gemm"() <{reads = [], stage = 2 : i64, task = 0 : i64, writes = [[@h, array<i64: 0>, array<i64: 8>]]}> : () -> ()
+      "aic.gemm"() <{reads = [[@t_x, array<i64: 0, 0>, array<i64: 8, 16>], [@t_w, array<i64: 0, 0, 0>, array<i64: 1, 16, 16>]], stage = 1 : i64, task = 0 : i64, writes = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]]}> : () -> ()
       "aic.signal"() <{event = @a}> : () -> ()
-      "aic.gemm"() <{reads = [], stage = 2 : i64, task = 1 : i64, writes = [[@h, array<i64: 8>, array<i64: 8>]]}> : () -> ()
+      "aic.gemm"() <{reads = [[@t_x, array<i64: 8, 0>, array<i64: 8, 16>], [@t_w, array<i64: 0, 0, 0>, array<i64: 1, 16, 16>]], stage = 1 : i64, task = 1 : i64, writes = [[@t_h, array<i64: 8, 0>, array<i64: 8, 16>]]}> : () -> ()
       "aic.signal"() <{event = @b}> : () -> ()
     }) : () -> ()
     "aiv.queue"() <{core = 0 : i64, sub = 0 : i64}> ({
       "aiv.wait"() <{event = @b}> : () -> ()
-      "aiv.swiglu"() <{reads = [[@h, array<i64: 8>, array<i64: 8>]], stage = 3 : i64, task = 2 : i64, writes = [[@a, array<i64: 8>, array<i64: 8>]]}> : () -> ()
+      "aiv.swiglu"() <{reads = [[@t_h, array<i64: 8, 0>, array<i64: 8, 16>]], stage = 2 : i64, task = 2 : i64, writes = [[@t_a, array<i64: 8, 0>, array<i64: 8, 8>]]}> : () -> ()
       "aiv.wait"() <{event = @a}> : () -> ()
-      "aiv.swiglu"() <{reads = [[@h, array<i64: 0>, array<i64: 8>]], stage = 3 : i64, task = 3 : i64, writes = [[@a, array<i64: 0>, array<i64: 8>]]}> : () -> ()
+      "aiv.swiglu"() <{reads = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]], stage = 2 : i64, task = 3 : i64, writes = [[@t_a, array<i64: 0, 0>, array<i64: 8, 8>]]}> : () -> ()
     }) : () -> ()
     "aiv.queue"() <{core = 0 : i64, sub = 1 : i64}> ({
     ^bb0:
