@@ -1,28 +1,27 @@
 // RUN: hpmoe-opt %s --verify-schedule --verify-diagnostics
 // Two events share a flag but are signalled in the other order than waited.
 module {
-  "queue.program"() <{block_dim = 1 : i64, ep = 1 : i64, policy = 0 : i64, rank = 0 : i64, sym_name = "fwd_rank0", target = "a3-die"}> ({
-    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_w", type = memref<1x16x16xbf16>}> : () -> ()
-    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_a", type = memref<16x8xbf16>}> : () -> ()
-    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_h", type = memref<16x16xbf16>}> : () -> ()
-    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_x", type = memref<16x16xbf16>}> : () -> ()
-    // expected-error @+1 {{id reuse while pending: @b and @a share cross-core flag 2 of AI Core 0 on rank 0 from rank 0 aic core 0 to rank 0 aiv core 0 sub 0, but are signalled in another order than rank 0 aiv core 0 sub 0 waits for them}}
-    "queue.event"() <{core = 0 : i64, id = 2 : i64, kind = 0 : i64, mode = 2 : i64, sym_name = "a", threshold = 1 : i64}> : () -> ()
-    "queue.event"() <{core = 0 : i64, id = 2 : i64, kind = 0 : i64, mode = 2 : i64, sym_name = "b", threshold = 1 : i64}> : () -> ()
-    "aic.queue"() <{core = 0 : i64}> ({
-      "aic.gemm"() <{reads = [[@t_x, array<i64: 0, 0>, array<i64: 8, 16>], [@t_w, array<i64: 0, 0, 0>, array<i64: 1, 16, 16>]], stage = 1 : i64, task = 0 : i64, writes = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]]}> : () -> ()
-      "aic.signal"() <{event = @a}> : () -> ()
-      "aic.gemm"() <{reads = [[@t_x, array<i64: 8, 0>, array<i64: 8, 16>], [@t_w, array<i64: 0, 0, 0>, array<i64: 1, 16, 16>]], stage = 1 : i64, task = 1 : i64, writes = [[@t_h, array<i64: 8, 0>, array<i64: 8, 16>]]}> : () -> ()
-      "aic.signal"() <{event = @b}> : () -> ()
-    }) : () -> ()
-    "aiv.queue"() <{core = 0 : i64, sub = 0 : i64}> ({
-      "aiv.wait"() <{event = @b}> : () -> ()
-      "aiv.swiglu"() <{reads = [[@t_h, array<i64: 8, 0>, array<i64: 8, 16>]], stage = 2 : i64, task = 2 : i64, writes = [[@t_a, array<i64: 8, 0>, array<i64: 8, 8>]]}> : () -> ()
-      "aiv.wait"() <{event = @a}> : () -> ()
-      "aiv.swiglu"() <{reads = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]], stage = 2 : i64, task = 3 : i64, writes = [[@t_a, array<i64: 0, 0>, array<i64: 8, 8>]]}> : () -> ()
-    }) : () -> ()
-    "aiv.queue"() <{core = 0 : i64, sub = 1 : i64}> ({
-    ^bb0:
-    }) : () -> ()
-  }) : () -> ()
+  queue.program @fwd_rank0 rank 0 ep 1 target "a3-die" block_dim 1 policy ours {
+    tile.buffer input @xs : memref<128x16xbf16>
+    tile.buffer input @w : memref<1x16x16xbf16>
+    tile.buffer workspace @h : memref<128x16xbf16>
+    tile.buffer workspace @act : memref<128x8xbf16>
+    // expected-error @+1 {{id reuse while pending: @b and @a share cross-core flag 2 of AI Core 0 on rank 0 from rank 0 aic core 0 to rank 0 aiv core 0 sub 0, but are signalled in another order than rank 0 aiv core 0 sub 0 waits for them, so a wait could take the other event's set}}
+    queue.event @a cross_core core 0 flag 2 mode 2 threshold 1
+    queue.event @b cross_core core 0 flag 2 mode 2 threshold 1
+    aic.queue core 0 {
+      aic.gemm 0 @xs[0:8, 0:16], @w[0:1, 0:16, 0:16] -> @h[0:8, 0:16] {stage = gmm1, flops = 4096, bytes = 1024}
+      aic.signal @a
+      aic.gemm 1 @xs[8:16, 0:16], @w[0:1, 0:16, 0:16] -> @h[8:16, 0:16] {stage = gmm1, flops = 4096, bytes = 1024}
+      aic.signal @b
+    }
+    aiv.queue core 0 sub 0 {
+      aiv.wait @b
+      aiv.swiglu 2 @h[8:16, 0:16] -> @act[8:16, 0:8] {stage = swiglu, bytes = 384}
+      aiv.wait @a
+      aiv.swiglu 3 @h[0:8, 0:16] -> @act[0:8, 0:8] {stage = swiglu, bytes = 384}
+    }
+    aiv.queue core 0 sub 1 {
+    }
+  }
 }

@@ -1,29 +1,25 @@
 // RUN: hpmoe-opt %s --verify-schedule --verify-diagnostics
 // The SwiGLU reads what the GEMM of another AI Core writes, with no event between them.
 module {
-  "queue.program"() <{block_dim = 2 : i64, ep = 1 : i64, policy = 0 : i64, rank = 0 : i64, sym_name = "fwd_rank0", target = "a3-die"}> ({
-    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_w", type = memref<1x16x16xbf16>}> : () -> ()
-    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_a", type = memref<16x8xbf16>}> : () -> ()
-    "tile.buffer"() <{kind = 3 : i64, sym_name = "t_h", type = memref<16x16xbf16>}> : () -> ()
-    "tile.buffer"() <{kind = 0 : i64, sym_name = "t_x", type = memref<16x16xbf16>}> : () -> ()
-    "aic.queue"() <{core = 0 : i64}> ({
-      "aic.gemm"() <{reads = [[@t_x, array<i64: 0, 0>, array<i64: 8, 16>], [@t_w, array<i64: 0, 0, 0>, array<i64: 1, 16, 16>]], stage = 1 : i64, task = 0 : i64, writes = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]]}> : () -> ()
-    }) : () -> ()
-    "aic.queue"() <{core = 1 : i64}> ({
-    ^bb0:
-    }) : () -> ()
-    "aiv.queue"() <{core = 0 : i64, sub = 0 : i64}> ({
-    ^bb0:
-    }) : () -> ()
-    "aiv.queue"() <{core = 0 : i64, sub = 1 : i64}> ({
-    ^bb0:
-    }) : () -> ()
-    "aiv.queue"() <{core = 1 : i64, sub = 0 : i64}> ({
-      // expected-error @+1 {{unguarded read: task 1 (aiv.swiglu) on rank 0 aiv core 1 sub 0 reads @t_h[0:8, 0:16], written by task 0 (aic.gemm) on rank 0 aic core 0 as @t_h[0:8, 0:16], with no chain of queue order and waits from the writer to the reader}}
-      "aiv.swiglu"() <{reads = [[@t_h, array<i64: 0, 0>, array<i64: 8, 16>]], stage = 2 : i64, task = 1 : i64, writes = [[@t_a, array<i64: 0, 0>, array<i64: 8, 8>]]}> : () -> ()
-    }) : () -> ()
-    "aiv.queue"() <{core = 1 : i64, sub = 1 : i64}> ({
-    ^bb0:
-    }) : () -> ()
-  }) : () -> ()
+  queue.program @fwd_rank0 rank 0 ep 1 target "a3-die" block_dim 2 policy ours {
+    tile.buffer input @xs : memref<128x16xbf16>
+    tile.buffer input @w : memref<1x16x16xbf16>
+    tile.buffer workspace @h : memref<128x16xbf16>
+    tile.buffer workspace @act : memref<128x8xbf16>
+    aic.queue core 0 {
+      aic.gemm 0 @xs[0:8, 0:16], @w[0:1, 0:16, 0:16] -> @h[0:8, 0:16] {stage = gmm1, flops = 4096, bytes = 1024}
+    }
+    aic.queue core 1 {
+    }
+    aiv.queue core 0 sub 0 {
+    }
+    aiv.queue core 0 sub 1 {
+    }
+    aiv.queue core 1 sub 0 {
+      // expected-error @+1 {{unguarded read: task 1 (aiv.swiglu) on rank 0 aiv core 1 sub 0 reads @h[0:8, 0:16], written by task 0 (aic.gemm) on rank 0 aic core 0 as @h[0:8, 0:16], with no chain of queue order and waits from the writer to the reader}}
+      aiv.swiglu 1 @h[0:8, 0:16] -> @act[0:8, 0:8] {stage = swiglu, bytes = 384}
+    }
+    aiv.queue core 1 sub 1 {
+    }
+  }
 }

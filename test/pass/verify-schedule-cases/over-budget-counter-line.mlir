@@ -1,0 +1,28 @@
+// RUN: hpmoe-opt %s --verify-schedule --verify-diagnostics
+// GM counter line 99999 is outside the lines generated code may use on a3-die.
+module {
+  queue.program @fwd_rank0 rank 0 ep 1 target "a3-die" block_dim 2 policy ours {
+    tile.buffer input @xs : memref<128x16xbf16>
+    tile.buffer input @w : memref<1x16x16xbf16>
+    tile.buffer workspace @h : memref<128x16xbf16>
+    tile.buffer workspace @act : memref<128x8xbf16>
+    // expected-error @+1 {{event @g on rank 0: gm_counter line 99999 is outside the budget 0..65535 of target a3-die}}
+    queue.event @g gm_counter line 99999 threshold 1
+    aic.queue core 0 {
+      aic.gemm 0 @xs[0:8, 0:16], @w[0:1, 0:16, 0:16] -> @h[0:8, 0:16] {stage = gmm1, flops = 4096, bytes = 1024}
+      aic.signal @g
+    }
+    aic.queue core 1 {
+    }
+    aiv.queue core 0 sub 0 {
+    }
+    aiv.queue core 0 sub 1 {
+    }
+    aiv.queue core 1 sub 0 {
+      aiv.wait @g
+      aiv.swiglu 1 @h[0:8, 0:16] -> @act[0:8, 0:8] {stage = swiglu, bytes = 384}
+    }
+    aiv.queue core 1 sub 1 {
+    }
+  }
+}
