@@ -15,6 +15,10 @@ export type EventKind = keyof typeof EventKind;
 /** Which policy placed the tasks (passes/list-schedule.ts). */
 export const SchedulePolicy = { ours: 0, reference: 1, serialized: 2 } as const;
 export type SchedulePolicy = keyof typeof SchedulePolicy;
+export const schedulePolicies = Object.keys(SchedulePolicy) as SchedulePolicy[];
+export function isSchedulePolicy(name: string): name is SchedulePolicy {
+  return Object.hasOwn(SchedulePolicy, name);
+}
 
 /**
  * `queue.event`: a counter waits compare with `threshold`.

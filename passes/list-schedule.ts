@@ -23,7 +23,7 @@ import { buildQueueProgram } from "../dialects/queue-build.js";
 import type { SchedulePolicy } from "../dialects/queue-model.js";
 import type { Priority } from "./schedule/list-scheduler.js";
 import { scheduleLaunch, type ScheduledLaunch } from "./schedule-queues.js";
-import { familyOf } from "./tile-graph.js";
+import { familyOf, launchesOf } from "./tile-graph.js";
 
 const kPolicies = ["ours", "reference", "serialized"];
 
@@ -40,19 +40,9 @@ export function gapPermille(t: LaunchTimes): number {
 
 const us = (x: number) => x.toFixed(3);
 
-/** The launches of `root`'s top-level tile programs: programs grouped by family, in first-seen order. */
-function launchesOf(root: Operation): Operation[][] {
-  const byFamily = new Map<string, Operation[]>();
-  for (const region of root.regions)
-    for (let b = region.entryBlock; b; b = b.next)
-      for (let op = b.first; op; op = op.next) {
-        if (op.name.name !== "tile.program") continue;
-        const family = familyOf(op);
-        const list = byFamily.get(family);
-        if (list) list.push(op);
-        else byFamily.set(family, [op]);
-      }
-  return [...byFamily.values()];
+/** `root`'s top-level tile programs. */
+function* tileProgramsOf(root: Operation): Generator<Operation> {
+  for (const region of root.regions) for (let b = region.entryBlock; b; b = b.next) for (let op = b.first; op; op = op.next) if (op.name.name === "tile.program") yield op;
 }
 
 export class ListSchedulePass extends Pass {
@@ -81,7 +71,7 @@ export class ListSchedulePass extends Pass {
       return this.signalPassFailure();
     }
     const model = new CostModel(profile);
-    const launches = launchesOf(root);
+    const launches = launchesOf(tileProgramsOf(root));
     if (launches.length === 0) return this.markAllAnalysesPreserved();
     let makespan = 0;
     let bound = 0;

@@ -14,7 +14,7 @@ import { StringAttr, TypeAttr } from "../src/ir/builtin-attributes.js";
 import { MemRefType } from "../src/ir/builtin-types.js";
 import type { Operation } from "../src/ir/operation.js";
 import type { CoreQueueSpec, QueueArrivalSpec, QueueBufferSpec, QueueEntry, QueueProgramSpec, SchedulePolicy } from "../dialects/queue-model.js";
-import { readTask, type TaskSpec, type TaskView } from "../dialects/tile-build.js";
+import { readTaskProperties, type TaskKind } from "../dialects/tile-build.js";
 import { readSliceList, type BufferKind } from "../dialects/tile-model.js";
 import type { CostModel } from "../src/target/cost-model.js";
 import { taskGraphOfPrograms, type TileTaskGraph } from "./schedule/from-tile.js";
@@ -75,27 +75,6 @@ class AfterIds {
     if (ids === undefined) this.joins.set(join, (ids = this.of(join)));
     return ids;
   }
-}
-
-/** The tile task's data a queue task op carries (absent optional parts stay absent). */
-function entrySpec(t: TaskView): Omit<TaskSpec, "deps"> {
-  const spec: { -readonly [K in keyof Omit<TaskSpec, "deps">]: Omit<TaskSpec, "deps">[K] } = {
-    stage: t.stage,
-    reads: t.reads,
-    writes: t.writes,
-    flops: t.flops,
-    bytes: t.bytes,
-  };
-  if (t.kind === "put") {
-    spec.peer = t.peer;
-    spec.signal = t.signal;
-    spec.bytesSent = t.bytesSent;
-  }
-  if (t.validRows) spec.validRows = t.validRows;
-  if (t.transposeLhs) spec.transposeLhs = true;
-  if (t.transposeRhs) spec.transposeRhs = true;
-  if (t.rows) spec.rows = t.rows;
-  return spec;
 }
 
 function buffersOf(program: Operation): QueueBufferSpec[] {
@@ -159,8 +138,8 @@ export function queueProgramsOf(launch: LaunchSchedule): QueueProgramSpec[] {
     for (let local = 0; local < per; local++) {
       const entries: QueueEntry[] = queues[rank * per + local]!.map((i) => {
         const op = ops[i]!;
-        const t = readTask(op)!;
-        return { op: "task", kind: t.kind, task: ids.get(op)!, spec: entrySpec(t), after: after.of(op) };
+        // The spec in the form readQueueProgram gives back, so a built program reads back equal.
+        return { op: "task", kind: op.name.name.substring("tile.".length) as TaskKind, task: ids.get(op)!, spec: readTaskProperties(op), after: after.of(op) };
       });
       const aiv = local - m.aic;
       cores.push(aiv < 0 ? { unit: "aic", core: local, sub: 0, entries } : { unit: "aiv", core: Math.floor(aiv / m.aivPerAic), sub: aiv % m.aivPerAic, entries });

@@ -86,6 +86,18 @@ export function familyOf(program: Operation): string {
   return (getSymbolName(program) ?? "").replace(/\d+$/, "");
 }
 
+/** `programs` grouped by family, families in first-seen order: the launches a module holds. O(programs). */
+export function launchesOf(programs: Iterable<Operation>): Operation[][] {
+  const byFamily = new Map<string, Operation[]>();
+  for (const p of programs) {
+    const family = familyOf(p);
+    const launch = byFamily.get(family);
+    if (launch) launch.push(p);
+    else byFamily.set(family, [p]);
+  }
+  return [...byFamily.values()];
+}
+
 /**
  * The task graph of `root` (a tile.program, or any op holding programs).
  * Node keys are the node indices as strings; `nodes[i]` is node i, in IR
@@ -207,14 +219,7 @@ export class TileGraph {
    */
   private linkPuts(programs: readonly Operation[], reportUnmatched: boolean): void {
     this.putOfArrival = new Int32Array(this.nodes.length).fill(-1);
-    const families = new Map<string, Operation[]>();
-    for (const p of programs) {
-      const f = familyOf(p);
-      const list = families.get(f);
-      if (list) list.push(p);
-      else families.set(f, [p]);
-    }
-    for (const family of families.values()) {
+    for (const family of launchesOf(programs)) {
       const links = linkPutsToArrivals(family, /*complete=*/ false);
       for (const [arrival, put] of links.putOf) {
         const a = this.indexOfOp.get(arrival);

@@ -8,7 +8,7 @@ import { readQueueProgram } from "../../dialects/queue-build.js";
 import type { QueueProgramSpec } from "../../dialects/queue-model.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { loadTarget } from "../../src/target/hardware-profile.js";
-import { familyOf } from "../tile-graph.js";
+import { launchesOf } from "../tile-graph.js";
 import { eventLimitsOf, type EventLimits } from "./limits.js";
 
 export const kQueueProgram = "queue.program";
@@ -22,15 +22,8 @@ export function queuePrograms(top: Operation): Operation[] {
 
 /** The programs as specs, by launch (first-seen order), and their limits; undefined after emitting an error on `top`. */
 export function readModulePrograms(top: Operation, targetOption: string, pass: string): { launches: QueueProgramSpec[][]; limits: EventLimits } | undefined {
-  const programs = queuePrograms(top);
-  const specs = programs.map(readQueueProgram);
-  const byFamily = new Map<string, QueueProgramSpec[]>();
-  programs.forEach((p, i) => {
-    const family = familyOf(p);
-    const launch = byFamily.get(family);
-    if (launch) launch.push(specs[i]!);
-    else byFamily.set(family, [specs[i]!]);
-  });
+  const launches = launchesOf(queuePrograms(top)).map((programs) => programs.map(readQueueProgram));
+  const specs = launches.flat();
   const targets = [...new Set(specs.map((s) => s.target))];
   if (!targetOption && targets.length > 1) {
     top.emitError(`${pass}: the programs name different targets (${targets.join(", ")}); pick one with target=`);
@@ -42,5 +35,5 @@ export function readModulePrograms(top: Operation, targetOption: string, pass: s
     top.emitError(`${pass}: ${profile[0]!.file}:${profile[0]!.line}:${profile[0]!.col}: ${profile[0]!.message}`);
     return undefined;
   }
-  return { launches: [...byFamily.values()], limits: eventLimitsOf(profile) };
+  return { launches, limits: eventLimitsOf(profile) };
 }

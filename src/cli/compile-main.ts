@@ -9,6 +9,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { commandError, HELP_OPTION, parseSubcommand, presetOption, singleLayerArgument, type CommandIO, type SubcommandSpec } from "./subcommand.js";
+import type { Operation } from "../ir/operation.js";
+import { isSchedulePolicy, schedulePolicies } from "../../dialects/queue-model.js";
 import type { LayerConfig } from "../layer/layer-config.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
@@ -19,8 +21,6 @@ import { compileRank, RankCompileError, type DedupBytes, type StopAfter } from "
 import { addTaskCounts, emptyTaskCounts, taskCountsJson, type TaskCounts } from "./task-counts.js";
 
 const STOP_AFTER: readonly StopAfter[] = ["moe", "tile", "schedule", "events"];
-const POLICIES = ["ours", "reference", "serialized"] as const;
-type Policy = (typeof POLICIES)[number];
 
 const COMPILE: SubcommandSpec = {
   tool: "hpmoe compile",
@@ -52,7 +52,7 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const preset = presetOption(COMPILE, cl, io);
   if (typeof preset === "number") return preset;
   const policy = String(v.get("policy") ?? "ours");
-  if (!(POLICIES as readonly string[]).includes(policy)) return fail(`--policy must be one of ${POLICIES.join(", ")}, got '${policy}'`);
+  if (!isSchedulePolicy(policy)) return fail(`--policy must be one of ${schedulePolicies.join(", ")}, got '${policy}'`);
   if (v.get("policy") !== undefined && STOP_AFTER.indexOf(stopAfter as StopAfter) < STOP_AFTER.indexOf("schedule"))
     return fail(`--policy needs the schedule stage (it chooses how it places tasks), but --stop-after=${stopAfter} ends before it`);
 
@@ -76,8 +76,9 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
   const dedupBytes: DedupBytes = { without: 0, sent: 0 };
   const wholeModule = Boolean(print?.printGenericOpForm) || stopAfter === "schedule" || stopAfter === "events";
   let events = 0;
+  let queues: Operation | undefined;
   for (const { cfg, ranks } of compileSteps(input.cfg, wholeModule)) {
-    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, policy: policy as Policy, dedup, print });
+    const r = compileRank(stages, cfg, input.routing, ranks, { stopAfter: stopAfter as StopAfter, preset, policy, dedup, print });
     const problem = r instanceof RankCompileError ? r.text : addTexts(sinks, r);
     if (problem !== undefined) {
       for (const s of sinks.values()) s.abort();
@@ -86,7 +87,10 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
     }
     const tasks = !(r instanceof RankCompileError) && r.tasks?.get(countedRank);
     if (tasks) counted = addTaskCounts(counted, tasks);
-    if (!(r instanceof RankCompileError)) events += r.eventCounts?.get(countedRank) ?? 0;
+    if (!(r instanceof RankCompileError)) {
+      events += r.eventCounts?.get(countedRank) ?? 0;
+      queues = r.queues;
+    }
     if (!(r instanceof RankCompileError) && r.dedupBytes) {
       dedupBytes.without += r.dedupBytes.without;
       dedupBytes.sent += r.dedupBytes.sent;
@@ -99,8 +103,8 @@ export function runCompile(args: readonly string[], io: CommandIO, stages: Layer
     if (s.file) outputs.push(s.file);
   }
   // At the events stage the simulator times the queues: DIR/trace.json and DIR/gantt.svg (docs/sim.md).
-  if (dir !== undefined && stopAfter === "events") {
-    const sim = writeCompileSimFiles(dir, stages.createContext(), path.basename(layerFile), input.routing);
+  if (dir !== undefined && queues) {
+    const sim = writeCompileSimFiles(dir, queues, path.basename(layerFile), input.routing);
     if (typeof sim === "string") return fail(sim);
     outputs.push(...sim);
   }

@@ -41,6 +41,8 @@ export interface RankOutput {
   readonly events?: string | undefined;
   /** queue.event ops per compiled rank (events stage only). */
   readonly eventCounts?: Map<number, number>;
+  /** The events-level module itself (events stage only), for the simulator. */
+  readonly queues?: Operation;
   /** Tile tasks per compiled rank (undefined when stopping after moe). */
   readonly tasks: Map<number, TaskCounts> | undefined;
   /** With dedup: bytes the first exchanges send without and with dedup, summed over the compiled programs. */
@@ -99,7 +101,7 @@ export function compileRank(
   if (opts.stopAfter === "schedule") return { moe, tile, schedule, tasks, dedupBytes };
   if (stages.insertScheduleEvents(module).failed)
     return new RankCompileError(render(ctx.diagnostics.takeAll(), `${which}: event insertion or schedule verification failed`));
-  return { moe, tile, schedule, events: print && printTopLevel(module, print), eventCounts: eventsPerRank(module), tasks, dedupBytes };
+  return { moe, tile, schedule, events: print && printTopLevel(module, print), eventCounts: eventsPerRank(module), queues: module, tasks, dedupBytes };
 }
 
 /** queue.event ops of each rank's programs (both directions summed). O(programs + their top-level ops). */

@@ -2,6 +2,7 @@
 // emulator at the moe or tile level and compares with the dense reference.
 // `--backend=sim` goes to run-sim-main.ts.
 
+import { isSchedulePolicy } from "../../dialects/queue-model.js";
 import { commandError, HELP_OPTION, parseSubcommand, singleLayerArgument, type CommandIO, type SubcommandSpec } from "./subcommand.js";
 import { readLayerInput } from "./layer-input.js";
 import type { LayerStages } from "./layer-stages.js";
@@ -37,11 +38,11 @@ export function runRun(args: readonly string[], io: CommandIO, stages: LayerStag
   if (backend === undefined) return fail("--backend is required (emu or sim)");
   if (backend === "sim") {
     const policy = v.get("policy") as string | undefined;
-    if (policy !== undefined && !["ours", "reference", "serialized"].includes(policy)) return fail(`--policy must be ours, reference or serialized, got '${policy}'`);
+    if (policy !== undefined && !isSchedulePolicy(policy)) return fail(`--policy must be ours, reference or serialized, got '${policy}'`);
     const files = { trace: v.get("trace") as string | undefined, gantt: v.get("gantt") as string | undefined };
     return runSimBackend(RUN.tool, layerFile, { ...files, policy, json: Boolean(v.get("json")) }, io, stages);
   }
-  if (LATER_BACKENDS.includes(String(backend))) return fail(`--backend=${String(backend)} is not available yet (issue 6); use --backend=emu`);
+  if (LATER_BACKENDS.includes(String(backend))) return fail(`--backend=${String(backend)} is not available yet (it needs the code generator); use --backend=emu or --backend=sim`);
   if (backend !== "emu") return fail(`--backend must be emu, sim, cpu or acl, got '${String(backend)}'`);
   const level = String(v.get("level") ?? "tile");
   if (level !== "moe" && level !== "tile") return fail(`--level must be moe or tile, got '${level}'`);

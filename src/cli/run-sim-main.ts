@@ -14,18 +14,14 @@ import type { LayerStages } from "./layer-stages.js";
 import { loadQueueIr, type LoadedQueueIr } from "./queue-ir-input.js";
 import { writeSimArtifacts } from "./sim-artifacts.js";
 import type { CommandIO } from "./subcommand.js";
+import type { SchedulePolicy } from "../../dialects/queue-model.js";
 
 export interface SimRunOptions {
   readonly trace?: string;
   readonly gantt?: string;
   readonly json: boolean;
-  readonly policy?: string;
+  readonly policy?: SchedulePolicy;
   readonly preset?: "reference";
-}
-
-/** The passes from tile programs to events-level queue programs (names and options per the issue 6 contract). */
-function eventsPipeline(policy: string | undefined, target: string): string {
-  return `list-schedule{policy=${policy ?? "ours"} target=${target}},event-insertion`;
 }
 
 /** IR files of a compile output directory the simulator reads, most lowered first. */
@@ -114,6 +110,7 @@ function compileLayer(tool: string, file: string, opts: SimRunOptions, io: Comma
     return 1;
   };
   if (stages.lowerMoeToTile(module, { preset: opts.preset }).failed) return failed("lowering to tile");
-  if (stages.lowerMoeToTile(module, { pipeline: eventsPipeline(opts.policy, input.cfg.target) }).failed) return failed("scheduling and event insertion");
+  if (stages.scheduleTileModule(module, { policy: opts.policy, target: input.cfg.target }).failed) return failed("scheduling");
+  if (stages.insertScheduleEvents(module).failed) return failed("event insertion or schedule verification");
   return { module, ctx, routing: input.routing };
 }

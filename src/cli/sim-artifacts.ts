@@ -2,14 +2,13 @@
 // `hpmoe compile` (next to events.mlir) write them: whole or not at all.
 
 import * as path from "node:path";
-import type { Context } from "../ir/context.js";
+import type { Operation } from "../ir/operation.js";
 import type { Routing } from "../layer/routing.js";
 import { chromeTraceJson } from "../runtime/sim/chrome-trace.js";
 import { ganttSvg } from "../runtime/sim/gantt-svg.js";
 import { simulateModule } from "../runtime/sim/sim-module.js";
 import { SimInputError, type SimResult } from "../runtime/sim/sim-result.js";
 import { writeFileAtomic } from "./output-file.js";
-import { loadQueueIr } from "./queue-ir-input.js";
 
 /** Writes the requested files; returns an error message for the first that cannot be written. */
 export function writeSimArtifacts(r: SimResult, files: { trace?: string; gantt?: string }, title: string): string | undefined {
@@ -26,17 +25,16 @@ export function writeSimArtifacts(r: SimResult, files: { trace?: string; gantt?:
 }
 
 /**
- * `hpmoe compile` at the events stage: simulates DIR/events.mlir (just
- * written) and writes DIR/trace.json and DIR/gantt.svg. `routing` charges
- * worst-case programs for the rows the run moves. Returns the files written,
- * or an error message (a malformed program or a deadlock).
+ * `hpmoe compile` at the events stage: simulates the events-level `module`
+ * it compiled (and wrote to DIR/events.mlir) and writes DIR/trace.json and
+ * DIR/gantt.svg. `routing` charges worst-case programs for the rows the run
+ * moves. Returns the files written, or an error message (a malformed program
+ * or a deadlock).
  */
-export function writeCompileSimFiles(dir: string, ctx: Context, title: string, routing?: Routing): string[] | string {
-  const loaded = loadQueueIr(path.join(dir, "events.mlir"), ctx);
-  if (typeof loaded === "string") return loaded;
+export function writeCompileSimFiles(dir: string, module: Operation, title: string, routing?: Routing): string[] | string {
   let r: SimResult | undefined;
   try {
-    r = simulateModule(loaded.module, { runTime: routing });
+    r = simulateModule(module, { runTime: routing });
   } catch (e) {
     if (e instanceof SimInputError) return `cannot simulate the queues: ${e.message}`;
     throw e;

@@ -208,7 +208,7 @@ describe("hpmoe run", () => {
 
   const errorCases: [string, string[], string][] = [
     ["sim policy", [SMALL, "--backend=sim", "--policy=fast"], "hpmoe run: error: --policy must be ours, reference or serialized, got 'fast'\n"],
-    ["cpu", [SMALL, "--backend", "cpu"], "hpmoe run: error: --backend=cpu is not available yet (issue 6); use --backend=emu\n"],
+    ["cpu", [SMALL, "--backend", "cpu"], "hpmoe run: error: --backend=cpu is not available yet (it needs the code generator); use --backend=emu or --backend=sim\n"],
     ["no backend", [SMALL], "hpmoe run: error: --backend is required (emu or sim)\n"],
     ["bad backend", [SMALL, "--backend=gpu"], "hpmoe run: error: --backend must be emu, sim, cpu or acl, got 'gpu'\n"],
     ["bad level", [SMALL, "--backend=emu", "--level=queue"], "hpmoe run: error: --level must be moe or tile, got 'queue'\n"],

@@ -13,6 +13,8 @@ import { globalPassRegistry } from "../../src/pass/pass-registry.js";
 import { runRun } from "../../src/cli/run-emu-main.js";
 import { writeCompileSimFiles } from "../../src/cli/sim-artifacts.js";
 import { simulateQueues } from "../../src/runtime/sim/simulate.js";
+import { parseSourceString } from "../../src/index.js";
+import type { Operation } from "../../src/ir/operation.js";
 import { a3, crossCore, exchange, moduleText, program, wait } from "../runtime/sim-fixtures.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-run-sim-"));
@@ -32,7 +34,7 @@ function compileDir(name: string, file: string, text: string): string {
   return dir;
 }
 
-// The layer path needs the list-schedule and event-insertion passes (other issue 6 parts).
+// The layer path runs the list-schedule, event-insertion and verify-schedule passes.
 registerAllPasses();
 const hasEventPasses = ["list-schedule", "event-insertion"].every((p) => globalPassRegistry.lookup(p) !== undefined);
 
@@ -105,21 +107,30 @@ describe("hpmoe run DIR --backend=sim", () => {
   });
 });
 
+/** The module compile hands the simulator: `text` parsed in a fresh context. */
+function compiledModule(text: string): Operation {
+  const m = parseSourceString(builtStages.createContext(), text, "events.mlir");
+  expect(m).toBeDefined();
+  return m!;
+}
+
 describe("hpmoe compile at the events stage", () => {
   it("writes trace.json and gantt.svg next to events.mlir, the same bytes every time", () => {
-    const dir = compileDir("compiled", "events.mlir", moduleText([exchange(0), exchange(1)]));
-    const files = writeCompileSimFiles(dir, builtStages.createContext(), "small");
+    const text = moduleText([exchange(0), exchange(1)]);
+    const dir = compileDir("compiled", "events.mlir", text);
+    const files = writeCompileSimFiles(dir, compiledModule(text), "small");
     expect(files).toEqual([path.join(dir, "trace.json"), path.join(dir, "gantt.svg")]);
     const first = (files as string[]).map((f) => fs.readFileSync(f, "utf8"));
     expect(JSON.parse(first[0]!).otherData).toEqual({ makespan_us: Math.round(simulateQueues([exchange(0), exchange(1)], a3).makespan * 1000) / 1000, ranks: 2, blocked: [] });
     expect(first[1]).toContain("small: makespan");
-    writeCompileSimFiles(dir, builtStages.createContext(), "small");
+    writeCompileSimFiles(dir, compiledModule(text), "small");
     expect((files as string[]).map((f) => fs.readFileSync(f, "utf8"))).toEqual(first);
   });
 
   it("a deadlocked program is an error, and no files are written", () => {
-    const dir = compileDir("compiled-stuck", "events.mlir", moduleText([program(0, 1, 1, [crossCore("f", 0, 2)], { "aiv 0.0": [wait("f")] })]));
-    expect(writeCompileSimFiles(dir, builtStages.createContext(), "stuck")).toBe("the queues deadlock: rank 0 aiv 0.0: waits on @f (cross_core flag 2 of AI Core 0: 0 of 1 sets)");
+    const text = moduleText([program(0, 1, 1, [crossCore("f", 0, 2)], { "aiv 0.0": [wait("f")] })]);
+    const dir = compileDir("compiled-stuck", "events.mlir", text);
+    expect(writeCompileSimFiles(dir, compiledModule(text), "stuck")).toBe("the queues deadlock: rank 0 aiv 0.0: waits on @f (cross_core flag 2 of AI Core 0: 0 of 1 sets)");
     expect(fs.readdirSync(dir)).toEqual(["events.mlir"]);
   });
 });

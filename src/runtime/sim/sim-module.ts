@@ -1,6 +1,6 @@
 // Simulating the queue programs of a module: the queue.program ops are read
 // as plain data (dialects/queue-build.ts), grouped by launch (`fwd_rank3` and
-// `bwd_rank3` are two launches: the name up to `_rank`), each launch is
+// `bwd_rank3` are two launches: the name without its rank digits), each launch is
 // simulated on the profile its programs name, and the launches are laid end
 // to end in module order (a layer's forward, then its backward).
 
@@ -11,19 +11,12 @@ import { CostModel } from "../../target/cost-model.js";
 import { loadTarget } from "../../target/hardware-profile.js";
 import { SimInputError, type SimResult } from "./sim-result.js";
 import { simulateQueues, type SimOptions } from "./simulate.js";
+import { queuePrograms } from "../../../passes/events/module-programs.js";
+import { launchesOf } from "../../../passes/tile-graph.js";
 
-/** The queue programs of `module` by launch, in module order. */
+/** The queue programs of `module` by launch (program family, passes/tile-graph.ts), in module order. */
 export function queueProgramGroups(module: Operation): QueueProgramSpec[][] {
-  const groups = new Map<string, QueueProgramSpec[]>();
-  for (const op of module.regions[0]?.entryBlock?.ops() ?? []) {
-    if (op.name.name !== "queue.program") continue;
-    const p = readQueueProgram(op);
-    const launch = p.name.replace(/_rank\d+$/, "");
-    const list = groups.get(launch);
-    if (list) list.push(p);
-    else groups.set(launch, [p]);
-  }
-  return [...groups.values()];
+  return launchesOf(queuePrograms(module)).map((launch) => launch.map(readQueueProgram));
 }
 
 /** `b` run after `a` on the same machine: its times shift by a's makespan, its cores map onto a's. */
