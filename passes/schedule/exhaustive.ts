@@ -14,8 +14,12 @@ import { CoreType, type TaskGraph } from "./task-graph.js";
 
 export const kExhaustiveLimit = 12;
 
-/** The optimum; `upper`, a makespan some valid schedule reaches, only speeds the search. */
-export function optimalMakespan(g: TaskGraph, m: Machine, upper = Infinity): number {
+/**
+ * The optimum; `upper`, a makespan some valid schedule reaches, only speeds the search.
+ * `pruneByBound` = false leaves lower-bound.ts out of the search (no early stop
+ * at the bound, no tail cuts), so tests can check the bound against it.
+ */
+export function optimalMakespan(g: TaskGraph, m: Machine, upper = Infinity, pruneByBound = true): number {
   if (g.n > kExhaustiveLimit) throw new Error(`optimalMakespan: ${g.n} tasks, more than the ${kExhaustiveLimit} it can enumerate`);
   const per = coresPerRank(m);
   const core = new Int32Array(g.n).fill(-1);
@@ -24,8 +28,8 @@ export function optimalMakespan(g: TaskGraph, m: Machine, upper = Infinity): num
   const coreFree = new Float64Array(m.ranks * per);
   const used = new Uint8Array(m.ranks * per);
   const linkFree = new Float64Array(m.ranks);
-  const floor = lowerBound(g, m).value;
-  const { tail } = headsAndTails(g);
+  const floor = pruneByBound ? lowerBound(g, m).value : 0;
+  const tail = pruneByBound ? headsAndTails(g, m).tail : new Float64Array(g.n);
   // Strictly above `upper`, so a schedule matching it is still found (and returned).
   let best = upper === Infinity ? Infinity : upper * (1 + 1e-9) + 1e-9;
 

@@ -6,14 +6,19 @@
 // the last of it ends (tail: the longest chain out of it). Any subset of the
 // work gives a bound, so the tasks are swept by head (and by tail): the tasks
 // whose head is at least h all run after h, and the run ends no sooner than
-// the shortest tail among them after they are done.
+// the shortest tail among them after they are done. For all of a resource's
+// tasks, the spread is also rounded up to whole tasks (packing-bound.ts).
 //
-// No sync delays are charged (a task may follow its input on the same core),
-// so the bound holds whatever the event protocol costs. Ingress (the bytes a
-// rank receives over its link) is reported but not part of the bound: the
-// schedulers here book only the sender's link, so a schedule may beat it.
+// Chains charge each dependency the least sync delay any placement gives it
+// (machine.ts leastSyncDelay: an arrival's consumer polls, a cube task's
+// vector consumer is at best on its AI Core; tasks of one type may share a
+// core and pay nothing), so the bound holds whatever the event protocol
+// costs. Ingress (the bytes a rank receives over its link) is reported but
+// not part of the bound: the schedulers here book only the sender's link, so
+// a schedule may beat it.
 
-import type { Machine } from "./machine.js";
+import { leastSyncDelay, type Machine } from "./machine.js";
+import { packedSpan } from "./packing-bound.js";
 import { CoreType, type TaskGraph } from "./task-graph.js";
 
 export interface LowerBound {
@@ -30,8 +35,9 @@ export interface LowerBound {
   readonly binding: string;
 }
 
-/** Longest chain into each task (head) and out of it (tail), durations only. O(n + e). */
-export function headsAndTails(g: TaskGraph): { head: Float64Array; tail: Float64Array } {
+/** Longest chain into each task (head) and out of it (tail): durations and least sync delays. O(n + e). */
+export function headsAndTails(g: TaskGraph, m: Machine): { head: Float64Array; tail: Float64Array } {
+  const delay = (i: number, j: number) => leastSyncDelay(m, g.type[i] as CoreType, g.rank[i]!, g.type[j] as CoreType, g.rank[j]!);
   const head = new Float64Array(g.n);
   const tail = new Float64Array(g.n);
   for (let k = 0; k < g.n; k++) {
@@ -39,7 +45,7 @@ export function headsAndTails(g: TaskGraph): { head: Float64Array; tail: Float64
     let t = 0;
     for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) {
       const p = g.pred[e]!;
-      t = Math.max(t, head[p]! + g.duration[p]!);
+      t = Math.max(t, head[p]! + g.duration[p]! + delay(p, i));
     }
     head[i] = t;
   }
@@ -48,7 +54,7 @@ export function headsAndTails(g: TaskGraph): { head: Float64Array; tail: Float64
     let t = 0;
     for (let e = g.succStart[i]!; e < g.succStart[i + 1]!; e++) {
       const j = g.succ[e]!;
-      t = Math.max(t, tail[j]! + g.duration[j]!);
+      t = Math.max(t, tail[j]! + g.duration[j]! + delay(i, j));
     }
     tail[i] = t;
   }
@@ -57,11 +63,18 @@ export function headsAndTails(g: TaskGraph): { head: Float64Array; tail: Float64
 
 /**
  * max over subsets {tasks with head >= h} of h + work / units + min tail,
- * and the same with heads and tails swapped. `ids` are one resource's tasks.
- * O(k log k).
+ * and the same with heads and tails swapped; and for the whole set, the
+ * earliest head + its packed span + the shortest tail. `ids` are one
+ * resource's tasks. O(k log k).
  */
 function sweptBound(ids: number[], work: Float64Array, head: Float64Array, tail: Float64Array, units: number): number {
-  let best = 0;
+  let firstHead = Infinity;
+  let lastTail = Infinity;
+  for (const i of ids) {
+    firstHead = Math.min(firstHead, head[i]!);
+    lastTail = Math.min(lastTail, tail[i]!);
+  }
+  let best = firstHead + packedSpan(work, ids, units) + lastTail;
   for (const [from, to] of [[head, tail], [tail, head]] as const) {
     ids.sort((a, b) => from[b]! - from[a]! || a - b);
     let sum = 0;
@@ -76,7 +89,7 @@ function sweptBound(ids: number[], work: Float64Array, head: Float64Array, tail:
 }
 
 export function lowerBound(g: TaskGraph, m: Machine): LowerBound {
-  const { head, tail } = headsAndTails(g);
+  const { head, tail } = headsAndTails(g, m);
   let criticalPath = 0;
   for (let i = 0; i < g.n; i++) criticalPath = Math.max(criticalPath, head[i]! + g.duration[i]! + tail[i]!);
   // Tasks of each (rank, resource): 0 cube, 1 vector, 2 link.

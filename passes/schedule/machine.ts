@@ -56,3 +56,15 @@ export function syncDelay(m: Machine, from: number, to: number): number {
   if (Math.floor(from / per) !== Math.floor(to / per)) return m.gmCounter;
   return aiCoreOf(m, from % per) === aiCoreOf(m, to % per) ? m.crossCoreFlag : m.gmCounter;
 }
+
+/**
+ * The least `syncDelay` a dependency between tasks of these types and ranks
+ * can cost wherever the two are placed: an event's consumer always polls
+ * (GM counter); tasks of two core types sit on two cores, at best of one AI
+ * Core; tasks of one type may share a core.
+ */
+export function leastSyncDelay(m: Machine, fromType: CoreType, fromRank: number, toType: CoreType, toRank: number): number {
+  if (toType === CoreType.none) return 0;
+  if (fromType === CoreType.none || fromRank !== toRank) return m.gmCounter;
+  return fromType === toType ? 0 : Math.min(m.crossCoreFlag, m.gmCounter);
+}

@@ -1,14 +1,17 @@
 // The `ours` policy: several list schedules of the same graph, keep the
-// shortest. Time-driven list scheduling with the heft and stream priorities
-// (puts round robin over destinations) covers large graphs in O((n + e) log n)
-// each; the insertion-based static list scheduler (HEFT or PEFT) joins on
-// small graphs, where it sometimes wins and costs little. The reference
-// policy's schedule is a candidate too, so `ours` is never slower than it.
+// shortest, then improve it by forward-backward justification (justify.ts).
+// Time-driven list scheduling covers large graphs in O((n + e) log n) each:
+// heft and stream priorities with puts round robin over destinations, and
+// heft with the busiest destinations' shortest puts first (skewed routing);
+// the insertion-based static list scheduler (HEFT or PEFT) joins on small
+// graphs, where it sometimes wins and costs little. The reference policy's
+// schedule is a candidate too, so `ours` is never slower than it.
 
 import { referenceSchedule } from "./baselines.js";
 import { listSchedule, upwardRank, type Priority } from "./list-scheduler.js";
 import type { Machine } from "./machine.js";
-import { priorityKeys, putRoundKeys, type TimedPriority } from "./priorities.js";
+import { justify } from "./justify.js";
+import { priorityKeys, putLoadKeys, putRoundKeys } from "./priorities.js";
 import type { Schedule } from "./schedule.js";
 import type { TaskGraph } from "./task-graph.js";
 import { timedListSchedule } from "./timed-list-scheduler.js";
@@ -25,7 +28,10 @@ export interface OursOptions {
 
 export interface OursResult {
   readonly schedule: Schedule;
-  /** The candidate that won: "timed-heft", "timed-stream", "list-heft", "list-peft" or "reference". */
+  /**
+   * The candidate that won: "timed-heft", "timed-stream", "timed-loaded", "list-heft",
+   * "list-peft" or "reference", with "+justified" when justification shortened it.
+   */
   readonly chosen: string;
 }
 
@@ -35,14 +41,17 @@ export function oursSchedule(g: TaskGraph, m: Machine, opts: OursOptions = {}): 
   const consider = (chosen: string, schedule: Schedule) => {
     if (!best || schedule.makespan < best.schedule.makespan) best = { schedule, chosen };
   };
-  for (const p of ["heft", "stream"] as TimedPriority[]) {
-    const key = priorityKeys(g, m, p, up);
-    consider(`timed-${p}`, timedListSchedule(g, m, key, putRoundKeys(g, key)));
-  }
+  const heft = priorityKeys(g, m, "heft", up);
+  const stream = priorityKeys(g, m, "stream", up);
+  consider("timed-heft", timedListSchedule(g, m, heft, putRoundKeys(g, heft)));
+  consider("timed-stream", timedListSchedule(g, m, stream, putRoundKeys(g, stream)));
+  consider("timed-loaded", timedListSchedule(g, m, heft, putLoadKeys(g)));
   if (g.n <= kStaticListLimit) {
     const p = opts.priority ?? "heft";
     consider(`list-${p}`, listSchedule(g, m, p));
   }
   consider("reference", opts.reference ?? referenceSchedule(g, m));
+  const justified = justify(g, m, best!.schedule);
+  if (justified !== best!.schedule) best = { schedule: justified, chosen: `${best!.chosen}+justified` };
   return best!;
 }

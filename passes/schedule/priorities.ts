@@ -10,7 +10,7 @@
 
 import type { Machine } from "./machine.js";
 import { upwardRank } from "./list-scheduler.js";
-import type { TaskGraph } from "./task-graph.js";
+import { CoreType, type TaskGraph } from "./task-graph.js";
 
 /**
  * The order of puts on a rank's link: round robin over destinations (the
@@ -41,6 +41,30 @@ export function putRoundKeys(g: TaskGraph, key: Float64Array): Float64Array {
     round.set(slot, k + 1);
     const distance = (p - r + ranks) % ranks;
     out[i] = (k * ranks + distance) + (hi > lo ? (key[i]! - lo) / (hi - lo) / 2 : 0);
+  }
+  return out;
+}
+
+/**
+ * The order of puts when ranks carry unequal work (skewed routing): the
+ * destination with the most cube work per core first (in 1% levels of the
+ * heaviest, so near-equal ranks count as equal), and to one level the
+ * shortest put first, so the busiest ranks get their first small blocks,
+ * and so their first tiles, before any big block goes out. Puts only.
+ */
+export function putLoadKeys(g: TaskGraph): Float64Array {
+  const load = new Float64Array(g.ranks);
+  let longest = 0;
+  for (let i = 0; i < g.n; i++) {
+    if (g.type[i] === CoreType.aic) load[g.rank[i]!]! += g.duration[i]!;
+    longest = Math.max(longest, g.linkTime[i]!);
+  }
+  const heaviest = Math.max(...load);
+  const out = new Float64Array(g.n);
+  for (let i = 0; i < g.n; i++) {
+    if (!(g.linkTime[i]! > 0)) continue;
+    const level = heaviest > 0 ? Math.round(100 * (1 - load[g.peer[i]!]! / heaviest)) : 0;
+    out[i] = level + g.linkTime[i]! / longest / 2;
   }
   return out;
 }

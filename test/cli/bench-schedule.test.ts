@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runBenchSchedule } from "../../src/cli/bench-schedule.js";
+import { goalMarks, runBenchSchedule } from "../../src/cli/bench-schedule.js";
 import { builtStages } from "../../src/cli/built-stages.js";
 
 const SMALL = path.join(fileURLToPath(new URL("../../examples/", import.meta.url)), "small-ep2.yaml");
@@ -30,6 +30,15 @@ describe("hpmoe bench schedule", () => {
     expect(row.ours_us).toBeLessThanOrEqual(row.reference_us);
     expect(Math.abs(row.ours_vs_serialized / (row.serialized_us / row.ours_us) - 1)).toBeLessThan(0.01);
     expect(r.err).toContain(`${SMALL}: ${row.tasks} tasks built`);
+    expect(row.goals).toMatch(/^[yn-]{3}$/);
+  });
+
+  it("goal marks come from the makespans, not from the rounded ratios", () => {
+    // serialized / bound = 1.5797 prints as 1.58x but leaves no room for 1.58x: impossible.
+    expect(goalMarks(990.5, 906.7, 629.9, 627.0)).toBe("-yy");
+    // 1.5808x met; the reference within 1.15x of the bound: impossible; gap 10.01%: missed.
+    expect(goalMarks(1746.0, 1100.0, 1104.5, 1004.0)).toBe("y-n");
+    expect(goalMarks(1000, 900, 640, 600)).toBe("nyy");
   });
   it("the table ends with the goals, the exhaustive-optimum comparison and the sanity lines", () => {
     const r = bench([SMALL]);

@@ -19,7 +19,7 @@ describe("lower bound", () => {
     const edges: [number, number][] = [[0, 1]];
     for (let k = 0; k < 4; k++) edges.push([1, tasks.push({ type: CoreType.aic, rank: 0, duration: 10 }) - 1], [tasks.length - 1, 2]);
     const g = new TaskGraph(tasks, edges);
-    const { head, tail } = headsAndTails(g);
+    const { head, tail } = headsAndTails(g, m);
     expect(head[3]).toBe(5);
     expect(tail[3]).toBe(3);
     const lb = lowerBound(g, m);
@@ -28,6 +28,28 @@ describe("lower bound", () => {
     expect(lb).toMatchObject({ value: 28, binding: "aic work", criticalPath: 18, egress: 17, ingress: 4 });
     // Sync-free machine: the list schedule reaches it, so the bound is tight here.
     expect(listSchedule(g, m).makespan).toBe(28);
+  });
+
+  it("charges each dependency the least sync any placement gives it", () => {
+    // put (rank 1) -> arrival (rank 0) -> GEMM -> SwiGLU (vector) -> GEMM2; 0.7 us GM counter, 0.1 us flag.
+    const synced: Machine = { ...m, crossCoreFlag: 0.1, gmCounter: 0.7 };
+    const tasks: TaskSpec[] = [
+      { type: CoreType.aiv, rank: 1, duration: 5, linkTime: 4, bytesSent: 4000, peer: 0 },
+      { type: CoreType.none, rank: 0, duration: 0 },
+      { type: CoreType.aic, rank: 0, duration: 10 },
+      { type: CoreType.aiv, rank: 0, duration: 3 },
+      { type: CoreType.aic, rank: 0, duration: 2 },
+      { type: CoreType.aic, rank: 0, duration: 1 },
+    ];
+    const g = new TaskGraph(tasks, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5]]);
+    const { head, tail } = headsAndTails(g, synced);
+    // Put to arrival: free (the put's duration holds its latency); arrival to GEMM: a poll.
+    expect(head[1]).toBe(5);
+    expect(head[2]).toBeCloseTo(5.7, 12);
+    // Cube to vector and back: two flags at best; cube to cube: maybe the same core, free.
+    expect(tail[2]).toBeCloseTo(0.1 + 3 + 0.1 + 2 + 1, 12);
+    expect(lowerBound(g, synced).criticalPath).toBeCloseTo(5 + 0.7 + 10 + 0.1 + 3 + 0.1 + 3, 12);
+    expect(listSchedule(g, synced).makespan).toBeGreaterThanOrEqual(lowerBound(g, synced).value);
   });
 
   it("sweeps by head: late work alone can bind more than all work from the earliest head", () => {
