@@ -200,9 +200,10 @@ export const eventAsmHooks = {
     const props: NamedAttribute[] = [];
     if (!parseSymbol(p, props)) return failure();
     // Every part is optional (a property of the wrong kind is in the dictionary). The word after the
-    // symbol is the kind or, when the kind is in the dictionary, the first field's keyword.
+    // symbol is the kind or, when the kind is in the dictionary, the first field's keyword; a word
+    // with a dot is the next op's name (an event with nothing after its symbol): kinds and keywords have none.
     let at = p.getCurrentLocation();
-    let pending = p.parseOptionalKeywordAny();
+    let pending = p.peekOptionalKeyword()?.includes(".") ? undefined : p.parseOptionalKeywordAny();
     let kind: string | undefined;
     if (pending !== undefined && !kEventFieldKeywords.has(pending)) {
       const index = eventKindNames.indexOf(pending);

@@ -121,6 +121,8 @@ export interface OpAsmParser {
   parseOptionalKeyword(keyword: string): boolean;
   /** Any bare identifier (`[a-zA-Z_][a-zA-Z0-9_$.]*`), or undefined. */
   parseOptionalKeywordAny(): string | undefined;
+  /** The bare identifier at the next token without consuming it, or undefined. */
+  peekOptionalKeyword(): string | undefined;
   /** A decimal or `0x` hexadecimal integer, optionally negative; error "expected integer value" otherwise. */
   parseInteger(): bigint | undefined;
   parseOptionalInteger(): bigint | undefined;

@@ -176,6 +176,9 @@ export class CustomOpParser implements OpAsmParser {
     if (this.parseOptionalKeyword(keyword)) return true;
     return this.host.failed ? false : this.emitError(`expected '${keyword}'`);
   }
+  peekOptionalKeyword(): string | undefined {
+    return this.host.failed ? undefined : this.peekKeyword() || undefined;
+  }
   parseOptionalKeywordAny(): string | undefined {
     if (this.host.failed) return undefined;
     const id = this.peekKeyword();

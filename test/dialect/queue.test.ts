@@ -167,6 +167,8 @@ describe("malformed queue text and IR", () => {
     ["bad-policy", EVENTS, [["policy ours", "policy best"]], "1:65: error: custom op 'queue.program' expected one of [ours, reference, serialized] for 'policy', got 'best'"],
     ["target-not-string", EVENTS, [["target \"a3-die\"", "target a3"]], "1:37: error: custom op 'queue.program' expected a string for 'target'"],
     ["bad-event-kind", EVENTS, [["@r remote line", "@r shared line"]], "6:18: error: custom op 'queue.event' expected one of [cross_core, gm_counter, remote] for 'kind', got 'shared'"],
+    // Nothing after the symbol: the next line's op name is not read as the kind, and the verifier reports what is missing.
+    ["event-with-nothing-after-symbol", EVENTS, [["@r remote line 0 threshold 1", "@r"]], "6:3: error: 'queue.event' op requires attribute 'id'"],
     ["cross-core-with-line", EVENTS, [["core 0 flag 0 mode 2", "core 0 line 0 mode 2"]], "5:36: error: custom op 'queue.event' a cross_core event names its id with 'flag', not 'line'"],
     ["remote-with-flag", EVENTS, [["@r remote line 0", "@r remote flag 0"]], "6:25: error: custom op 'queue.event' a remote event names its id with 'line', not 'flag'"],
     ["field-repeated-in-dict", EVENTS, [["aic.queue core 0 {", "aic.queue core 0 attributes {core = 1} {"]], "7:20: error: custom op 'aic.queue' 'core' is given in the op text and should not be repeated in the attribute dictionary"],
