@@ -1,11 +1,11 @@
 // Times of a schedule whose queues are fixed: each core runs its queue
 // strictly in order, each task waiting for its inputs (and, optionally, for
 // the next tick of a coarse polling loop, as the reference runtime does).
-// Tasks start in time order (a heap), so puts take the rank's link in the
-// order they really start. A queue order that contradicts the dependencies
+// Tasks start in time order (a heap), so puts take the rank's link, and the
+// destination's ingress, in the order they really start. A queue order that contradicts the dependencies
 // is a deadlock: it is reported with the tasks left waiting.
 
-import { syncDelay, type Machine } from "./machine.js";
+import { putWindows, syncDelay, type Machine } from "./machine.js";
 import { emptySchedule, finish, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
 
@@ -34,6 +34,7 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
   for (let i = 0; i < g.n; i++) waiting[i] = g.predStart[i + 1]! - g.predStart[i]! + (position[i]! > 0 ? 1 : 0);
   const coreFree = new Float64Array(queues.length);
   const linkFree = new Float64Array(m.ranks);
+  const ingressFree = new Float64Array(m.ranks);
   const heap = new MinHeap(g.n);
   const startOf = (i: number): number => {
     let ready = 0;
@@ -55,8 +56,11 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
     let dur = g.duration[i]!;
     if (g.linkTime[i]! > 0) {
       const r = g.rank[i]!;
-      dur += Math.max(0, linkFree[r]! - start);
-      linkFree[r] = Math.max(start, linkFree[r]!) + g.linkTime[i]!;
+      const d = g.peer[i]!;
+      const [out, into] = putWindows(start, linkFree[r]!, ingressFree[d]!);
+      dur += into - start;
+      linkFree[r] = out + g.linkTime[i]!;
+      ingressFree[d] = into + g.linkTime[i]!;
     }
     s.start[i] = start;
     s.end[i] = start + dur;

@@ -6,11 +6,13 @@
 // priorities tie (zero-time events). Candidate cores are scored in O(preds +
 // cores) per task: the delay from a predecessor depends only on whether it ran
 // on the same core, in the same AI Core (cross-core flag) or elsewhere (GM
-// counter), so predecessors are grouped by AI Core once per task.
+// counter), so predecessors are grouped by AI Core once per task. A graph
+// with puts is timed again at the end with the destinations' ingress.
 
 import { CoreTimelines } from "./core-timeline.js";
+import { evaluateFixedOrder } from "./fixed-order.js";
 import { aiCoreOf, coreRange, coresPerRank, syncDelay, type Machine } from "./machine.js";
-import { emptySchedule, finish, type Schedule } from "./schedule.js";
+import { emptySchedule, finish, queuesOf, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
 
 export type Priority = "heft" | "peft";
@@ -63,8 +65,10 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
   const timelines = new CoreTimelines(m.ranks * per);
   const linkFree = new Float64Array(m.ranks);
   // Puts of a rank start in the order they book its link (no insertion before a booked put),
-  // so the link carries them one after another.
+  // so the link carries them one after another. Destinations' ingress is left to the re-timing at the end.
   const lastPutStart = new Float64Array(m.ranks);
+  let hasPuts = false;
+  for (let i = 0; i < g.n && !hasPuts; i++) hasPuts = g.linkTime[i]! > 0;
   const up = upwardRank(g, m);
   const { oct, critical } = priority === "peft" ? optimisticCost(g, m) : { oct: up, critical: undefined };
   const key = priority === "peft" ? oct : up;
@@ -154,7 +158,7 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
       }
       timelines.reserve(bestCore, bestStart, bestEnd);
       if (isPut) {
-        linkFree[r] = Math.max(bestStart, linkFree[r]!) + g.linkTime[i]!;
+        linkFree[r] = Math.max(bestStart, link) + g.linkTime[i]!;
         lastPutStart[r] = bestStart;
       }
       s.core[i] = bestCore;
@@ -166,5 +170,8 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
       if (--waiting[j]! === 0) ready.push(j, -key[j]!);
     }
   }
-  return finish(s);
+  // Insertion places puts out of time order, so their bytes' turns at a destination's ingress are
+  // only known once every put is placed: keep the cores and queue orders, and time them again
+  // with the ingress (a put waits, holding its core, for the puts into its destination before it).
+  return hasPuts ? evaluateFixedOrder(g, m, queuesOf(g, finish(s), m.ranks * per)) : finish(s);
 }

@@ -13,9 +13,8 @@
 // (machine.ts leastSyncDelay: an arrival's consumer polls, a cube task's
 // vector consumer is at best on its AI Core; tasks of one type may share a
 // core and pay nothing), so the bound holds whatever the event protocol
-// costs. Ingress (the bytes a rank receives over its link) is reported but
-// not part of the bound: the schedulers here book only the sender's link, so
-// a schedule may beat it.
+// costs. A put's bytes hold its rank's egress link and its destination's
+// ingress (one put at a time each), so both are resources of the sweep.
 
 import { leastSyncDelay, type Machine } from "./machine.js";
 import { packedSpan } from "./packing-bound.js";
@@ -29,9 +28,9 @@ export interface LowerBound {
   readonly aivWork: number;
   /** The egress-link term, the same way with each put's link time as its work. */
   readonly egress: number;
-  /** Bytes into the busiest rank over one link's bandwidth (not part of `value`). */
+  /** The ingress term: the puts into a rank, each holding its ingress for its link time. */
   readonly ingress: number;
-  /** Which term binds: "critical path", "aic work", "aiv work" or "egress". */
+  /** Which term binds: "critical path", "aic work", "aiv work", "egress" or "ingress". */
   readonly binding: string;
 }
 
@@ -88,33 +87,39 @@ function sweptBound(ids: number[], work: Float64Array, head: Float64Array, tail:
   return best;
 }
 
+/** Resources per rank, in `terms` order: cube cores, vector cores, egress link, ingress. */
+const kResources = 4;
+
 export function lowerBound(g: TaskGraph, m: Machine): LowerBound {
   const { head, tail } = headsAndTails(g, m);
   let criticalPath = 0;
   for (let i = 0; i < g.n; i++) criticalPath = Math.max(criticalPath, head[i]! + g.duration[i]! + tail[i]!);
-  // Tasks of each (rank, resource): 0 cube, 1 vector, 2 link.
-  const groups: number[][] = Array.from({ length: m.ranks * 3 }, () => []);
-  const ingress = new Float64Array(m.ranks);
+  // Tasks of each (rank, resource); a put is in its rank's egress group and its destination's ingress group.
+  const groups: number[][] = Array.from({ length: m.ranks * kResources }, () => []);
   for (let i = 0; i < g.n; i++) {
     const r = g.rank[i]!;
-    if (g.type[i] === CoreType.aic) groups[3 * r]!.push(i);
-    else if (g.type[i] === CoreType.aiv) groups[3 * r + 1]!.push(i);
-    if (g.linkTime[i]! > 0) groups[3 * r + 2]!.push(i);
-    if (g.peer[i]! >= 0) ingress[g.peer[i]!]! += g.bytesSent[i]! / m.injectionBytesPerUs;
+    if (g.type[i] === CoreType.aic) groups[kResources * r]!.push(i);
+    else if (g.type[i] === CoreType.aiv) groups[kResources * r + 1]!.push(i);
+    if (g.linkTime[i]! > 0) {
+      groups[kResources * r + 2]!.push(i);
+      groups[kResources * g.peer[i]! + 3]!.push(i);
+    }
   }
-  const terms = [0, 0, 0];
-  const units = [m.aic, m.aic * m.aivPerAic, 1];
+  const terms = [0, 0, 0, 0];
+  const units = [m.aic, m.aic * m.aivPerAic, 1, 1];
   groups.forEach((ids, k) => {
     if (ids.length === 0) return;
-    const work = k % 3 === 2 ? g.linkTime : g.duration;
-    terms[k % 3] = Math.max(terms[k % 3]!, sweptBound(ids, work, head, tail, units[k % 3]!));
+    const res = k % kResources;
+    const work = res >= 2 ? g.linkTime : g.duration;
+    terms[res] = Math.max(terms[res]!, sweptBound(ids, work, head, tail, units[res]!));
   });
   const named: [string, number][] = [
     ["critical path", criticalPath],
     ["aic work", terms[0]!],
     ["aiv work", terms[1]!],
     ["egress", terms[2]!],
+    ["ingress", terms[3]!],
   ];
   const [binding, value] = named.reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { value, criticalPath, aicWork: terms[0]!, aivWork: terms[1]!, egress: terms[2]!, ingress: Math.max(0, ...ingress), binding };
+  return { value, criticalPath, aicWork: terms[0]!, aivWork: terms[1]!, egress: terms[2]!, ingress: terms[3]!, binding };
 }

@@ -68,3 +68,15 @@ export function leastSyncDelay(m: Machine, fromType: CoreType, fromRank: number,
   if (fromType === CoreType.none || fromRank !== toRank) return m.gmCounter;
   return fromType === toType ? 0 : Math.min(m.crossCoreFlag, m.gmCounter);
 }
+
+/**
+ * When a put started at `start` gets its rank's egress link (`out`) and then
+ * its destination's ingress (`into`), given when each frees. Each carries one
+ * put's bytes at a time for its link time; the fabric holds bytes between the
+ * two, so a busy ingress does not hold the sender's link. The put ends its
+ * duration after `into` (its core waits with it).
+ */
+export function putWindows(start: number, egressFree: number, ingressFree: number): [out: number, into: number] {
+  const out = Math.max(start, egressFree);
+  return [out, Math.max(out, ingressFree)];
+}

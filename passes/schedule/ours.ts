@@ -2,7 +2,7 @@
 // shortest, then improve it by forward-backward justification (justify.ts).
 // Time-driven list scheduling covers large graphs in O((n + e) log n) each:
 // heft and stream priorities with puts round robin over destinations, and
-// heft with the busiest destinations' shortest puts first (skewed routing);
+// heft with the busiest destinations' cheapest tiles' puts first (skewed routing);
 // the insertion-based static list scheduler (HEFT or PEFT) joins on small
 // graphs, where it sometimes wins and costs little. The reference policy's
 // schedule is a candidate too, so `ours` is never slower than it.
@@ -11,7 +11,7 @@ import { referenceSchedule } from "./baselines.js";
 import { listSchedule, upwardRank, type Priority } from "./list-scheduler.js";
 import type { Machine } from "./machine.js";
 import { justify } from "./justify.js";
-import { priorityKeys, putLoadKeys, putRoundKeys } from "./priorities.js";
+import { priorityKeys, putRoundKeys, putTileKeys } from "./priorities.js";
 import type { Schedule } from "./schedule.js";
 import type { TaskGraph } from "./task-graph.js";
 import { timedListSchedule } from "./timed-list-scheduler.js";
@@ -29,7 +29,7 @@ export interface OursOptions {
 export interface OursResult {
   readonly schedule: Schedule;
   /**
-   * The candidate that won: "timed-heft", "timed-stream", "timed-loaded", "list-heft",
+   * The candidate that won: "timed-heft", "timed-stream", "timed-tiles", "list-heft",
    * "list-peft" or "reference", with "+justified" when justification shortened it.
    */
   readonly chosen: string;
@@ -45,7 +45,7 @@ export function oursSchedule(g: TaskGraph, m: Machine, opts: OursOptions = {}): 
   const stream = priorityKeys(g, m, "stream", up);
   consider("timed-heft", timedListSchedule(g, m, heft, putRoundKeys(g, heft)));
   consider("timed-stream", timedListSchedule(g, m, stream, putRoundKeys(g, stream)));
-  consider("timed-loaded", timedListSchedule(g, m, heft, putLoadKeys(g)));
+  consider("timed-tiles", timedListSchedule(g, m, heft, putTileKeys(g)));
   if (g.n <= kStaticListLimit) {
     const p = opts.priority ?? "heft";
     consider(`list-${p}`, listSchedule(g, m, p));

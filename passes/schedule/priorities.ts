@@ -47,24 +47,44 @@ export function putRoundKeys(g: TaskGraph, key: Float64Array): Float64Array {
 
 /**
  * The order of puts when ranks carry unequal work (skewed routing): the
- * destination with the most cube work per core first (in 1% levels of the
- * heaviest, so near-equal ranks count as equal), and to one level the
- * shortest put first, so the busiest ranks get their first small blocks,
- * and so their first tiles, before any big block goes out. Puts only.
+ * destination with the most cube work first (in 1% levels of the heaviest,
+ * so near-equal ranks count as equal); to one level, the puts of the tile
+ * that needs the fewest link-us of input first. A tile (any task behind
+ * arrivals) runs once all the puts its arrivals stand for are in, and a
+ * rank's ingress takes one put at a time, so the busiest rank gets whole
+ * small tiles first and its cube cores start while the big blocks are still
+ * on the links. Puts only.
  */
-export function putLoadKeys(g: TaskGraph): Float64Array {
+export function putTileKeys(g: TaskGraph): Float64Array {
+  // Link-us behind each arrival (its puts), then behind each task (its arrivals).
+  const behindArrival = new Float64Array(g.n);
+  const behindTask = new Float64Array(g.n);
+  for (let i = 0; i < g.n; i++) {
+    if (g.type[i] !== CoreType.none) continue;
+    for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) behindArrival[i]! += g.linkTime[g.pred[e]!]!;
+  }
   const load = new Float64Array(g.ranks);
-  let longest = 0;
+  let most = 0;
   for (let i = 0; i < g.n; i++) {
     if (g.type[i] === CoreType.aic) load[g.rank[i]!]! += g.duration[i]!;
-    longest = Math.max(longest, g.linkTime[i]!);
+    if (g.type[i] === CoreType.none) continue;
+    for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) behindTask[i]! += behindArrival[g.pred[e]!]!;
+    most = Math.max(most, behindTask[i]!);
   }
   const heaviest = Math.max(...load);
   const out = new Float64Array(g.n);
   for (let i = 0; i < g.n; i++) {
     if (!(g.linkTime[i]! > 0)) continue;
+    // The cheapest tile behind this put's arrivals (the put itself when nothing waits on it).
+    let cheapest = Infinity;
+    for (let e = g.succStart[i]!; e < g.succStart[i + 1]!; e++) {
+      const a = g.succ[e]!;
+      for (let f = g.succStart[a]!; f < g.succStart[a + 1]!; f++) cheapest = Math.min(cheapest, behindTask[g.succ[f]!]!);
+    }
+    if (cheapest === Infinity) cheapest = g.linkTime[i]!;
     const level = heaviest > 0 ? Math.round(100 * (1 - load[g.peer[i]!]! / heaviest)) : 0;
-    out[i] = level + g.linkTime[i]! / longest / 2;
+    // A fraction in [0, 0.5) that grows with the tile's input: it orders puts inside a level.
+    out[i] = level + (cheapest > 0 ? cheapest / (2 * (most + cheapest)) : 0);
   }
   return out;
 }

@@ -173,9 +173,10 @@ function topologicalOrder(g: TaskGraph): Int32Array {
 
 /** A binary min-heap of task ids keyed by a number; ties go to the smaller id. */
 export class MinHeap {
-  private readonly ids: Int32Array;
-  private readonly keys: Float64Array;
+  private ids: Int32Array;
+  private keys: Float64Array;
   size = 0;
+  /** `capacity` is a hint: the heap doubles when a push finds it full. */
   constructor(capacity: number) {
     this.ids = new Int32Array(Math.max(1, capacity));
     this.keys = new Float64Array(Math.max(1, capacity));
@@ -194,6 +195,14 @@ export class MinHeap {
     this.keys[b] = k;
   }
   push(id: number, key: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(2 * this.size);
+      const keys = new Float64Array(2 * this.size);
+      ids.set(this.ids);
+      keys.set(this.keys);
+      this.ids = ids;
+      this.keys = keys;
+    }
     let i = this.size++;
     this.ids[i] = id;
     this.keys[i] = key;

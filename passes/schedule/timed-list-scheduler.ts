@@ -8,22 +8,24 @@
 // sync between two cores; an event with no core is ready at once), so the
 // schedule is valid under every delay machine.ts charges.
 //
-// The rank's egress link is a resource: a put starts only when the link is
-// free, so it never holds its vector core while waiting for bytes ahead of it;
-// a vector core that finds only puts behind a busy link runs compute tasks
-// instead, or wakes again when the link frees. A free link goes to the most
-// urgent ready put first (puts have their own order, `putKey`): an idle link
-// is the scarcer resource.
+// The rank's egress link and each destination's ingress are resources: a put
+// starts only when both are free, so it never holds its vector core while
+// waiting for bytes ahead of it; a vector core that finds only puts behind a
+// busy link runs compute tasks instead, or wakes again when the link (or the
+// destination) frees. A free link goes to the most urgent ready put whose
+// destination can take it (puts have their own order, `putKey`; put-queue.ts):
+// an idle link is the scarcer resource.
 
-import { coreRange, coresPerRank, type Machine } from "./machine.js";
+import { coreRange, coresPerRank, putWindows, type Machine } from "./machine.js";
+import { PutQueue } from "./put-queue.js";
 import { emptySchedule, finish, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
 
-/** Ready heaps of one rank: cube tasks, vector compute tasks, puts. */
+/** Ready heaps of one rank: cube tasks, vector compute tasks (puts wait in a PutQueue). */
 const kCube = 0;
 const kVector = 1;
 const kPut = 2;
-const kHeaps = 3;
+const kHeaps = 2;
 
 /**
  * Schedules `g` on `m`; among ready tasks the one with the smallest `key`
@@ -38,11 +40,14 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
 
   const heapOf = new Uint8Array(n);
   const heapSize = new Int32Array(m.ranks * kHeaps);
+  const putCounts = Array.from({ length: m.ranks }, () => new Int32Array(m.ranks));
   for (let i = 0; i < n; i++) {
     heapOf[i] = g.type[i] === CoreType.aic ? kCube : g.linkTime[i]! > 0 ? kPut : kVector;
-    if (g.type[i] !== CoreType.none) heapSize[g.rank[i]! * kHeaps + heapOf[i]!]!++;
+    if (heapOf[i] === kPut) putCounts[g.rank[i]!]![g.peer[i]!]!++;
+    else if (g.type[i] !== CoreType.none) heapSize[g.rank[i]! * kHeaps + heapOf[i]!]!++;
   }
   const ready = Array.from(heapSize, (size) => new MinHeap(size));
+  const puts = putCounts.map((counts) => new PutQueue(counts));
 
   // Idle cores per (rank, type) as stacks; the vector stack of rank r is group 2r + 1.
   const idle = Array.from({ length: m.ranks * 2 }, (_, grp) => {
@@ -58,6 +63,7 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
   const events = new MinHeap(3 * n + cores + m.ranks + 16);
   const running = new Int32Array(cores).fill(-1);
   const linkFree = new Float64Array(m.ranks);
+  const ingressFree = new Float64Array(m.ranks);
   const wakeAt = new Float64Array(m.ranks).fill(-1);
   const readyAt = new Float64Array(n);
   const waiting = new Int32Array(n);
@@ -88,9 +94,12 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
     let end = t + g.duration[i]!;
     if (g.linkTime[i]! > 0) {
       const r = g.rank[i]!;
-      // Started only on a free link (see dispatch), so no wait is charged; kept exact anyway.
-      end += Math.max(0, linkFree[r]! - t);
-      linkFree[r] = Math.max(t, linkFree[r]!) + g.linkTime[i]!;
+      const d = g.peer[i]!;
+      // Started only with both ends free (see dispatch), so no wait is charged; kept exact anyway.
+      const [out, into] = putWindows(t, linkFree[r]!, ingressFree[d]!);
+      end += into - t;
+      linkFree[r] = out + g.linkTime[i]!;
+      ingressFree[d] = into + g.linkTime[i]!;
     }
     s.core[i] = core;
     s.start[i] = t;
@@ -108,18 +117,56 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
       return;
     }
     const vector = ready[r * kHeaps + kVector]!;
-    const puts = ready[r * kHeaps + kPut]!;
+    const rankPuts = puts[r]!;
+    let putsBlocked = false;
     while (pool.size > 0) {
-      let i: number;
-      if (puts.size > 0 && linkFree[r]! <= t) i = puts.pop();
-      else if (vector.size > 0) i = vector.pop();
-      else break;
+      let i = !putsBlocked && rankPuts.size > 0 && linkFree[r]! <= t ? rankPuts.take(t, ingressFree) : -1;
+      if (i < 0) {
+        // Nothing on this core changes the destinations' ingress: no second look until the next event.
+        putsBlocked = true;
+        if (vector.size === 0) break;
+        i = vector.pop();
+      }
       start(i, pool.stack[--pool.size]!, t);
     }
-    // Puts wait for the link: wake this group when it frees.
-    if (pool.size > 0 && puts.size > 0 && linkFree[r]! > t && wakeAt[r] !== linkFree[r]) {
-      wakeAt[r] = linkFree[r]!;
-      events.push(n + cores + r, linkFree[r]!);
+    // Puts wait for the link or for their destinations: wake this group when the first frees.
+    if (pool.size > 0 && rankPuts.size > 0) {
+      const wake = linkFree[r]! > t ? linkFree[r]! : rankPuts.nextFree;
+      if (wake > t && wake < Infinity && wakeAt[r] !== wake) {
+        wakeAt[r] = wake;
+        events.push(n + cores + r, wake);
+      }
+    }
+  };
+
+  // Ranks ready to send at the current time, by their most urgent put a free destination can take.
+  const senders = new MinHeap(m.ranks);
+  /**
+   * Puts across ranks at time t: the most urgent put of any rank whose link and an
+   * idle vector core are free, and whose destination's ingress is free, goes
+   * first, so a destination takes the put it needs most rather than the first
+   * rank's. A rank sends at most one put per instant (its link is then busy).
+   */
+  const sendPuts = (t: number) => {
+    for (let k = 0; k < dirtyCount; k++) {
+      const grp = dirty[k]!;
+      const r = grp >> 1;
+      if (grp % 2 === 1 && idle[grp]!.size > 0 && linkFree[r]! <= t && puts[r]!.size > 0) {
+        const best = puts[r]!.peekKey(t, ingressFree);
+        if (best < Infinity) senders.push(r, best);
+      }
+    }
+    while (senders.size > 0) {
+      const best = senders.peekKey();
+      const r = senders.pop();
+      // An earlier put of this instant may have taken the destination this rank wanted.
+      const now = puts[r]!.peekKey(t, ingressFree);
+      if (now !== best) {
+        if (now < Infinity) senders.push(r, now);
+        continue;
+      }
+      const pool = idle[2 * r + 1]!;
+      start(puts[r]!.take(t, ingressFree), pool.stack[--pool.size]!, t);
     }
   };
 
@@ -133,7 +180,8 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
           complete(id, t);
         } else {
           const r = g.rank[id]!;
-          ready[r * kHeaps + heapOf[id]!]!.push(id, heapOf[id] === kPut ? putKey[id]! : key[id]!);
+          if (heapOf[id] === kPut) puts[r]!.push(id, g.peer[id]!, putKey[id]!);
+          else ready[r * kHeaps + heapOf[id]!]!.push(id, key[id]!);
           markDirty(2 * r + (g.type[id] === CoreType.aic ? 0 : 1));
         }
       } else if (id < n + cores) {
@@ -147,6 +195,7 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
         complete(i, t);
       } else markDirty(2 * (id - n - cores) + 1);
     }
+    sendPuts(t);
     for (let k = 0; k < dirtyCount; k++) {
       dirtyMark[dirty[k]!] = 0;
       dispatch(dirty[k]!, t);

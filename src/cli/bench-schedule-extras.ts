@@ -12,18 +12,19 @@ import { oursSchedule } from "../../passes/schedule/ours.js";
 import { CoreType, TaskGraph, type TaskSpec } from "../../passes/schedule/task-graph.js";
 import type { BenchScheduleRow } from "./bench-schedule.js";
 
-/** A random DAG of `n` tasks over two ranks: cube, vector and put tasks (puts feed an arrival on the peer). */
-export function randomSmallGraph(rng: SeededRandom, n: number): TaskGraph {
+/** A random DAG of `n` tasks over `ranks` ranks: cube, vector and put tasks (puts feed an arrival on the peer). */
+export function randomSmallGraph(rng: SeededRandom, n: number, ranks = 2): TaskGraph {
   const tasks: TaskSpec[] = [];
   const edges: [number, number][] = [];
   while (tasks.length < n) {
     const i = tasks.length;
-    const rank = rng.next() < 0.5 ? 0 : 1;
+    const rank = ranks === 2 ? (rng.next() < 0.5 ? 0 : 1) : Math.floor(rng.next() * ranks);
     const roll = rng.next();
     const duration = 1 + Math.floor(rng.next() * 9);
     if (roll < 0.15 && i + 1 < n) {
-      tasks.push({ type: CoreType.aiv, rank, duration, linkTime: duration / 2, bytesSent: duration * 500, peer: 1 - rank });
-      tasks.push({ type: CoreType.none, rank: 1 - rank, duration: 0 });
+      const peer = ranks === 2 ? 1 - rank : (rank + 1 + Math.floor(rng.next() * (ranks - 1))) % ranks;
+      tasks.push({ type: CoreType.aiv, rank, duration, linkTime: duration / 2, bytesSent: duration * 500, peer });
+      tasks.push({ type: CoreType.none, rank: peer, duration: 0 });
       edges.push([i, i + 1]);
     } else tasks.push({ type: roll < 0.6 ? CoreType.aic : CoreType.aiv, rank, duration });
     for (let k = 0; k < i; k++) if (rng.next() < 0.2) edges.push([k, tasks.length - 1]);

@@ -2,6 +2,9 @@
 
 import { describe, expect, it } from "vitest";
 import { listSchedule } from "../../passes/schedule/list-scheduler.js";
+import { oursSchedule } from "../../passes/schedule/ours.js";
+import { priorityKeys } from "../../passes/schedule/priorities.js";
+import { timedListSchedule } from "../../passes/schedule/timed-list-scheduler.js";
 import { headsAndTails, lowerBound } from "../../passes/schedule/lower-bound.js";
 import type { Machine } from "../../passes/schedule/machine.js";
 import { CoreType, TaskGraph, type TaskSpec } from "../../passes/schedule/task-graph.js";
@@ -24,8 +27,8 @@ describe("lower bound", () => {
     expect(tail[3]).toBe(3);
     const lb = lowerBound(g, m);
     // 5 + 40 / 2 + 3: the work term with head and tail, above the critical path (5 + 10 + 3).
-    // Egress: the put's 4 us of link plus the 13 us chain after it.
-    expect(lb).toMatchObject({ value: 28, binding: "aic work", criticalPath: 18, egress: 17, ingress: 4 });
+    // Egress (and rank 0's ingress): the put's 4 us of link plus the 13 us chain after it.
+    expect(lb).toMatchObject({ value: 28, binding: "aic work", criticalPath: 18, egress: 17, ingress: 17 });
     // Sync-free machine: the list schedule reaches it, so the bound is tight here.
     expect(listSchedule(g, m).makespan).toBe(28);
   });
@@ -63,12 +66,15 @@ describe("lower bound", () => {
     expect(lowerBound(g, { ...m, ranks: 1 }).aicWork).toBe(40);
   });
 
-  it("leaves ingress out: puts from two ranks into one can overlap in this model", () => {
+  it("puts from two ranks into one share its ingress: the bound and every scheduler serialize them", () => {
     const put = (rank: number): TaskSpec => ({ type: CoreType.aiv, rank, duration: 10, linkTime: 10, bytesSent: 10000, peer: 2 });
     const g = new TaskGraph([put(0), put(1)], []);
-    const lb = lowerBound(g, { ...m, ranks: 3 });
-    expect(lb.ingress).toBe(20);
-    expect(lb.value).toBe(10);
-    expect(listSchedule(g, { ...m, ranks: 3 }).makespan).toBe(10);
+    const three = { ...m, ranks: 3 };
+    const lb = lowerBound(g, three);
+    expect(lb).toMatchObject({ value: 20, ingress: 20, egress: 10, binding: "ingress" });
+    expect(listSchedule(g, three).makespan).toBe(20);
+    const heft = priorityKeys(g, three, "heft");
+    expect(timedListSchedule(g, three, heft).makespan).toBe(20);
+    expect(oursSchedule(g, three).schedule.makespan).toBe(20);
   });
 });

@@ -1,8 +1,9 @@
 // Discrete-event simulation of queue programs (dialects/queue-model.ts) of
 // every rank on a hardware profile (docs/sim.md has the model in full).
 // Each core runs its queue in order; tasks cost what passes/schedule/
-// task-cost.ts says; puts of one rank share its egress link, and puts from
-// one rank to one peer the link between them, in the order they start. Events-level programs synchronize through their events:
+// task-cost.ts says; puts of one rank share its egress link, puts into one
+// rank its ingress, and puts from one rank to one peer the link between
+// them, in the order they start. Events-level programs synchronize through their events:
 //  - signal on a gm_counter: DMA atomic add, lands after `dma_atomic`; a
 //    waiting core sees the count `poll` later;
 //  - signal on a cross_core event: a flag set lands after `cross_core_flag`
@@ -17,7 +18,7 @@
 // O((entries + deps) log cores).
 
 import type { QueueEntry, QueueEventSpec, QueueProgramSpec } from "../../../dialects/queue-model.js";
-import { coresPerRank, machineOf, syncDelay, type Machine } from "../../../passes/schedule/machine.js";
+import { coresPerRank, machineOf, putWindows, syncDelay, type Machine } from "../../../passes/schedule/machine.js";
 import { taskCostOf, type RunTimeCounts } from "../../../passes/schedule/task-cost.js";
 import type { CostModel } from "../../target/cost-model.js";
 import { coreLabel, SimInputError, type BlockedCore, type SimCore, type SimResult, type SimSlice, type SimTask } from "./sim-result.js";
@@ -93,6 +94,8 @@ class Simulation {
   private readonly taskWaiters = new Map<string, number[]>();
   private readonly heap = new TimeHeap();
   private readonly linkFree: Float64Array;
+  /** When each rank's ingress frees (it takes one put's bytes at a time, at the injection bandwidth). */
+  private readonly ingressFree: Float64Array;
   /** When each (source, destination) link frees, by source * ranks + destination. */
   private readonly pairFree = new Map<number, number>();
   private readonly pc: Int32Array;
@@ -131,6 +134,7 @@ class Simulation {
     for (const prog of sorted) this.addProgram(prog);
     const n = this.queues.length;
     this.linkFree = new Float64Array(ep);
+    this.ingressFree = new Float64Array(ep);
     this.pc = new Int32Array(n);
     this.depCursor = new Int32Array(n);
     this.depReady = new Float64Array(n);
@@ -293,8 +297,9 @@ class Simulation {
   }
 
   /**
-   * Starts a task at `now`; a put's bytes wait until both its rank's egress
-   * link and the link to its peer are free, then hold each for its time.
+   * Starts a task at `now`; a put's bytes wait until its rank's egress link
+   * and the link to its peer are free, hold each for its time, then wait for
+   * the peer's ingress and hold it (machine.ts putWindows).
    * Returns its end.
    */
   private startTask(q: number, t: PreparedTask, now: number): number {
@@ -304,9 +309,11 @@ class Simulation {
     let linkEnd = -1;
     if (t.linkTime > 0) {
       const pair = queue.rank * this.m.ranks + t.peer;
-      linkStart = Math.max(now, this.linkFree[queue.rank]!, this.pairFree.get(pair) ?? 0);
-      duration += linkStart - now;
+      const [out, into] = putWindows(now, Math.max(this.linkFree[queue.rank]!, this.pairFree.get(pair) ?? 0), this.ingressFree[t.peer]!);
+      linkStart = out;
+      duration += into - now;
       linkEnd = this.linkFree[queue.rank] = linkStart + t.linkTime;
+      this.ingressFree[t.peer] = into + t.linkTime;
       this.pairFree.set(pair, linkStart + t.pairTime);
     }
     const end = now + duration;
