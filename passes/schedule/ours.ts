@@ -34,6 +34,8 @@ export interface OursResult {
    * "list-peft" or "reference", with "+justified" when justification shortened it.
    */
   readonly chosen: string;
+  /** The winning candidate's own estimate; its run (`schedule`) may take longer (docs/schedule.md). */
+  readonly planMakespan: number;
 }
 
 export function oursSchedule(g: TaskGraph, m: Machine, opts: OursOptions = {}): OursResult {
@@ -46,7 +48,7 @@ export function oursSchedule(g: TaskGraph, m: Machine, opts: OursOptions = {}): 
   // ingress gets no credit for it: its queue cannot hold the put back.
   const consider = (chosen: string, plan: Schedule) => {
     const schedule = evaluateFixedOrder(g, m, queuesOf(g, plan, cores));
-    if (!best || schedule.makespan < best.schedule.makespan) best = { schedule, chosen };
+    if (!best || schedule.makespan < best.schedule.makespan) best = { schedule, chosen, planMakespan: plan.makespan };
   };
   const heft = priorityKeys(g, m, "heft", up);
   const stream = priorityKeys(g, m, "stream", up);

@@ -56,6 +56,8 @@ export interface BenchScheduleRow {
   serialized_us: number;
   reference_us: number;
   ours_us: number;
+  /** The winning candidate's plan, before its queues run (ours_us is the run). */
+  ours_plan_us: number;
   bound_us: number;
   binding: string;
   ours_vs_serialized: number;
@@ -220,6 +222,7 @@ function benchLayer(stages: LayerStages, layer: BenchLayer, progress: BenchProgr
     serialized_us: round(serialized.makespan, 1),
     reference_us: round(reference.makespan, 1),
     ours_us: round(o, 1),
+    ours_plan_us: round(ours.planMakespan, 1),
     bound_us: round(bound.value, 1),
     binding: bound.binding,
     ours_vs_serialized: round(serialized.makespan / o, 3),

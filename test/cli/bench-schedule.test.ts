@@ -27,6 +27,7 @@ describe("hpmoe bench schedule", () => {
     expect(row).toMatchObject({ config: SMALL, ep: 2, tokens_per_rank: 32, pass: "forward", routing: "balanced" });
     for (const key of ["serialized_us", "reference_us", "ours_us", "bound_us", "gap", "aic_utilization", "exposed_comm_us"]) expect(typeof row[key]).toBe("number");
     expect(row.ours_us).toBeGreaterThanOrEqual(row.bound_us);
+    expect(row.ours_plan_us).toBeGreaterThan(0);
     expect(row.ours_us).toBeLessThanOrEqual(row.reference_us);
     expect(Math.abs(row.ours_vs_serialized / (row.serialized_us / row.ours_us) - 1)).toBeLessThan(0.01);
     expect(r.err).toContain(`${SMALL}: ${row.tasks} tasks built`);
