@@ -1,84 +1,103 @@
 // The ready puts of one rank for the time-driven scheduler. A put needs its
 // rank's egress link and its destination's ingress free; the most urgent put
 // whose destination can take bytes now goes first, and a destination busy
-// with another rank's put does not hold up puts to other ranks. One heap per
-// destination, and a heap of destinations keyed by their most urgent put
-// (stale entries are dropped as they surface), so taking a put costs
-// O(log n) plus the busy destinations passed over, at most one per rank;
-// looking at the next one without taking it costs the same.
+// with another rank's put does not hold up puts to other ranks.
+//
+// One heap per destination, a heap of open destinations keyed by their most
+// urgent put, and a heap of busy ("parked") destinations keyed by when their
+// ingress frees. A destination found busy is parked until then, so it is not
+// passed over again at every look; one found free again is reopened. Stale
+// heap entries are dropped as they surface. Taking or peeking at a put costs
+// O(log n) plus O(log ranks) per destination parked or reopened, and a
+// destination is parked at most once per put booked into it.
 
 import { MinHeap } from "./task-graph.js";
 
 export class PutQueue {
   size = 0;
-  /** After `take` returned -1: the earliest time a destination it passed over frees (Infinity if none). */
-  nextFree = Infinity;
   private readonly perPeer: MinHeap[];
-  private readonly peers: MinHeap;
-  /** Whether a destination has a live entry in `peers`, and that entry's key. */
-  private readonly queued: Uint8Array;
-  private readonly queuedKey: Float64Array;
-  private readonly passed: number[] = [];
+  /** Open destinations by their most urgent put's key. */
+  private readonly open: MinHeap;
+  /** Busy destinations by the time their ingress was to free when they were parked. */
+  private readonly parked: MinHeap;
+  /** 0 not entered, 1 in `open` under `openKey`, 2 in `parked` under `parkedAt`. */
+  private readonly state: Uint8Array;
+  private readonly openKey: Float64Array;
+  private readonly parkedAt: Float64Array;
 
   /** `counts[d]`: how many puts to destination d this queue will ever hold (heap capacities). */
   constructor(counts: Int32Array) {
     this.perPeer = Array.from(counts, (c) => new MinHeap(c));
-    this.peers = new MinHeap(2 * counts.length);
-    this.queued = new Uint8Array(counts.length);
-    this.queuedKey = new Float64Array(counts.length);
+    this.open = new MinHeap(2 * counts.length);
+    this.parked = new MinHeap(2 * counts.length);
+    this.state = new Uint8Array(counts.length);
+    this.openKey = new Float64Array(counts.length);
+    this.parkedAt = new Float64Array(counts.length);
+  }
+
+  /** The earliest time a parked destination's ingress frees (Infinity if none): when to look again. */
+  get nextFree(): number {
+    while (this.parked.size > 0 && this.state[this.parked.peek()] !== 2) this.parked.pop();
+    return this.parked.size > 0 ? this.parked.peekKey() : Infinity;
   }
 
   push(put: number, peer: number, key: number): void {
     this.perPeer[peer]!.push(put, key);
     this.size++;
-    this.requeue(peer);
+    if (this.state[peer] !== 2) this.reopen(peer);
   }
 
   /** Removes and returns the most urgent put whose destination's ingress is free at `t`, or -1. */
   take(t: number, ingressFree: Float64Array): number {
-    return this.find(t, ingressFree, true);
+    const d = this.next(t, ingressFree);
+    if (d < 0) return -1;
+    this.state[d] = 0;
+    this.open.pop();
+    const put = this.perPeer[d]!.pop();
+    this.size--;
+    this.reopen(d);
+    return put;
   }
 
   /** The key of the put `take` would return (Infinity if none), leaving it in the queue. */
   peekKey(t: number, ingressFree: Float64Array): number {
-    const d = this.find(t, ingressFree, false);
-    return d < 0 ? Infinity : this.queuedKey[d]!;
+    const d = this.next(t, ingressFree);
+    return d < 0 ? Infinity : this.openKey[d]!;
   }
 
-  /** With `remove`, the put taken (or -1); without, the destination whose put is next (or -1). */
-  private find(t: number, ingressFree: Float64Array, remove: boolean): number {
-    this.nextFree = Infinity;
-    let found = -1;
-    while (this.peers.size > 0) {
-      const key = this.peers.peekKey();
-      const d = this.peers.pop();
-      if (!this.queued[d] || key !== this.queuedKey[d]) continue;
-      this.queued[d] = 0;
-      if (ingressFree[d]! > t) {
-        this.passed.push(d);
-        this.nextFree = Math.min(this.nextFree, ingressFree[d]!);
+  /** The open destination whose put goes next (at the top of `open`), after parking busy ones; -1 if none. */
+  private next(t: number, ingressFree: Float64Array): number {
+    // Reopen destinations whose ingress was to free by now (a later booking may have moved it: checked below).
+    while (this.parked.size > 0 && this.parked.peekKey() <= t) {
+      const d = this.parked.pop();
+      if (this.state[d] === 2 && this.parkedAt[d] <= t) {
+        this.state[d] = 0;
+        this.reopen(d);
+      }
+    }
+    while (this.open.size > 0) {
+      const d = this.open.peek();
+      if (this.state[d] !== 1 || this.open.peekKey() !== this.openKey[d]) {
+        this.open.pop();
         continue;
       }
-      if (remove) {
-        found = this.perPeer[d]!.pop();
-        this.size--;
-      } else found = d;
-      this.requeue(d);
-      break;
+      if (ingressFree[d]! <= t) return d;
+      this.open.pop();
+      this.state[d] = 2;
+      this.parkedAt[d] = ingressFree[d]!;
+      this.parked.push(d, ingressFree[d]!);
     }
-    for (const d of this.passed) this.requeue(d);
-    this.passed.length = 0;
-    return found;
+    return -1;
   }
 
-  /** Enters destination d under its most urgent put's key, unless it is already in under a smaller one. */
-  private requeue(d: number): void {
+  /** Enters destination d in `open` under its most urgent put's key, unless it is there under a smaller one. */
+  private reopen(d: number): void {
     const heap = this.perPeer[d]!;
     if (heap.size === 0) return;
     const key = heap.peekKey();
-    if (this.queued[d] && this.queuedKey[d]! <= key) return;
-    this.queued[d] = 1;
-    this.queuedKey[d] = key;
-    this.peers.push(d, key);
+    if (this.state[d] === 1 && this.openKey[d]! <= key) return;
+    this.state[d] = 1;
+    this.openKey[d] = key;
+    this.open.push(d, key);
   }
 }
