@@ -1,5 +1,6 @@
-// The `ours` policy: several list schedules of the same graph, keep the
-// shortest, then improve it by forward-backward justification (justify.ts).
+// The `ours` policy: several list schedules of the same graph, each judged by
+// a run of its queues (fixed-order.ts); keep the fastest, then try to improve
+// it by forward-backward justification (justify.ts).
 // Time-driven list scheduling covers large graphs in O((n + e) log n) each:
 // heft and stream priorities with puts round robin over destinations, and
 // heft with the busiest destinations' cheapest tiles' puts first (skewed routing);
