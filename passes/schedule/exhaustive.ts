@@ -8,7 +8,7 @@
 // graphs of at most about 12 tasks: it is how the list scheduler's quality
 // is measured, not a scheduler.
 
-import { coreRange, coresPerRank, putWindows, syncDelay, type Machine } from "./machine.js";
+import { coreRange, coresPerRank, Ports, syncDelay, type Machine } from "./machine.js";
 import { headsAndTails, lowerBound } from "./lower-bound.js";
 import { CoreType, type TaskGraph } from "./task-graph.js";
 
@@ -27,8 +27,7 @@ export function optimalMakespan(g: TaskGraph, m: Machine, upper = Infinity, prun
   const placed = new Uint8Array(g.n);
   const coreFree = new Float64Array(m.ranks * per);
   const used = new Uint8Array(m.ranks * per);
-  const linkFree = new Float64Array(m.ranks);
-  const ingressFree = new Float64Array(m.ranks);
+  const ports = new Ports(m.ranks);
   const floor = pruneByBound ? lowerBound(g, m).value : 0;
   const tail = pruneByBound ? headsAndTails(g, m).tail : new Float64Array(g.n);
   // Strictly above `upper`, so a schedule matching it is still found (and returned).
@@ -77,18 +76,13 @@ export function optimalMakespan(g: TaskGraph, m: Machine, upper = Infinity, prun
           // A put's bytes wait for its link, then for its destination's ingress (its core waits with it).
           const isPut = g.linkTime[i]! > 0;
           const d = isPut ? g.peer[i]! : r;
-          const [out, into] = isPut ? putWindows(start0, linkFree[r]!, ingressFree[d]!) : [start0, start0];
-          const saved = [coreFree[gc]!, used[gc]!, linkFree[r]!, ingressFree[d]!] as const;
+          const saved = [coreFree[gc]!, used[gc]!, ports.egressFree[r]!, ports.ingressFree[d]!] as const;
           core[i] = gc;
-          end[i] = into + g.duration[i]!;
+          end[i] = (isPut ? ports.book(r, d, start0, g.linkTime[i]!) : start0) + g.duration[i]!;
           coreFree[gc] = end[i]!;
           used[gc] = 1;
-          if (isPut) {
-            linkFree[r] = out + g.linkTime[i]!;
-            ingressFree[d] = into + g.linkTime[i]!;
-          }
           if (end[i]! + tail[i]! < best) search(count + 1, Math.max(makespan, end[i]!), start0);
-          [coreFree[gc], used[gc], linkFree[r], ingressFree[d]] = saved;
+          [coreFree[gc], used[gc], ports.egressFree[r], ports.ingressFree[d]] = saved;
           core[i] = -1;
         }
       }

@@ -5,7 +5,7 @@
 // destination's ingress, in the order they really start. A queue order that contradicts the dependencies
 // is a deadlock: it is reported with the tasks left waiting.
 
-import { putWindows, syncDelay, type Machine } from "./machine.js";
+import { Ports, syncDelay, type Machine } from "./machine.js";
 import { emptySchedule, finish, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
 
@@ -33,8 +33,7 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
   const waiting = new Int32Array(g.n);
   for (let i = 0; i < g.n; i++) waiting[i] = g.predStart[i + 1]! - g.predStart[i]! + (position[i]! > 0 ? 1 : 0);
   const coreFree = new Float64Array(queues.length);
-  const linkFree = new Float64Array(m.ranks);
-  const ingressFree = new Float64Array(m.ranks);
+  const ports = new Ports(m.ranks);
   const heap = new MinHeap(g.n);
   const startOf = (i: number): number => {
     let ready = 0;
@@ -54,14 +53,7 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
     const i = heap.pop();
     const start = startOf(i);
     let dur = g.duration[i]!;
-    if (g.linkTime[i]! > 0) {
-      const r = g.rank[i]!;
-      const d = g.peer[i]!;
-      const [out, into] = putWindows(start, linkFree[r]!, ingressFree[d]!);
-      dur += into - start;
-      linkFree[r] = out + g.linkTime[i]!;
-      ingressFree[d] = into + g.linkTime[i]!;
-    }
+    if (g.linkTime[i]! > 0) dur += ports.book(g.rank[i]!, g.peer[i]!, start, g.linkTime[i]!) - start;
     s.start[i] = start;
     s.end[i] = start + dur;
     done++;

@@ -70,13 +70,33 @@ export function leastSyncDelay(m: Machine, fromType: CoreType, fromRank: number,
 }
 
 /**
- * When a put started at `start` gets its rank's egress link (`out`) and then
- * its destination's ingress (`into`), given when each frees. Each carries one
- * put's bytes at a time for its link time; the fabric holds bytes between the
- * two, so a busy ingress does not hold the sender's link. The put ends its
- * duration after `into` (its core waits with it).
+ * When every rank's egress link and ingress free. A put's bytes hold its
+ * rank's egress link, then its destination's ingress, each for its link time
+ * and one put at a time; the fabric holds bytes between the two, so a busy
+ * ingress delays the put but not its sender's link.
  */
-export function putWindows(start: number, egressFree: number, ingressFree: number): [out: number, into: number] {
-  const out = Math.max(start, egressFree);
-  return [out, Math.max(out, ingressFree)];
+export class Ports {
+  readonly egressFree: Float64Array;
+  readonly ingressFree: Float64Array;
+  /** Where the last booked put's bytes started on its egress link. */
+  out = 0;
+
+  constructor(ranks: number) {
+    this.egressFree = new Float64Array(ranks);
+    this.ingressFree = new Float64Array(ranks);
+  }
+
+  /**
+   * Books a put of `linkTime` from rank `from` to rank `to` started at `start`
+   * (its bytes also wait for `notBefore`, another link on the way); returns
+   * when they pass the ingress. The put ends its duration after that, its
+   * core waiting with it.
+   */
+  book(from: number, to: number, start: number, linkTime: number, notBefore = 0): number {
+    const out = (this.out = Math.max(start, notBefore, this.egressFree[from]!));
+    const into = Math.max(out, this.ingressFree[to]!);
+    this.egressFree[from] = out + linkTime;
+    this.ingressFree[to] = into + linkTime;
+    return into;
+  }
 }

@@ -18,12 +18,11 @@ export class PutQueue {
   private readonly perPeer: MinHeap[];
   /** Open destinations by their most urgent put's key. */
   private readonly open: MinHeap;
-  /** Busy destinations by the time their ingress was to free when they were parked. */
+  /** Busy destinations by the time their ingress was to free when they were parked (one entry each). */
   private readonly parked: MinHeap;
-  /** 0 not entered, 1 in `open` under `openKey`, 2 in `parked` under `parkedAt`. */
+  /** 0 not entered, 1 in `open` under `openKey`, 2 in `parked` (its one entry there). */
   private readonly state: Uint8Array;
   private readonly openKey: Float64Array;
-  private readonly parkedAt: Float64Array;
 
   /** `counts[d]`: how many puts to destination d this queue will ever hold (heap capacities). */
   constructor(counts: Int32Array) {
@@ -32,12 +31,10 @@ export class PutQueue {
     this.parked = new MinHeap(2 * counts.length);
     this.state = new Uint8Array(counts.length);
     this.openKey = new Float64Array(counts.length);
-    this.parkedAt = new Float64Array(counts.length);
   }
 
   /** The earliest time a parked destination's ingress frees (Infinity if none): when to look again. */
   get nextFree(): number {
-    while (this.parked.size > 0 && this.state[this.parked.peek()] !== 2) this.parked.pop();
     return this.parked.size > 0 ? this.parked.peekKey() : Infinity;
   }
 
@@ -70,10 +67,8 @@ export class PutQueue {
     // Reopen destinations whose ingress was to free by now (a later booking may have moved it: checked below).
     while (this.parked.size > 0 && this.parked.peekKey() <= t) {
       const d = this.parked.pop();
-      if (this.state[d] === 2 && this.parkedAt[d] <= t) {
-        this.state[d] = 0;
-        this.reopen(d);
-      }
+      this.state[d] = 0;
+      this.reopen(d);
     }
     while (this.open.size > 0) {
       const d = this.open.peek();
@@ -84,7 +79,6 @@ export class PutQueue {
       if (ingressFree[d]! <= t) return d;
       this.open.pop();
       this.state[d] = 2;
-      this.parkedAt[d] = ingressFree[d]!;
       this.parked.push(d, ingressFree[d]!);
     }
     return -1;

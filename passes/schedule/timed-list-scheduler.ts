@@ -16,7 +16,7 @@
 // destination can take it (puts have their own order, `putKey`; put-queue.ts):
 // an idle link is the scarcer resource.
 
-import { coreRange, coresPerRank, putWindows, type Machine } from "./machine.js";
+import { coreRange, coresPerRank, Ports, type Machine } from "./machine.js";
 import { PutQueue } from "./put-queue.js";
 import { emptySchedule, finish, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
@@ -62,8 +62,8 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
   // Events: ids [0, n) = task i ready, [n, n + cores) = core frees, [n + cores, ...) = rank's link frees.
   const events = new MinHeap(3 * n + cores + m.ranks + 16);
   const running = new Int32Array(cores).fill(-1);
-  const linkFree = new Float64Array(m.ranks);
-  const ingressFree = new Float64Array(m.ranks);
+  const ports = new Ports(m.ranks);
+  const { egressFree: linkFree, ingressFree } = ports;
   const wakeAt = new Float64Array(m.ranks).fill(-1);
   const readyAt = new Float64Array(n);
   const waiting = new Int32Array(n);
@@ -92,15 +92,8 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
 
   const start = (i: number, core: number, t: number) => {
     let end = t + g.duration[i]!;
-    if (g.linkTime[i]! > 0) {
-      const r = g.rank[i]!;
-      const d = g.peer[i]!;
-      // Started only with both ends free (see dispatch), so no wait is charged; kept exact anyway.
-      const [out, into] = putWindows(t, linkFree[r]!, ingressFree[d]!);
-      end += into - t;
-      linkFree[r] = out + g.linkTime[i]!;
-      ingressFree[d] = into + g.linkTime[i]!;
-    }
+    // Started only with both ends free (see sendPuts), so no wait is charged; kept exact anyway.
+    if (g.linkTime[i]! > 0) end += ports.book(g.rank[i]!, g.peer[i]!, t, g.linkTime[i]!) - t;
     s.core[i] = core;
     s.start[i] = t;
     s.end[i] = end;
@@ -117,19 +110,10 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
       return;
     }
     const vector = ready[r * kHeaps + kVector]!;
+    while (pool.size > 0 && vector.size > 0) start(vector.pop(), pool.stack[--pool.size]!, t);
+    // sendPuts took any put this rank could start: the rest wait for the link or for their
+    // destinations, so wake this group when the first of those frees.
     const rankPuts = puts[r]!;
-    let putsBlocked = false;
-    while (pool.size > 0) {
-      let i = !putsBlocked && rankPuts.size > 0 && linkFree[r]! <= t ? rankPuts.take(t, ingressFree) : -1;
-      if (i < 0) {
-        // Nothing on this core changes the destinations' ingress: no second look until the next event.
-        putsBlocked = true;
-        if (vector.size === 0) break;
-        i = vector.pop();
-      }
-      start(i, pool.stack[--pool.size]!, t);
-    }
-    // Puts wait for the link or for their destinations: wake this group when the first frees.
     if (pool.size > 0 && rankPuts.size > 0) {
       const wake = linkFree[r]! > t ? linkFree[r]! : rankPuts.nextFree;
       if (wake > t && wake < Infinity && wakeAt[r] !== wake) {
@@ -195,6 +179,7 @@ export function timedListSchedule(g: TaskGraph, m: Machine, key: Float64Array, p
         complete(i, t);
       } else markDirty(2 * (id - n - cores) + 1);
     }
+    // Puts first: an idle link is the scarcer resource.
     sendPuts(t);
     for (let k = 0; k < dirtyCount; k++) {
       dirtyMark[dirty[k]!] = 0;

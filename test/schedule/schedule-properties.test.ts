@@ -41,7 +41,7 @@ function violations(g: TaskGraph, m: Machine, s: Schedule): string[] {
   }
   for (const q of queuesOf(g, s, m.ranks * per))
     for (let k = 1; k < q.length; k++) if (s.start[q[k]!]! < s.end[q[k - 1]!]! - eps) out.push(`tasks ${q[k - 1]} and ${q[k]} overlap on one core`);
-  // Links (machine.ts putWindows): a put's bytes pass its destination's ingress in the window that
+  // Links (machine.ts Ports): a put's bytes pass its destination's ingress in the window that
   // ends its duration before the put ends, and no two such windows overlap at a rank. Before that,
   // in start order (ties: earliest ingress window first), they leave their rank's egress link after the previous put's.
   const ingressWindow = (i: number) => s.end[i]! - g.duration[i]!;

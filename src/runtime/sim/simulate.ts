@@ -18,7 +18,7 @@
 // O((entries + deps) log cores).
 
 import type { QueueEntry, QueueEventSpec, QueueProgramSpec } from "../../../dialects/queue-model.js";
-import { coresPerRank, machineOf, putWindows, syncDelay, type Machine } from "../../../passes/schedule/machine.js";
+import { coresPerRank, machineOf, Ports, syncDelay, type Machine } from "../../../passes/schedule/machine.js";
 import { taskCostOf, type RunTimeCounts } from "../../../passes/schedule/task-cost.js";
 import type { CostModel } from "../../target/cost-model.js";
 import { coreLabel, SimInputError, type BlockedCore, type SimCore, type SimResult, type SimSlice, type SimTask } from "./sim-result.js";
@@ -93,9 +93,8 @@ class Simulation {
   private readonly arrivalPut = new Map<string, string>();
   private readonly taskWaiters = new Map<string, number[]>();
   private readonly heap = new TimeHeap();
-  private readonly linkFree: Float64Array;
-  /** When each rank's ingress frees (it takes one put's bytes at a time, at the injection bandwidth). */
-  private readonly ingressFree: Float64Array;
+  /** Each rank's egress link and ingress (one put's bytes at a time each, at the injection bandwidth). */
+  private readonly ports: Ports;
   /** When each (source, destination) link frees, by source * ranks + destination. */
   private readonly pairFree = new Map<number, number>();
   private readonly pc: Int32Array;
@@ -133,8 +132,7 @@ class Simulation {
     }
     for (const prog of sorted) this.addProgram(prog);
     const n = this.queues.length;
-    this.linkFree = new Float64Array(ep);
-    this.ingressFree = new Float64Array(ep);
+    this.ports = new Ports(ep);
     this.pc = new Int32Array(n);
     this.depCursor = new Int32Array(n);
     this.depReady = new Float64Array(n);
@@ -299,7 +297,7 @@ class Simulation {
   /**
    * Starts a task at `now`; a put's bytes wait until its rank's egress link
    * and the link to its peer are free, hold each for its time, then wait for
-   * the peer's ingress and hold it (machine.ts putWindows).
+   * the peer's ingress and hold it (machine.ts Ports).
    * Returns its end.
    */
   private startTask(q: number, t: PreparedTask, now: number): number {
@@ -309,11 +307,9 @@ class Simulation {
     let linkEnd = -1;
     if (t.linkTime > 0) {
       const pair = queue.rank * this.m.ranks + t.peer;
-      const [out, into] = putWindows(now, Math.max(this.linkFree[queue.rank]!, this.pairFree.get(pair) ?? 0), this.ingressFree[t.peer]!);
-      linkStart = out;
-      duration += into - now;
-      linkEnd = this.linkFree[queue.rank] = linkStart + t.linkTime;
-      this.ingressFree[t.peer] = into + t.linkTime;
+      duration += this.ports.book(queue.rank, t.peer, now, t.linkTime, this.pairFree.get(pair) ?? 0) - now;
+      linkStart = this.ports.out;
+      linkEnd = linkStart + t.linkTime;
       this.pairFree.set(pair, linkStart + t.pairTime);
     }
     const end = now + duration;
