@@ -6,16 +6,11 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { goalMarks, runBenchSchedule } from "../../src/cli/bench-schedule.js";
-import { builtStages } from "../../src/cli/built-stages.js";
+import { runCommand } from "../support/run-command.js";
 
 const SMALL = path.join(fileURLToPath(new URL("../../examples/", import.meta.url)), "small-ep2.yaml");
 
-function bench(args: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const code = runBenchSchedule(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTTY: false }, builtStages);
-  return { code, out, err };
-}
+const bench = (args: string[]) => runCommand(runBenchSchedule, args);
 
 describe("hpmoe bench schedule", () => {
   it("--json: one row per layer, ours between the bound and the reference", () => {

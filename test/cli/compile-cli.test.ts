@@ -19,6 +19,7 @@ import { buildMoeModule } from "../../src/layer/moe-import.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
 import { countTasksPerRank, taskCountsJson } from "../../src/cli/task-counts.js";
 import { exchange, moduleText } from "../runtime/sim-fixtures.js";
+import { runCommand } from "../support/run-command.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const EXAMPLES = path.join(ROOT, "examples");
@@ -27,12 +28,7 @@ const HPMOE_OPT = path.join(ROOT, "dist", "src", "cli", "hpmoe-opt.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-compile-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function compile(args: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const code = runCompile(args, { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
-  return { code, out, err };
-}
+const compile = (args: string[]) => runCommand(runCompile, args);
 
 function spawn(cmd: string, args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(cmd === "node" ? process.execPath : cmd, args, { encoding: "utf8" });
@@ -139,9 +135,7 @@ describe("hpmoe run --backend=emu", () => {
   for (const name of SMALL)
     for (const level of ["moe", "tile"])
       it(`${name} at the ${level} level matches the dense reference`, () => {
-        let out = "";
-        let err = "";
-        const code = runRun([path.join(EXAMPLES, name), "--backend=emu", `--level=${level}`, "--json"], { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
+        const { code, out, err } = runCommand(runRun, [path.join(EXAMPLES, name), "--backend=emu", `--level=${level}`, "--json"]);
         expect(err).toBe("");
         expect(code).toBe(0);
         const r = JSON.parse(out);

@@ -10,25 +10,20 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { readQueueProgram } from "../../dialects/queue-build.js";
-import { builtStages } from "../../src/cli/built-stages.js";
 import { runCompile } from "../../src/cli/compile-main.js";
 import { Context, parseSourceString, registerAllDialects, verify } from "../../src/index.js";
 import { intAttrValue } from "../../src/ir/int-attr.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { getSymbolName } from "../../src/ir/symbol-table.js";
 import { queueProblems } from "../pass/list-schedule-check.js";
+import { runCommand } from "../support/run-command.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-schedule-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 let dirs = 0;
 
-function compile(args: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const code = runCompile(args, { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
-  return { code, out, err };
-}
+const compile = (args: string[]) => runCommand(runCompile, args);
 
 function topLevel(file: string): Operation[] {
   const ctx = new Context();

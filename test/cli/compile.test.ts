@@ -16,33 +16,15 @@ import type { LayerStages } from "../../src/cli/layer-stages.js";
 import { parseLayerConfig } from "../../src/layer/layer-config-reader.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
 import { standInStages } from "./layer-stand-ins.js";
+import { runCommand, type Subcommand } from "../support/run-command.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
 const SMALL = path.join(EXAMPLES, "small-ep2.yaml");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-compile-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-interface Result {
-  code: number;
-  out: string;
-  err: string;
-}
-
-type Command = typeof runCompile;
-
-function run(cmd: Command, args: string[], stages: LayerStages = standInStages()): Result {
-  let out = "";
-  let err = "";
-  const code = cmd(args, { out: (t) => (out += t), err: (t) => (err += t) }, stages);
-  return { code, out, err };
-}
-
-function bench(args: string[], stages: LayerStages = standInStages(), errIsTTY = false): Result {
-  let out = "";
-  let err = "";
-  const code = runBenchCompile(args, { out: (t) => (out += t), err: (t) => (err += t), errIsTTY }, stages);
-  return { code, out, err };
-}
+const run = (cmd: Subcommand, args: string[], stages: LayerStages = standInStages()) => runCommand(cmd, args, stages);
+const bench = (args: string[], stages: LayerStages = standInStages(), errIsTTY = false) => runCommand(runBenchCompile, args, stages, errIsTTY);
 
 function mlirOpt(file: string, flags: string[] = []): string {
   const r = spawnSync("mlir-opt-22", ["--allow-unregistered-dialect", ...flags, file], { encoding: "utf8" });

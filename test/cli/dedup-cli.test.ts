@@ -10,11 +10,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { builtStages } from "../../src/cli/built-stages.js";
 import { runCompile } from "../../src/cli/compile-main.js";
 import { runRun } from "../../src/cli/run-emu-main.js";
 import { readLayerInput, type LayerInput } from "../../src/cli/layer-input.js";
 import type { Routing } from "../../src/layer/routing.js";
+import { runCommand, type Subcommand } from "../support/run-command.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const EXAMPLES = path.join(ROOT, "examples");
@@ -23,14 +23,7 @@ const HPMOE_OPT = path.join(ROOT, "dist", "src", "cli", "hpmoe-opt.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-dedup-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-type Command = typeof runCompile;
-
-function run(cmd: Command, args: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const code = cmd(args, { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
-  return { code, out, err };
-}
+const run = (cmd: Subcommand, args: string[]) => runCommand(cmd, args);
 
 function readExample(file: string): LayerInput {
   const input = readLayerInput("test", file, (t) => {

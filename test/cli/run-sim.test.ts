@@ -16,16 +16,12 @@ import { simulateQueues } from "../../src/runtime/sim/simulate.js";
 import { parseSourceString } from "../../src/index.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { a3, crossCore, exchange, moduleText, program, wait } from "../runtime/sim-fixtures.js";
+import { runCommand } from "../support/run-command.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hpmoe-run-sim-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function run(args: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const code = runRun(args, { out: (t) => (out += t), err: (t) => (err += t) }, builtStages);
-  return { code, out, err };
-}
+const run = (args: string[]) => runCommand(runRun, args);
 
 function compileDir(name: string, file: string, text: string): string {
   const dir = path.join(tmp, name);
