@@ -8,6 +8,7 @@
 //   while none of its cores runs a compute task. Reported per rank, and as
 //   the mean over ranks. O(tasks log tasks).
 
+import { intervalUnion, lengthOutside } from "../../../passes/schedule/intervals.js";
 import type { SimResult } from "./sim-result.js";
 
 export interface SimMetrics {
@@ -21,36 +22,6 @@ export interface SimMetrics {
   readonly exposedCommByRank: readonly number[];
 }
 
-type Interval = readonly [number, number];
-
-/** Sorted disjoint union of intervals. */
-function unionOf(list: Interval[]): Interval[] {
-  list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: [number, number][] = [];
-  for (const [s, e] of list) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else if (e > s) out.push([s, e]);
-  }
-  return out;
-}
-
-/** Length of a \ b for sorted disjoint unions. */
-function measureOutside(a: readonly Interval[], b: readonly Interval[]): number {
-  let total = 0;
-  let j = 0;
-  for (const [s0, e] of a) {
-    let s = s0;
-    while (j < b.length && b[j]![1] <= s) j++;
-    for (let k = j; k < b.length && b[k]![0] < e; k++) {
-      if (b[k]![0] > s) total += b[k]![0] - s;
-      s = Math.max(s, b[k]![1]);
-    }
-    if (e > s) total += e - s;
-  }
-  return total;
-}
-
 const ratio = (x: number, y: number): number => (y > 0 ? x / y : 0);
 
 export function simMetrics(r: SimResult): SimMetrics {
@@ -58,19 +29,20 @@ export function simMetrics(r: SimResult): SimMetrics {
   const count = { aic: 0, aiv: 0 };
   for (const c of r.cores) count[c.unit]++;
   let link = 0;
-  const comm: Interval[][] = Array.from({ length: r.ranks }, () => []);
-  const compute: Interval[][] = Array.from({ length: r.ranks }, () => []);
+  // Per rank, intervals flat as [start, end, ...] (passes/schedule/intervals.ts).
+  const comm: number[][] = Array.from({ length: r.ranks }, () => []);
+  const compute: number[][] = Array.from({ length: r.ranks }, () => []);
   for (const t of r.tasks) {
     busy[r.cores[t.queue]!.unit] += t.end - t.start;
     if (t.linkEnd > t.linkStart) link += t.linkEnd - t.linkStart;
-    if (t.kind !== "put") compute[t.rank]!.push([t.start, t.end]);
+    if (t.kind !== "put") compute[t.rank]!.push(t.start, t.end);
     else {
-      comm[t.rank]!.push([t.start, t.end]);
-      if (t.peer >= 0 && t.peer !== t.rank) comm[t.peer]?.push([t.start, t.end]);
+      comm[t.rank]!.push(t.start, t.end);
+      if (t.peer >= 0 && t.peer !== t.rank) comm[t.peer]?.push(t.start, t.end);
     }
   }
-  for (const s of r.slices) if (s.what === "signal_remote") comm[r.cores[s.queue]!.rank]!.push([s.start, s.end]);
-  const byRank = comm.map((c, rank) => measureOutside(unionOf(c), unionOf(compute[rank]!)));
+  for (const s of r.slices) if (s.what === "signal_remote") comm[r.cores[s.queue]!.rank]!.push(s.start, s.end);
+  const byRank = comm.map((c, rank) => lengthOutside(intervalUnion(c), intervalUnion(compute[rank]!)));
   const exposed = ratio(byRank.reduce((a, b) => a + b, 0), r.ranks);
   return {
     makespanUs: r.makespan,
