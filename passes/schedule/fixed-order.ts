@@ -5,8 +5,8 @@
 // destination's ingress, in the order they really start. A queue order that contradicts the dependencies
 // is a deadlock: it is reported with the tasks left waiting.
 
-import { Ports, syncDelay, type Machine } from "./machine.js";
-import { emptySchedule, finish, type Schedule } from "./schedule.js";
+import { coresPerRank, Ports, syncDelay, type Machine } from "./machine.js";
+import { emptySchedule, finish, queuesOf, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
 
 export interface FixedOrderOptions {
@@ -74,4 +74,9 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
     throw new DeadlockError(stuck);
   }
   return finish(s);
+}
+
+/** What `plan`'s core queues do when run: the times the simulator gives its schedule-level queue IR. */
+export function runPlan(g: TaskGraph, m: Machine, plan: Schedule): Schedule {
+  return evaluateFixedOrder(g, m, queuesOf(g, plan, m.ranks * coresPerRank(m)));
 }

@@ -10,9 +10,9 @@
 // with puts is timed again at the end with the destinations' ingress.
 
 import { CoreTimelines } from "./core-timeline.js";
-import { evaluateFixedOrder } from "./fixed-order.js";
+import { runPlan } from "./fixed-order.js";
 import { aiCoreOf, coreRange, coresPerRank, syncDelay, type Machine } from "./machine.js";
-import { emptySchedule, finish, queuesOf, type Schedule } from "./schedule.js";
+import { emptySchedule, finish, type Schedule } from "./schedule.js";
 import { CoreType, MinHeap, type TaskGraph } from "./task-graph.js";
 
 export type Priority = "heft" | "peft";
@@ -173,5 +173,5 @@ export function listSchedule(g: TaskGraph, m: Machine, priority: Priority = "hef
   // Insertion places puts out of time order, so their bytes' turns at a destination's ingress are
   // only known once every put is placed: keep the cores and queue orders, and time them again
   // with the ingress (a put waits, holding its core, for the puts into its destination before it).
-  return hasPuts ? evaluateFixedOrder(g, m, queuesOf(g, finish(s), m.ranks * per)) : finish(s);
+  return hasPuts ? runPlan(g, m, finish(s)) : finish(s);
 }

@@ -10,11 +10,11 @@
 
 import { referenceSchedule } from "./baselines.js";
 import { listSchedule, upwardRank, type Priority } from "./list-scheduler.js";
-import { coresPerRank, type Machine } from "./machine.js";
-import { evaluateFixedOrder } from "./fixed-order.js";
+import { runPlan } from "./fixed-order.js";
+import type { Machine } from "./machine.js";
 import { justify } from "./justify.js";
 import { priorityKeys, putRoundKeys, putTileKeys } from "./priorities.js";
-import { queuesOf, type Schedule } from "./schedule.js";
+import type { Schedule } from "./schedule.js";
 import type { TaskGraph } from "./task-graph.js";
 import { timedListSchedule } from "./timed-list-scheduler.js";
 
@@ -42,13 +42,12 @@ export interface OursResult {
 export function oursSchedule(g: TaskGraph, m: Machine, opts: OursOptions = {}): OursResult {
   const up = upwardRank(g, m);
   let best: OursResult | undefined;
-  const cores = m.ranks * coresPerRank(m);
   // A plan is judged by what its queues do when run: each core in order, every task as soon as its
   // inputs and core allow, puts taking the links and the destinations' ingress in the order they
   // start (fixed-order.ts, as the simulator runs queue IR). A plan that held a put back for a busy
   // ingress gets no credit for it: its queue cannot hold the put back.
   const consider = (chosen: string, plan: Schedule) => {
-    const schedule = evaluateFixedOrder(g, m, queuesOf(g, plan, cores));
+    const schedule = runPlan(g, m, plan);
     if (!best || schedule.makespan < best.schedule.makespan) best = { schedule, chosen, planMakespan: plan.makespan };
   };
   const heft = priorityKeys(g, m, "heft", up);
