@@ -96,15 +96,7 @@ export class TaskGraph {
 }
 
 /** Tasks as one typed array per field (TaskSpec's fields; peer -1 = none). The graph takes them over. */
-export interface TaskColumns {
-  readonly type: Uint8Array;
-  readonly rank: Int32Array;
-  readonly duration: Float64Array;
-  readonly bytesSent: Float64Array;
-  readonly peer: Int32Array;
-  readonly linkTime: Float64Array;
-  readonly stage: Int32Array;
-}
+export type TaskColumns = Pick<TaskGraph, "type" | "rank" | "duration" | "bytesSent" | "peer" | "linkTime" | "stage">;
 
 /** Edge k runs from[k] -> to[k]. */
 export interface EdgeColumns {
