@@ -1,9 +1,10 @@
 // Times of a schedule whose queues are fixed: each core runs its queue
 // strictly in order, each task waiting for its inputs (and, optionally, for
 // the next tick of a coarse polling loop, as the reference runtime does).
-// Tasks start in time order (a heap), so puts take the rank's link, and the
-// destination's ingress, in the order they really start. A queue order that contradicts the dependencies
-// is a deadlock: it is reported with the tasks left waiting.
+// Tasks start in time order (a heap), so puts take the rank's link in the
+// order they start, and the destination's ingress in the order their bytes
+// leave the links (machine.ts Ports). A queue order that contradicts the
+// dependencies is a deadlock: it is reported with the tasks left waiting.
 
 import { coresPerRank, Ports, syncDelay, type Machine } from "./machine.js";
 import { emptySchedule, finish, queuesOf, type Schedule } from "./schedule.js";
@@ -34,7 +35,7 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
   for (let i = 0; i < g.n; i++) waiting[i] = g.predStart[i + 1]! - g.predStart[i]! + (position[i]! > 0 ? 1 : 0);
   const coreFree = new Float64Array(queues.length);
   const ports = new Ports(m.ranks);
-  const heap = new MinHeap(g.n);
+  const heap = new MinHeap(2 * g.n);
   const startOf = (i: number): number => {
     let ready = 0;
     for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) {
@@ -48,25 +49,33 @@ export function evaluateFixedOrder(g: TaskGraph, m: Machine, queues: readonly (r
     return free + Math.ceil((ready - free) / poll) * poll;
   };
   for (let i = 0; i < g.n; i++) if (waiting[i] === 0) heap.push(i, startOf(i));
+  const release = (j: number) => {
+    if (--waiting[j]! === 0) heap.push(j, startOf(j));
+  };
   let done = 0;
-  while (heap.size) {
-    const i = heap.pop();
-    const start = startOf(i);
-    let dur = g.duration[i]!;
-    if (g.linkTime[i]! > 0) dur += ports.book(g.rank[i]!, g.peer[i]!, start, g.linkTime[i]!) - start;
-    s.start[i] = start;
-    s.end[i] = start + dur;
+  const finishTask = (i: number, end: number) => {
+    s.end[i] = end;
     done++;
-    const release = (j: number) => {
-      if (--waiting[j]! === 0) heap.push(j, startOf(j));
-    };
     if (s.core[i]! >= 0) {
-      coreFree[s.core[i]!] = s.end[i]!;
-      const q = queues[s.core[i]!]!;
-      const next = q[position[i]! + 1];
+      coreFree[s.core[i]!] = end;
+      const next = queues[s.core[i]!]![position[i]! + 1];
       if (next !== undefined) release(next);
     }
     for (let e = g.succStart[i]!; e < g.succStart[i + 1]!; e++) release(g.succ[e]!);
+  };
+  // Heap ids [0, n): task i starts; [n, 2n): put i - n's bytes leave its link.
+  while (heap.size) {
+    const t = heap.peekKey();
+    const id = heap.pop();
+    if (id >= g.n) {
+      const i = id - g.n;
+      finishTask(i, ports.enter(g.peer[i]!, t, g.linkTime[i]!) + g.duration[i]!);
+      continue;
+    }
+    const start = startOf(id);
+    s.start[id] = start;
+    if (g.linkTime[id]! > 0) heap.push(g.n + id, ports.depart(g.rank[id]!, start, g.linkTime[id]!));
+    else finishTask(id, start + g.duration[id]!);
   }
   if (done !== g.n) {
     const stuck: number[] = [];

@@ -73,13 +73,15 @@ export function leastSyncDelay(m: Machine, fromType: CoreType, fromRank: number,
  * When every rank's egress link and ingress free. A put's bytes hold its
  * rank's egress link, then its destination's ingress, each for its link time
  * and one put at a time; the fabric holds bytes between the two, so a busy
- * ingress delays the put but not its sender's link.
+ * ingress delays the put but not its sender's link. The ingress takes bytes in
+ * the order they leave their links: a runner of queues books `depart` when a
+ * put starts and `enter` at the departure time, in time order with the other
+ * ranks' departures, so a put queued behind its own link cannot take a
+ * destination ahead of bytes already on the way.
  */
 export class Ports {
   readonly egressFree: Float64Array;
   readonly ingressFree: Float64Array;
-  /** Where the last booked put's bytes started on its egress link. */
-  out = 0;
 
   constructor(ranks: number) {
     this.egressFree = new Float64Array(ranks);
@@ -87,16 +89,30 @@ export class Ports {
   }
 
   /**
-   * Books a put of `linkTime` from rank `from` to rank `to` started at `start`
+   * Books rank `from`'s egress link for a put of `linkTime` started at `start`
    * (its bytes also wait for `notBefore`, another link on the way); returns
-   * when they pass the ingress. The put ends its duration after that, its
-   * core waiting with it.
+   * when the bytes leave.
    */
-  book(from: number, to: number, start: number, linkTime: number, notBefore = 0): number {
-    const out = (this.out = Math.max(start, notBefore, this.egressFree[from]!));
-    const into = Math.max(out, this.ingressFree[to]!);
+  depart(from: number, start: number, linkTime: number, notBefore = 0): number {
+    const out = Math.max(start, notBefore, this.egressFree[from]!);
     this.egressFree[from] = out + linkTime;
+    return out;
+  }
+
+  /** Books rank `to`'s ingress for bytes that left their link at `out`; returns when they pass it. */
+  enter(to: number, out: number, linkTime: number): number {
+    const into = Math.max(out, this.ingressFree[to]!);
     this.ingressFree[to] = into + linkTime;
     return into;
+  }
+
+  /**
+   * Both at once, for a planner that places each put at the ingress as it
+   * starts it (the time-driven scheduler starts puts only on a free link, so
+   * their bytes leave at `start`): returns when they pass the ingress. The put
+   * ends its duration after that, its core waiting with it.
+   */
+  book(from: number, to: number, start: number, linkTime: number): number {
+    return this.enter(to, this.depart(from, start, linkTime), linkTime);
   }
 }

@@ -90,6 +90,24 @@ describe("sim: across ranks", () => {
     // No compute at all: every instant a put or signal is in flight is exposed, on both ranks.
     expect(m.exposedCommByRank[0]).toBeCloseTo(second.end + lat.remote_signal.value, 9);
   });
+
+  it("a destination's ingress takes bytes in the order they leave their links", () => {
+    // Rank 0's two puts start at 0, the second behind the first on rank 0's link; rank 1's put starts
+    // after a SwiGLU, before that link frees, so its bytes reach rank 2 between rank 0's two.
+    const bytes = 1 << 20;
+    const p0 = program(0, 3, 1, [], { "aiv 0.0": [put(0, 2, bytes, 0)], "aiv 0.1": [put(1, 2, bytes, 1)] });
+    const p1 = program(1, 3, 1, [], { "aiv 0.0": [swiglu(0, 16, 16), put(1, 2, bytes, 2)] });
+    const r = simulateQueues([p0, p1, program(2, 3, 1, [], {})], a3);
+    const [first, second, other] = [startOf(r, 0, 0), startOf(r, 0, 1), startOf(r, 1, 1)];
+    const link = linkTime(bytes);
+    expect(other.start).toBeGreaterThan(0);
+    expect(other.start).toBeLessThan(link);
+    expect([first.linkStart, second.linkStart, other.linkStart]).toEqual([0, link, other.start]);
+    // Rank 2 takes rank 0's first put, then rank 1's, then rank 0's second.
+    expect(first.end).toBeCloseTo(putLanding(bytes), 9);
+    expect(other.end).toBeCloseTo(link + putLanding(bytes), 9);
+    expect(second.end).toBeCloseTo(2 * link + putLanding(bytes), 9);
+  });
 });
 
 describe("sim: metrics", () => {

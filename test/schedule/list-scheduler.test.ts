@@ -124,6 +124,20 @@ describe("fixed queues", () => {
     expect(s.start[1]).toBe(150);
     expect(evaluateFixedOrder(g, m, [[0], [1], []]).start[1]).toBeCloseTo(7.1, 9);
   });
+  it("an ingress takes bytes in the order they leave their links, not the order their puts start", () => {
+    // Rank 0 starts two 10-us puts to rank 2 at 0 on two vector cores; the second waits for rank 0's
+    // link until 10. Rank 1's put starts at 1 and its bytes leave at once, so rank 2 takes them next.
+    const put = (rank: number, duration: number): TaskSpec => ({ type: CoreType.aiv, rank, duration, linkTime: 10, bytesSent: 10_000, peer: 2 });
+    const g = new TaskGraph([put(0, 11), put(0, 11), { type: CoreType.aiv, rank: 1, duration: 1 }, put(1, 11)], [[2, 3]]);
+    const m = machine(1, 3);
+    const per = coresPerRank(m);
+    const queues: number[][] = Array.from({ length: 3 * per }, () => []);
+    queues[1] = [0];
+    queues[2] = [1];
+    queues[per + 1] = [2, 3];
+    const s = evaluateFixedOrder(g, m, queues);
+    expect([s.start[3], s.end[0], s.end[3], s.end[1]]).toEqual([1, 11, 21, 31]);
+  });
   it("queues that contradict the dependencies deadlock, reported with the stuck tasks", () => {
     const g = new TaskGraph(
       [

@@ -43,7 +43,8 @@ function violations(g: TaskGraph, m: Machine, s: Schedule): string[] {
     for (let k = 1; k < q.length; k++) if (s.start[q[k]!]! < s.end[q[k - 1]!]! - eps) out.push(`tasks ${q[k - 1]} and ${q[k]} overlap on one core`);
   // Links (machine.ts Ports): a put's bytes pass its destination's ingress in the window that
   // ends its duration before the put ends, and no two such windows overlap at a rank. Before that,
-  // in start order (ties: earliest ingress window first), they leave their rank's egress link after the previous put's.
+  // in start order (ties: by id, the order in which the runners start them), they leave their
+  // rank's egress link after the previous put's.
   const ingressWindow = (i: number) => s.end[i]! - g.duration[i]!;
   for (let r = 0; r < m.ranks; r++) {
     const incoming: number[] = [];
@@ -59,7 +60,7 @@ function violations(g: TaskGraph, m: Machine, s: Schedule): string[] {
       if (ingressWindow(i) < s.start[i]! - eps) out.push(`put ${i} reaches rank ${r} before it starts`);
       if (before !== undefined && ingressWindow(i) < ingressWindow(before) + g.linkTime[before]! - eps) out.push(`puts ${before} and ${i} overlap at the ingress of rank ${r}`);
     });
-    outgoing.sort((a, b) => s.start[a]! - s.start[b]! || ingressWindow(a) - ingressWindow(b) || a - b);
+    outgoing.sort((a, b) => s.start[a]! - s.start[b]! || a - b);
     let linkFree = 0;
     for (const i of outgoing) {
       linkFree = Math.max(linkFree, s.start[i]!) + g.linkTime[i]!;

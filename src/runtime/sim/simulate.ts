@@ -75,6 +75,8 @@ interface Queue {
 }
 
 const key = (rank: number, task: number): string => `${rank}:${task}`;
+/** Added to a departing put's heap tie: at one time, tasks start before bytes leave, as in fixed-order.ts. */
+const kDepartureTie = 2 ** 40;
 
 /** Runs `programs` (one per rank, any order) to completion or deadlock. Throws SimInputError on malformed input. */
 export function simulateQueues(programs: readonly QueueProgramSpec[], model: CostModel, opts: SimOptions = {}): SimResult {
@@ -102,6 +104,8 @@ class Simulation {
   private readonly depReady: Float64Array;
   private readonly blockedSince: Float64Array;
   private readonly finish: Float64Array;
+  /** Each queue's put whose bytes wait for its links (see startTask). */
+  private readonly departing: ({ task: PreparedTask; start: number } | undefined)[];
   private readonly tasks: SimTask[] = [];
   private readonly slices: SimSlice[] = [];
   private readonly overflows: string[] = [];
@@ -138,6 +142,7 @@ class Simulation {
     this.depReady = new Float64Array(n);
     this.blockedSince = new Float64Array(n).fill(NaN);
     this.finish = new Float64Array(n);
+    this.departing = new Array(n).fill(undefined);
   }
 
   private addProgram(prog: QueueProgramSpec): void {
@@ -226,7 +231,14 @@ class Simulation {
     this.heap.push(q, time, tie);
   }
 
+  private finishTask(q: number, end: number): void {
+    this.advance(q);
+    this.finish[q] = end;
+    this.schedule(q, end);
+  }
+
   private step(q: number, now: number): void {
+    if (this.departing[q]) return this.finishTask(q, this.enterIngress(q, now));
     const queue = this.queues[q]!;
     while (this.pc[q]! < queue.entries.length) {
       const e = queue.entries[this.pc[q]!]!;
@@ -238,9 +250,8 @@ class Simulation {
           if (ready > now) return this.schedule(q, ready);
         }
         const end = this.startTask(q, t, now);
-        this.advance(q);
-        this.finish[q] = end;
-        return this.schedule(q, end);
+        if (end === undefined) return;
+        return this.finishTask(q, end);
       }
       if (e.op === "signal") this.signal(q, queue.events.get(e.event)!, now);
       else if (e.op === "signal_remote") {
@@ -295,26 +306,36 @@ class Simulation {
   }
 
   /**
-   * Starts a task at `now`; a put's bytes wait until its rank's egress link
-   * and the link to its peer are free, hold each for its time, then wait for
-   * the peer's ingress and hold it (machine.ts Ports).
-   * Returns its end.
+   * Starts a task at `now` and returns its end. A put's bytes wait until its
+   * rank's egress link and the link to its peer are free and hold each for
+   * their time; the put then stays pending (returns undefined) until they
+   * leave, when `enterIngress` books the peer's ingress in departure order
+   * (machine.ts Ports).
    */
-  private startTask(q: number, t: PreparedTask, now: number): number {
+  private startTask(q: number, t: PreparedTask, now: number): number | undefined {
+    if (t.linkTime <= 0) return this.record(q, t, now, now + t.coreTime, -1, now);
     const queue = this.queues[q]!;
-    let duration = t.coreTime;
-    let linkStart = -1;
-    let linkEnd = -1;
-    if (t.linkTime > 0) {
-      const pair = queue.rank * this.m.ranks + t.peer;
-      duration += this.ports.book(queue.rank, t.peer, now, t.linkTime, this.pairFree.get(pair) ?? 0) - now;
-      linkStart = this.ports.out;
-      linkEnd = linkStart + t.linkTime;
-      this.pairFree.set(pair, linkStart + t.pairTime);
-    }
-    const end = now + duration;
+    const pair = queue.rank * this.m.ranks + t.peer;
+    const out = this.ports.depart(queue.rank, now, t.linkTime, this.pairFree.get(pair) ?? 0);
+    this.pairFree.set(pair, out + t.pairTime);
+    this.departing[q] = { task: t, start: now };
+    this.heap.push(q, out, kDepartureTie + queue.rank * 2 ** 24 + t.entry.task);
+    return undefined;
+  }
+
+  /** The bytes of queue `q`'s pending put leave its link at `now`: they take the peer's ingress. */
+  private enterIngress(q: number, now: number): number {
+    const { task: t, start } = this.departing[q]!;
+    this.departing[q] = undefined;
+    return this.record(q, t, start, this.ports.enter(t.peer, now, t.linkTime) + t.coreTime, now, now);
+  }
+
+  /** Adds a started task to the result (its bytes left at `linkStart`, or -1) and wakes, at `now`, the queues waiting for it. */
+  private record(q: number, t: PreparedTask, start: number, end: number, linkStart: number, now: number): number {
+    const queue = this.queues[q]!;
     const e = t.entry;
-    this.tasks.push({ queue: q, rank: queue.rank, task: e.task, kind: e.kind, stage: e.spec.stage, start: now, end, peer: t.peer, bytes: t.bytes, linkStart, linkEnd });
+    const linkEnd = linkStart < 0 ? -1 : linkStart + t.linkTime;
+    this.tasks.push({ queue: q, rank: queue.rank, task: e.task, kind: e.kind, stage: e.spec.stage, start, end, peer: t.peer, bytes: t.bytes, linkStart, linkEnd });
     const k = key(queue.rank, e.task);
     this.started.set(k, { end, core: queue.core.global });
     const waiters = this.taskWaiters.get(k);
