@@ -14,7 +14,9 @@
 // vector consumer is at best on its AI Core; tasks of one type may share a
 // core and pay nothing), so the bound holds whatever the event protocol
 // costs. A put's bytes hold its rank's egress link and its destination's
-// ingress (one put at a time each), so both are resources of the sweep.
+// ingress (one put at a time each), so both are resources of the sweep; and a
+// head counts the puts a task waits for into its rank one after another at
+// the ingress, a tail the puts that wait for it at its rank's egress.
 
 import { leastSyncDelay, type Machine } from "./machine.js";
 import { packedSpan } from "./packing-bound.js";
@@ -34,11 +36,18 @@ export interface LowerBound {
   readonly binding: string;
 }
 
-/** Longest chain into each task (head) and out of it (tail): durations and least sync delays. O(n + e). */
+/**
+ * Longest chain into each task (head) and out of it (tail): durations and
+ * least sync delays; and where a task waits for several puts into its rank,
+ * or several puts wait for it, the time those puts need one after another on
+ * the port they share (`portHead`, `portTail`). O(n + e + the puts behind
+ * each task's arrivals).
+ */
 export function headsAndTails(g: TaskGraph, m: Machine): { head: Float64Array; tail: Float64Array } {
   const delay = (i: number, j: number) => leastSyncDelay(m, g.type[i] as CoreType, g.rank[i]!, g.type[j] as CoreType, g.rank[j]!);
   const head = new Float64Array(g.n);
   const tail = new Float64Array(g.n);
+  const seen = new Int32Array(g.n);
   for (let k = 0; k < g.n; k++) {
     const i = g.topo[k]!;
     let t = 0;
@@ -46,7 +55,7 @@ export function headsAndTails(g: TaskGraph, m: Machine): { head: Float64Array; t
       const p = g.pred[e]!;
       t = Math.max(t, head[p]! + g.duration[p]! + delay(p, i));
     }
-    head[i] = t;
+    head[i] = Math.max(t, portHead(g, i, head, seen, delay));
   }
   for (let k = g.n - 1; k >= 0; k--) {
     const i = g.topo[k]!;
@@ -55,9 +64,61 @@ export function headsAndTails(g: TaskGraph, m: Machine): { head: Float64Array; t
       const j = g.succ[e]!;
       t = Math.max(t, tail[j]! + g.duration[j]! + delay(i, j));
     }
-    tail[i] = t;
+    tail[i] = Math.max(t, portTail(g, i, tail, delay));
   }
   return { head, tail };
+}
+
+/**
+ * Task `i` starts after every put behind its arrivals (into its rank) has
+ * ended. Those puts pass the rank's ingress one at a time, none before its
+ * head, and a put ends its duration after its bytes enter: so the last ends
+ * no sooner than the earliest head + all their link times + the least
+ * (duration - link time) among them. `seen` marks puts counted for `i`.
+ */
+function portHead(g: TaskGraph, i: number, head: Float64Array, seen: Int32Array, delay: (a: number, b: number) => number): number {
+  let puts = 0;
+  let earliest = Infinity;
+  let link = 0;
+  let after = Infinity;
+  let sync = Infinity;
+  for (let e = g.predStart[i]!; e < g.predStart[i + 1]!; e++) {
+    const a = g.pred[e]!;
+    if (g.type[a] !== CoreType.none) continue;
+    for (let f = g.predStart[a]!; f < g.predStart[a + 1]!; f++) {
+      const p = g.pred[f]!;
+      if (!(g.linkTime[p]! > 0) || g.peer[p] !== g.rank[i] || seen[p] === i + 1) continue;
+      seen[p] = i + 1;
+      puts++;
+      earliest = Math.min(earliest, head[p]!);
+      link += g.linkTime[p]!;
+      after = Math.min(after, g.duration[p]! - g.linkTime[p]!);
+      sync = Math.min(sync, delay(a, i));
+    }
+  }
+  return puts > 1 ? earliest + link + after + sync : 0;
+}
+
+/**
+ * The puts of `i`'s rank that wait for `i` leave its egress link one at a
+ * time, none sooner than `i`'s end plus its sync, and each ends its duration
+ * after its bytes leave: the last of them, and its tail, come no sooner than
+ * all their link times + the least (duration - link time + tail) among them.
+ */
+function portTail(g: TaskGraph, i: number, tail: Float64Array, delay: (a: number, b: number) => number): number {
+  let puts = 0;
+  let link = 0;
+  let after = Infinity;
+  let sync = Infinity;
+  for (let e = g.succStart[i]!; e < g.succStart[i + 1]!; e++) {
+    const j = g.succ[e]!;
+    if (!(g.linkTime[j]! > 0) || g.rank[j] !== g.rank[i]) continue;
+    puts++;
+    link += g.linkTime[j]!;
+    after = Math.min(after, g.duration[j]! - g.linkTime[j]! + tail[j]!);
+    sync = Math.min(sync, delay(i, j));
+  }
+  return puts > 1 ? sync + link + after : 0;
 }
 
 /**
