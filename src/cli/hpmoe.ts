@@ -18,7 +18,7 @@ const USAGE = `USAGE: hpmoe <command> [options]
 Commands:
   compile LAYER.yaml -o DIR   compile a MoE layer config to moe and tile IR (DIR/moe.mlir, DIR/tile.mlir)
   run LAYER.yaml --backend=emu  run a layer on the functional emulator and check it
-  run LAYER.yaml|DIR --backend=sim  time the compiled queues on the hardware profile (trace, Gantt chart)
+  run LAYER.yaml|QUEUES.mlir|DIR --backend=sim  time the compiled queues on the hardware profile (trace, Gantt chart)
   bench compile [LAYER.yaml...]  time tile generation for every rank (default DeepSeek-V3, EP 8 to 256)
   bench schedule [LAYER.yaml...]  serialized, reference and ours schedules against the lower bound (default DeepSeek-V3, EP 8 to 64)
   docs [--out DIR]            write the reference pages of dialects and passes (default docs/reference)

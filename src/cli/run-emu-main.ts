@@ -12,7 +12,7 @@ const LATER_BACKENDS = ["cpu", "acl"];
 
 const RUN: SubcommandSpec = {
   tool: "hpmoe run",
-  usage: "hpmoe run LAYER.yaml|DIR --backend=emu|sim [--level=moe|tile] [--dedup] [--trace FILE] [--gantt FILE] [--json]",
+  usage: "hpmoe run LAYER.yaml|QUEUES.mlir|DIR --backend=emu|sim [--level=moe|tile] [--dedup] [--trace FILE] [--gantt FILE] [--json]",
   overview: "run a MoE layer on a backend and check its result",
   options: [
     { name: "backend", kind: "string", valueName: "<name>", help: "Backend: emu (functional check) or sim (timing; cpu and acl arrive later)" },
@@ -49,6 +49,7 @@ export function runRun(args: readonly string[], io: CommandIO, stages: LayerStag
   const dedup = Boolean(v.get("dedup"));
   if (dedup && level !== "tile") return fail("--dedup lowers to tiles: it needs --level=tile");
 
+  if (layerFile.endsWith(".mlir")) return fail(`the emu runs a layer config (LAYER.yaml); queue IR such as '${layerFile}' runs on --backend=sim`);
   const input = readLayerInput(RUN.tool, layerFile, io.err);
   if (!input) return 1;
   const r = stages.runEmuCheck(input.cfg, { level, ...(dedup ? { dedup } : {}) });

@@ -1,7 +1,8 @@
-// `hpmoe run LAYER.yaml|DIR --backend=sim`: times the compiled queues of a
-// layer on its hardware profile (src/runtime/sim, docs/sim.md). DIR is a
-// `hpmoe compile` output holding events.mlir (or schedule.mlir); a layer
-// config is compiled in memory to the events level first.
+// `hpmoe run LAYER.yaml|QUEUES.mlir|DIR --backend=sim`: times the compiled
+// queues of a layer on its hardware profile (src/runtime/sim, docs/sim.md).
+// QUEUES.mlir is queue IR (events.mlir or schedule.mlir of `hpmoe compile`);
+// DIR is a compile output holding one of them; a layer config is compiled in
+// memory to the events level first.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -33,7 +34,12 @@ export function runSimBackend(tool: string, input: string, opts: SimRunOptions, 
     io.err(`${tool}: error: ${message}\n`);
     return 1;
   };
-  const loaded = fs.existsSync(input) && fs.statSync(input).isDirectory() ? loadDirectory(tool, input, io, stages) : compileLayer(tool, input, opts, io, stages);
+  const loaded =
+    fs.existsSync(input) && fs.statSync(input).isDirectory()
+      ? loadDirectory(tool, input, io, stages)
+      : input.endsWith(".mlir")
+        ? loadFile(tool, input, io, stages)
+        : compileLayer(tool, input, opts, io, stages);
   if (typeof loaded === "number") return loaded;
   const render = () => loaded.ctx.diagnostics.takeAll().map((d) => renderDiagnostic(d, (name) => (name === loaded.source?.name ? loaded.source : undefined))).join("");
   let r: SimResult | undefined;
@@ -88,6 +94,15 @@ function loadDirectory(tool: string, dir: string, io: CommandIO, stages: LayerSt
   const file = kQueueFiles.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
   if (!file) {
     io.err(`${tool}: error: '${dir}' holds neither ${kQueueFiles.join(" nor ")} (run hpmoe compile to the events stage)\n`);
+    return 1;
+  }
+  return loadFile(tool, file, io, stages);
+}
+
+/** Parses and verifies a queue IR file; exit code 1 after printing what is wrong. */
+function loadFile(tool: string, file: string, io: CommandIO, stages: LayerStages): LoadedQueueIr | number {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    io.err(`${tool}: error: cannot read '${file}': no such file\n`);
     return 1;
   }
   const loaded = loadQueueIr(file, stages.createContext());

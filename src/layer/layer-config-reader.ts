@@ -52,6 +52,9 @@ const ROUTING_KEYS: Record<(typeof ROUTING_KINDS)[number], MappingKeys> = {
 /** The value nodes of a checked mapping, by key. */
 type Entries = Map<string, Node>;
 
+/** YAML syntax errors reported one by one; a file that is not YAML at all gives thousands. */
+const kShownSyntaxErrors = 10;
+
 /** Checks nodes against the schema, collecting located errors. */
 class ConfigChecker {
   readonly errors: LayerConfigError[] = [];
@@ -63,7 +66,10 @@ class ConfigChecker {
     private readonly file: string,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    for (const e of this.doc.errors) this.errorAtOffset(e.pos[0], e.message.replace(/\s+$/, ""));
+    const errors = this.doc.errors;
+    for (const e of errors.slice(0, kShownSyntaxErrors)) this.errorAtOffset(e.pos[0], e.message.replace(/\s+$/, ""));
+    if (errors.length > kShownSyntaxErrors)
+      this.errorAtOffset(errors[kShownSyntaxErrors]!.pos[0], `${errors.length - kShownSyntaxErrors} more YAML syntax errors from here on are not shown (at most ${kShownSyntaxErrors} are); is this file a layer config?`);
   }
 
   errorAtOffset(offset: number, message: string): void {

@@ -76,6 +76,19 @@ describe("hpmoe run DIR --backend=sim", () => {
     expect(r.out).toMatch(/\n {2}utilization: AIC \d+\.\d%, AIV \d+\.\d%, link \d+\.\d%\n {2}exposed communication: \d+\.\d{3} us \(\d+\.\d% of the makespan\)\n$/);
   });
 
+  it("takes a queue IR file as well as its directory; the emu says it needs a layer config", () => {
+    const dir = compileDir("file", "queues.mlir", moduleText(specs));
+    const file = path.join(dir, "queues.mlir");
+    const r = run([file, "--backend=sim", "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect((JSON.parse(r.out) as Record<string, unknown>)["makespan_us"]).toBe(expected.makespan);
+    const missing = path.join(dir, "none.mlir");
+    expect(run([missing, "--backend=sim"])).toEqual({ code: 1, out: "", err: `hpmoe run: error: cannot read '${missing}': no such file\n` });
+    const emu = run([file, "--backend=emu"]);
+    expect(emu.code).toBe(1);
+    expect(emu.err).toContain(`the emu runs a layer config (LAYER.yaml); queue IR such as '${file}' runs on --backend=sim`);
+  });
+
   it("a deadlock exits 1 with a located error per stuck core", () => {
     const stuck = program(0, 1, 1, [crossCore("f", 0, 2)], { "aiv 0.0": [wait("f")] });
     const text = moduleText([stuck]);
