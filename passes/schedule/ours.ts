@@ -52,8 +52,8 @@ export function oursSchedule(g: TaskGraph, m: Machine, opts: OursOptions = {}): 
   const up = upwardRank(g, m);
   let best: OursResult | undefined;
   // A plan is judged by what its queues do when run: each core in order, every task as soon as its
-  // inputs and core allow, puts taking the links and the destinations' ingress in the order they
-  // start (fixed-order.ts, as the simulator runs queue IR). A plan that held a put back for a busy
+  // inputs and core allow, puts taking their links in the order they start and the destinations'
+  // ingress in the order their bytes leave (fixed-order.ts, as the simulator runs queue IR). A plan that held a put back for a busy
   // ingress gets no credit for it: its queue cannot hold the put back.
   const consider = (chosen: string, plan: Schedule): Schedule => {
     const schedule = runPlan(g, m, plan);

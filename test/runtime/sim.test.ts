@@ -107,6 +107,10 @@ describe("sim: across ranks", () => {
     expect(first.end).toBeCloseTo(putLanding(bytes), 9);
     expect(other.end).toBeCloseTo(link + putLanding(bytes), 9);
     expect(second.end).toBeCloseTo(2 * link + putLanding(bytes), 9);
+    // The result lists tasks in start order, though rank 1's put was timed before rank 0's second.
+    const starts = r.tasks.map((t) => t.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(r.tasks.indexOf(second)).toBeLessThan(r.tasks.indexOf(other));
   });
 });
 

@@ -1,9 +1,9 @@
 // Discrete-event simulation of queue programs (dialects/queue-model.ts) of
 // every rank on a hardware profile (docs/sim.md has the model in full).
 // Each core runs its queue in order; tasks cost what passes/schedule/
-// task-cost.ts says; puts of one rank share its egress link, puts into one
-// rank its ingress, and puts from one rank to one peer the link between
-// them, in the order they start. Events-level programs synchronize through their events:
+// task-cost.ts says; puts of one rank share its egress link, and puts from
+// one rank to one peer the link between them, in the order they start; puts
+// into one rank share its ingress in the order their bytes leave. Events-level programs synchronize through their events:
 //  - signal on a gm_counter: DMA atomic add, lands after `dma_atomic`; a
 //    waiting core sees the count `poll` later;
 //  - signal on a cross_core event: a flag set lands after `cross_core_flag`
@@ -105,7 +105,7 @@ class Simulation {
   private readonly blockedSince: Float64Array;
   private readonly finish: Float64Array;
   /** Each queue's put whose bytes wait for its links (see startTask). */
-  private readonly departing: ({ task: PreparedTask; start: number } | undefined)[];
+  private readonly departing: ({ task: PreparedTask; slot: number; start: number } | undefined)[];
   private readonly tasks: SimTask[] = [];
   private readonly slices: SimSlice[] = [];
   private readonly overflows: string[] = [];
@@ -313,29 +313,32 @@ class Simulation {
    * (machine.ts Ports).
    */
   private startTask(q: number, t: PreparedTask, now: number): number | undefined {
-    if (t.linkTime <= 0) return this.record(q, t, now, now + t.coreTime, -1, now);
+    // Its slot in the result is taken now, so the tasks stay in start order; a put's is filled in at departure.
+    const slot = this.tasks.length;
+    this.tasks.push(undefined!);
+    if (t.linkTime <= 0) return this.record(q, t, slot, now, now + t.coreTime, -1, now);
     const queue = this.queues[q]!;
     const pair = queue.rank * this.m.ranks + t.peer;
     const out = this.ports.depart(queue.rank, now, t.linkTime, this.pairFree.get(pair) ?? 0);
     this.pairFree.set(pair, out + t.pairTime);
-    this.departing[q] = { task: t, start: now };
+    this.departing[q] = { task: t, slot, start: now };
     this.heap.push(q, out, kDepartureTie + queue.rank * 2 ** 24 + t.entry.task);
     return undefined;
   }
 
   /** The bytes of queue `q`'s pending put leave its link at `now`: they take the peer's ingress. */
   private enterIngress(q: number, now: number): number {
-    const { task: t, start } = this.departing[q]!;
+    const { task: t, slot, start } = this.departing[q]!;
     this.departing[q] = undefined;
-    return this.record(q, t, start, this.ports.enter(t.peer, now, t.linkTime) + t.coreTime, now, now);
+    return this.record(q, t, slot, start, this.ports.enter(t.peer, now, t.linkTime) + t.coreTime, now, now);
   }
 
-  /** Adds a started task to the result (its bytes left at `linkStart`, or -1) and wakes, at `now`, the queues waiting for it. */
-  private record(q: number, t: PreparedTask, start: number, end: number, linkStart: number, now: number): number {
+  /** Fills a started task's result slot (its bytes left at `linkStart`, or -1) and wakes, at `now`, the queues waiting for it. */
+  private record(q: number, t: PreparedTask, slot: number, start: number, end: number, linkStart: number, now: number): number {
     const queue = this.queues[q]!;
     const e = t.entry;
     const linkEnd = linkStart < 0 ? -1 : linkStart + t.linkTime;
-    this.tasks.push({ queue: q, rank: queue.rank, task: e.task, kind: e.kind, stage: e.spec.stage, start, end, peer: t.peer, bytes: t.bytes, linkStart, linkEnd });
+    this.tasks[slot] = { queue: q, rank: queue.rank, task: e.task, kind: e.kind, stage: e.spec.stage, start, end, peer: t.peer, bytes: t.bytes, linkStart, linkEnd };
     const k = key(queue.rank, e.task);
     this.started.set(k, { end, core: queue.core.global });
     const waiters = this.taskWaiters.get(k);
