@@ -9,11 +9,15 @@ import { globalPassRegistry, type PassRegistry } from "../src/pass/pass-registry
 import { parsePassPipeline, PipelineError } from "../src/pass/pipeline-parser.js";
 import { registerAllPasses } from "./index.js";
 
-/** The default lowering: tile-exact dependencies, mxn GEMM tiles, natural order, routing as the IR gives it. */
-export const kDefaultLowering = "moe-to-tile,comm-tiling";
+/**
+ * The default lowering: tile-exact dependencies, mxn GEMM tiles, routing as
+ * the IR gives it, put tiles in RATR order (the paper's runtime order, which
+ * the reference policy reads as its queue order; hyperparallel-moe.md §4.2).
+ */
+export const kDefaultLowering = "moe-to-tile,comm-tiling{order=ratr}";
 
 /** The default lowering with deduplicated dispatch (the moe senders must carry the dedup tables). */
-export const kDedupLowering = "moe-to-tile,comm-tiling{dedup=true}";
+export const kDedupLowering = "moe-to-tile,comm-tiling{dedup=true order=ratr}";
 
 /**
  * The reference implementation's plan (hyperparallel-moe.md §3.1): per-core
