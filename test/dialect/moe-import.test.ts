@@ -11,6 +11,7 @@ import type { LayerConfig } from "../../src/layer/layer-config.js";
 import { buildMoeModule } from "../../src/layer/moe-import.js";
 import { generateRouting, type Routing } from "../../src/layer/routing.js";
 import { runHpmoeOpt } from "../support/run-opt.js";
+import { IntegerAttr, StringAttr } from "../../src/ir/builtin-attributes.js";
 
 function config(sizes: { ep: number; experts: number; topK: number; tokens: number; hidden?: number; inter?: number }, pass: LayerConfig["pass"] = "both"): LayerConfig {
   return {
@@ -29,7 +30,7 @@ function functions(module: Operation): Operation[] {
   return out;
 }
 
-const symName = (fn: Operation): string => String((fn.getAttr("sym_name") as { value: string }).value);
+const symName = (fn: Operation): string => String((fn.getAttr("sym_name") as StringAttr).value);
 const opNames = (fn: Operation): string[] => {
   const names: string[] = [];
   for (let op = fn.regions[0]!.entryBlock!.first; op; op = op.nextOp) names.push(op.name.name);
@@ -52,7 +53,7 @@ describe("buildMoeModule", () => {
     const { module } = build(cfg, generateRouting(cfg));
     const fns = functions(module);
     expect(fns.map(symName)).toEqual(["moe_ffn_fwd_rank0", "moe_ffn_fwd_rank1", "moe_ffn_bwd_rank0", "moe_ffn_bwd_rank1"]);
-    expect(fns.map((f) => Number((f.getAttr(kMoeRankAttr) as { value: bigint }).value))).toEqual([0, 1, 0, 1]);
+    expect(fns.map((f) => Number((f.getAttr(kMoeRankAttr) as IntegerAttr).value))).toEqual([0, 1, 0, 1]);
     expect(opNames(fns[0]!)).toEqual(["moe.dispatch", "moe.gmm", "moe.swiglu", "moe.gmm", "moe.combine", "func.return"]);
     expect(opNames(fns[2]!)).toEqual([
       "moe.combine_grad",
@@ -85,7 +86,7 @@ describe("buildMoeModule", () => {
     for (const fn of functions(module)) {
       const sender = fn.regions[0]!.entryBlock!.first!;
       const attrs = readSenderAttrs(sender)!;
-      expect([attrs.experts, attrs.ep, attrs.rank]).toEqual([8, 4, Number((fn.getAttr(kMoeRankAttr) as { value: bigint }).value)]);
+      expect([attrs.experts, attrs.ep, attrs.rank]).toEqual([8, 4, Number((fn.getAttr(kMoeRankAttr) as IntegerAttr).value)]);
       expect(Array.from(readCounts(attrs.counts)!.values)).toEqual(Array.from(routing.counts));
       senders++;
     }

@@ -8,6 +8,7 @@ import type { QueueProgramSpec } from "../../dialects/queue-model.js";
 import { insertEvents } from "../../passes/events/insert.js";
 import { verifySchedule } from "../../passes/events/verify.js";
 import { lowerMoeToTile } from "../../passes/moe-lowering.js";
+import { StringAttr } from "../../src/ir/builtin-attributes.js";
 import type { Operation } from "../../src/ir/operation.js";
 import { lowerContext, parseMoe, type MoeCase } from "../pass/moe-to-tile-fixture.js";
 import { scheduleLevelSpecs, tilePrograms } from "../support/schedule-level.js";
@@ -152,7 +153,7 @@ describe("event insertion on lowered small layers, forward and backward", () => 
       for (const policy of ["ours", "reference"] as const)
         it(`${name}, ${family}, ${policy}: verifies${preset ? "" : "; no single wait or signal can go"}`, () => {
           expect(lowered).toBe(true);
-          const progs: Operation[] = all.filter((o) => (o.getAttr("sym_name") as { value: string }).value.startsWith(family));
+          const progs: Operation[] = all.filter((o) => (o.getAttr("sym_name") as StringAttr).value.startsWith(family));
           expect(progs.length).toBe(c.ep);
           const r = insertOk(scheduleLevelSpecs(progs, 2, policy));
           if (!preset) expect(everyCutFails(r.programs)).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ import type { Operation } from "../../src/ir/operation.js";
 import { Severity } from "../../src/ir/diagnostics.js";
 import { readIntArray } from "../../src/ir/dense-int-array.js";
 import { intAttrValue } from "../../src/ir/int-attr.js";
-import { DenseIntOrFPElementsAttr } from "../../src/ir/builtin-attributes.js";
+import { DenseIntOrFPElementsAttr, StringAttr } from "../../src/ir/builtin-attributes.js";
 import { IntegerType, RankedTensorType } from "../../src/ir/builtin-types.js";
 import { printTopLevel } from "../../src/syntax/printer.js";
 import { verify } from "../../src/ir/verifier.js";
@@ -80,7 +80,7 @@ describe("comm-tiling dedup=true: counts from the routing", () => {
       let saved = 0;
       for (const program of programs(module)) {
         const r = intAttrValue(program.getAttr("rank"))!;
-        const bwd = (program.getAttr("sym_name") as { value: string }).value.startsWith("bwd");
+        const bwd = (program.getAttr("sym_name") as StringAttr).value.startsWith("bwd");
         const exchange = bwd ? Stage.combine_grad : Stage.dispatch;
         // Expected from the ids: unique tokens per (r -> p), routed rows per (s -> d on r).
         let puts = 0;
@@ -150,7 +150,7 @@ describe("comm-tiling dedup=true: scheduling input", () => {
   it("charges gathers as vector tasks from their bytes (backward programs)", () => {
     const { module } = lower(ep4, "moe-to-tile,comm-tiling{dedup=true tile-rows=2}");
     const model = new CostModel(loadTarget("a3-die") as HardwareProfile);
-    const bwd = programs(module).filter((p) => (p.getAttr("sym_name") as { value: string }).value.startsWith("bwd"));
+    const bwd = programs(module).filter((p) => (p.getAttr("sym_name") as StringAttr).value.startsWith("bwd"));
     const { graph: g, ops } = taskGraphOfPrograms(bwd, model);
     let gathers = 0;
     for (let i = 0; i < g.n; i++) {

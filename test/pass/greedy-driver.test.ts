@@ -4,7 +4,6 @@
 
 import { describe, expect, it } from "vitest";
 import { IntegerAttr } from "../../src/ir/builtin-attributes.js";
-import { IntegerType } from "../../src/ir/builtin-types.js";
 import { Context } from "../../src/ir/context.js";
 import { registerBuiltinDialect } from "../../src/dialect/builtin.js";
 import { registerConstantMaterializer } from "../../src/ir/fold.js";

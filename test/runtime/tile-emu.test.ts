@@ -11,6 +11,7 @@ import { bf16FromFloats, roundBf16 } from "../../src/runtime/emu/bf16.js";
 import type { EmuTensor } from "../../src/runtime/emu/emu-values.js";
 import { bf16Value } from "../../src/runtime/emu/kernels.js";
 import { runTilePrograms, type TileBuffers } from "../../src/runtime/emu/tile-emu.js";
+import { IntegerAttr } from "../../src/ir/builtin-attributes.js";
 
 function parse(text: string) {
   const ctx = new Context();
@@ -33,7 +34,7 @@ function run(text: string, inputs: Record<string, number[] | Int32Array>[]): Til
   });
   if ("message" in res) throw new Error(res.message);
   const out: TileBuffers[] = [];
-  for (const [p, bufs] of res.buffers) out[Number((p.getAttr("rank") as { value: bigint }).value)] = bufs;
+  for (const [p, bufs] of res.buffers) out[Number((p.getAttr("rank") as IntegerAttr).value)] = bufs;
   return out;
 }
 
